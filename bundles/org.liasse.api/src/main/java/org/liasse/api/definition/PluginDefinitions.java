@@ -1,0 +1,24 @@
+package org.liasse.api.definition;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one plugin bundle declares, validated as a whole.
+ *
+ * @param questionnaires questionnaire versions
+ * @param controls       business controls
+ * @param reports        reports
+ * @param messages       translated messages: locale (e.g. {@code fr}) to key to text
+ */
+public record PluginDefinitions(List<QuestionnaireDefinition> questionnaires, List<ControlDefinition> controls,
+                                List<ReportDefinition> reports, Map<String, Map<String, String>> messages) {
+
+    /** Defensive copies. */
+    public PluginDefinitions {
+        questionnaires = List.copyOf(questionnaires);
+        controls = List.copyOf(controls);
+        reports = List.copyOf(reports);
+        messages = Map.copyOf(messages);
+    }
+}

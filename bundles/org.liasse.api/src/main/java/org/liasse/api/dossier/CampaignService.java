@@ -1,0 +1,20 @@
+package org.liasse.api.dossier;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Stores yearly campaigns. */
+@ProviderType
+public interface CampaignService {
+
+    /** All campaigns, newest first. */
+    List<Campaign> list();
+
+    /** The campaign of one year. */
+    Optional<Campaign> find(int year);
+
+    /** Creates a campaign; refuses a duplicate year or a deadline before the opening. */
+    Campaign create(Campaign campaign);
+}

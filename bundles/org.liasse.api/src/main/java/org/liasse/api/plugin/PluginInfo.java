@@ -1,0 +1,29 @@
+package org.liasse.api.plugin;
+
+import java.util.List;
+
+import org.liasse.api.definition.DefinitionProblem;
+
+/**
+ * What the platform knows about one plugin bundle.
+ *
+ * @param id             plugin id (the bundle symbolic name)
+ * @param version        version of the bundle last seen
+ * @param state          current state
+ * @param activeVersion  version whose definitions are in use, or {@code null} when none is
+ * @param problems       why the last seen version was rejected, empty otherwise
+ * @param questionnaires questionnaire versions provided by the active version
+ * @param controls       number of controls provided by the active version
+ * @param reports        report codes provided by the active version
+ */
+public record PluginInfo(String id, String version, PluginState state, String activeVersion,
+                         List<DefinitionProblem> problems, List<QuestionnaireRef> questionnaires,
+                         int controls, List<String> reports) {
+
+    /** Defensive copies. */
+    public PluginInfo {
+        problems = List.copyOf(problems);
+        questionnaires = List.copyOf(questionnaires);
+        reports = List.copyOf(reports);
+    }
+}

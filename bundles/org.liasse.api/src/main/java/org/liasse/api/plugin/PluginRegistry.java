@@ -1,0 +1,28 @@
+package org.liasse.api.plugin;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.liasse.api.definition.ControlDefinition;
+import org.liasse.api.definition.QuestionnaireDefinition;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The definitions currently offered by plugins, kept by the core extender. */
+@ProviderType
+public interface PluginRegistry {
+
+    /** Every plugin seen since start, sorted by id. */
+    List<PluginInfo> plugins();
+
+    /** One plugin by id. */
+    Optional<PluginInfo> plugin(String id);
+
+    /** An active questionnaire version. */
+    Optional<QuestionnaireDefinition> questionnaire(String code, String version);
+
+    /** The highest active version of a questionnaire that applies to a campaign year. */
+    Optional<QuestionnaireDefinition> questionnaireForYear(String code, int year);
+
+    /** Active controls of a questionnaire. */
+    List<ControlDefinition> controls(String questionnaireCode);
+}

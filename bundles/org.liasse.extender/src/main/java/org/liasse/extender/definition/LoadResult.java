@@ -1,0 +1,30 @@
+package org.liasse.extender.definition;
+
+import java.util.List;
+import org.liasse.api.definition.DefinitionProblem;
+import org.liasse.api.definition.PluginDefinitions;
+
+/** Outcome of {@link DefinitionLoader#load}: every definition is valid, or the whole plugin is rejected. */
+public sealed interface LoadResult {
+
+    /**
+     * All definitions of the plugin are valid and may be activated together.
+     *
+     * @param definitions the validated definitions
+     */
+    record Loaded(PluginDefinitions definitions) implements LoadResult {
+    }
+
+    /**
+     * The plugin is rejected.
+     *
+     * @param problems every problem found, sorted by file, then line and column
+     */
+    record Rejected(List<DefinitionProblem> problems) implements LoadResult {
+
+        /** Defensive copy. */
+        public Rejected {
+            problems = List.copyOf(problems);
+        }
+    }
+}

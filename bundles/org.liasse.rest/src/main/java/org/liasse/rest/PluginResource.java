@@ -1,0 +1,51 @@
+package org.liasse.rest;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import org.liasse.api.definition.QuestionnaireDefinition;
+import org.liasse.api.error.LiasseException;
+import org.liasse.api.plugin.PluginInfo;
+import org.liasse.api.plugin.PluginRegistry;
+
+/** Plugins and the questionnaires they provide. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class PluginResource {
+
+    private final Supplier<PluginRegistry> registry;
+
+    PluginResource(Supplier<PluginRegistry> registry) {
+        this.registry = registry;
+    }
+
+    /** Every plugin with its state and what it provides. */
+    @GET
+    @Path("plugins")
+    public List<PluginInfo> plugins() {
+        return registry.get().plugins();
+    }
+
+    /** One plugin. */
+    @GET
+    @Path("plugins/{id}")
+    public PluginInfo plugin(@PathParam("id") String id) {
+        return registry.get().plugin(id)
+            .orElseThrow(() -> LiasseException.notFound("plugin-inconnu", "Aucun plugin « " + id + " »."));
+    }
+
+    /** An active questionnaire version with its fiches, tables and cells. */
+    @GET
+    @Path("questionnaires/{code}/{version}")
+    public QuestionnaireDefinition questionnaire(@PathParam("code") String code, @PathParam("version") String version) {
+        return registry.get().questionnaire(code, version)
+            .orElseThrow(() -> LiasseException.notFound("questionnaire-inconnu",
+                "Aucun questionnaire actif « " + code + " » en version " + version + "."));
+    }
+}

@@ -1,0 +1,132 @@
+package org.liasse.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.liasse.api.dossier.CampaignService;
+import org.liasse.api.dossier.DossierService;
+import org.liasse.api.dossier.OrganisationService;
+import org.liasse.api.health.HealthIndicator;
+import org.liasse.api.plugin.PluginRegistry;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the REST API on the CXF servlet at {@code /api/v1}. The API stays published while core services come
+ * and go: a call that needs a missing service gets a 503 problem and health reports the component down.
+ */
+@Component(immediate = true)
+public class RestServer {
+
+    /** Address of the API below the CXF servlet context ({@code /api}, see {@code etc/org.apache.cxf.osgi.cfg}). */
+    static final String ADDRESS = "/v1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+
+    private final List<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
+    private final ServiceSlot<PluginRegistry> plugins = new ServiceSlot<>("plugins");
+    private final ServiceSlot<OrganisationService> organisations = new ServiceSlot<>("organisations");
+    private final ServiceSlot<CampaignService> campaigns = new ServiceSlot<>("campagnes");
+    private final ServiceSlot<DossierService> dossiers = new ServiceSlot<>("dossiers");
+    private Server server;
+
+    /** Creates the CXF server. */
+    @Activate
+    void activate(BundleContext context) {
+        List<Object> resources = List.of(
+            new HealthResource(() -> List.copyOf(indicators)),
+            new PluginResource(plugins),
+            new OrganisationResource(organisations, dossiers),
+            new CampaignResource(campaigns),
+            new DossierResource(dossiers));
+        List<Class<?>> classes = new ArrayList<>(resources.stream().<Class<?>>map(Object::getClass).toList());
+        classes.add(OpenApiResource.class);
+        OpenApiResource openApi = new OpenApiResource(
+            OpenApi.document(classes, context.getBundle().getVersion().toString()));
+
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(JAXRSServerFactoryBean.class.getClassLoader());
+        try {
+            JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+            factory.setBus(BusFactory.getDefaultBus());
+            factory.setAddress(ADDRESS);
+            List<Object> beans = new ArrayList<>(resources);
+            beans.add(openApi);
+            factory.setServiceBeans(beans);
+            factory.setProviders(List.of(new JacksonJsonProvider(mapper), new ProblemMapper()));
+            server = factory.create();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+        LOG.info("API REST publiée sur /api{}", ADDRESS);
+    }
+
+    /** Removes the CXF server. */
+    @Deactivate
+    void deactivate() {
+        if (server != null) {
+            server.destroy();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addIndicator(HealthIndicator indicator) {
+        indicators.add(indicator);
+    }
+
+    void removeIndicator(HealthIndicator indicator) {
+        indicators.remove(indicator);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setPlugins(PluginRegistry service) {
+        plugins.set(service);
+    }
+
+    void unsetPlugins(PluginRegistry service) {
+        plugins.clear(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setOrganisations(OrganisationService service) {
+        organisations.set(service);
+    }
+
+    void unsetOrganisations(OrganisationService service) {
+        organisations.clear(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setCampaigns(CampaignService service) {
+        campaigns.set(service);
+    }
+
+    void unsetCampaigns(CampaignService service) {
+        campaigns.clear(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setDossiers(DossierService service) {
+        dossiers.set(service);
+    }
+
+    void unsetDossiers(DossierService service) {
+        dossiers.clear(service);
+    }
+}

@@ -1,0 +1,100 @@
+package org.liasse.storage;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.liasse.api.definition.ColumnDefinition;
+import org.liasse.api.error.FieldError;
+
+/**
+ * Format controls run at save: parses what a user typed into the stored form, or explains in French why not.
+ * Accepts a comma as decimal separator and spaces as thousands separators, as French users type them.
+ */
+final class CellFormat {
+
+    /** Largest magnitude a DECIMAL(31, 6) column holds. */
+    private static final BigDecimal LIMIT = BigDecimal.TEN.pow(25);
+
+    private CellFormat() {
+    }
+
+    /** Outcome of parsing one cell: a value or an error. */
+    record Parsed(CellValue value, FieldError error) {
+    }
+
+    static Parsed parse(String cell, ColumnDefinition column, String raw) {
+        String input = raw.strip();
+        return switch (column.type()) {
+            case INTEGER -> integer(cell, input);
+            case DECIMAL, AMOUNT, PERCENTAGE -> decimal(cell, column.scale(), input);
+            case TEXT -> input.length() <= column.maxLength()
+                ? text(input)
+                : error(cell, "texte-trop-long", "Le texte dépasse " + column.maxLength() + " caractères.");
+            case DATE -> date(cell, input);
+            case CODE -> column.codes().contains(input)
+                ? text(input)
+                : error(cell, "code-inconnu", "La valeur « " + input + " » ne fait pas partie de la liste : "
+                    + String.join(", ", column.codes()) + ".");
+            case BOOLEAN -> bool(cell, input);
+        };
+    }
+
+    private static Parsed integer(String cell, String input) {
+        try {
+            BigDecimal value = new BigDecimal(new BigInteger(numeric(input)));
+            return inRange(cell, value);
+        } catch (NumberFormatException e) {
+            return error(cell, "entier-invalide", "« " + input + " » n'est pas un nombre entier.");
+        }
+    }
+
+    private static Parsed decimal(String cell, int scale, String input) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(numeric(input));
+        } catch (NumberFormatException e) {
+            return error(cell, "nombre-invalide", "« " + input + " » n'est pas un nombre.");
+        }
+        if (value.stripTrailingZeros().scale() > scale) {
+            return error(cell, "trop-de-decimales", "Au plus " + scale + " chiffres après la virgule.");
+        }
+        return inRange(cell, value);
+    }
+
+    private static Parsed inRange(String cell, BigDecimal value) {
+        if (value.abs().compareTo(LIMIT) >= 0) {
+            return error(cell, "nombre-trop-grand", "Le nombre est trop grand.");
+        }
+        return new Parsed(new CellValue(value, null), null);
+    }
+
+    private static Parsed date(String cell, String input) {
+        try {
+            return text(LocalDate.parse(input).toString());
+        } catch (DateTimeParseException e) {
+            return error(cell, "date-invalide", "« " + input + " » n'est pas une date au format AAAA-MM-JJ.");
+        }
+    }
+
+    private static Parsed bool(String cell, String input) {
+        return switch (input.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "oui" -> text("true");
+            case "false", "non" -> text("false");
+            default -> error(cell, "booleen-invalide", "Répondre par oui ou non.");
+        };
+    }
+
+    private static String numeric(String input) {
+        return input.replace('\u00a0', ' ').replace('\u202f', ' ').replace(" ", "").replace(',', '.');
+    }
+
+    private static Parsed text(String value) {
+        return new Parsed(new CellValue(null, value), null);
+    }
+
+    private static Parsed error(String cell, String code, String message) {
+        return new Parsed(null, new FieldError(cell, code, message));
+    }
+}
