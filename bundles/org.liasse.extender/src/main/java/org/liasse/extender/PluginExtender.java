@@ -68,6 +68,8 @@ public class PluginExtender implements PluginRegistry, HealthIndicator {
     private final PluginTable table = new PluginTable();
     private final DefinitionLoader loader = new DefinitionLoader();
     private final Map<String, ScheduledFuture<?>> pendingDeactivations = new ConcurrentHashMap<>();
+    /** Plugin id to the id of the bundle whose content was loaded last for it. */
+    private final Map<String, Long> owners = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "liasse-extender");
         thread.setDaemon(true);
@@ -107,6 +109,7 @@ public class PluginExtender implements PluginRegistry, HealthIndicator {
             if (pending != null) {
                 pending.cancel(false);
             }
+            owners.put(id, bundle.getBundleId());
             load(bundle);
             return id;
         }
@@ -118,8 +121,8 @@ public class PluginExtender implements PluginRegistry, HealthIndicator {
 
         @Override
         public void removedBundle(Bundle bundle, BundleEvent event, String id) {
-            if (closing) {
-                return;
+            if (closing || !owners.remove(id, bundle.getBundleId())) {
+                return; // another bundle (e.g. a newer version installed beside it) owns the plugin now
             }
             pendingDeactivations.put(id, scheduler.schedule(() -> {
                 pendingDeactivations.remove(id);

@@ -1,0 +1,250 @@
+package org.liasse.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.liasse.api.plugin.PluginRegistry;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The plugin mechanism in the real ministry assembly, booted on a database left by schema version 1:
+ * definitions served over REST, hot update, stop, rejection of a broken version, deploy folder.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PluginLifecycleIT {
+
+    private static final long TIMEOUT = 30_000;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private PluginRegistry registry;
+
+    /** Runs in the test JVM: builds the version-1 database, then configures the assembly to use it. */
+    @Configuration
+    public Option[] config() throws Exception {
+        String databaseUrl = LegacyDatabase.create(Path.of("target", "legacy-db-" + UUID.randomUUID()));
+        return KarafOptions.distribution("ministry", KarafOptions.freePort(), databaseUrl);
+    }
+
+    private Http http() {
+        return new Http(Integer.getInteger(KarafOptions.PORT_PROPERTY));
+    }
+
+    private JsonNode plugin(String id) {
+        Http.Reply reply = http().get("/plugins/" + id);
+        return reply.status() == 200 ? reply.json() : null;
+    }
+
+    private JsonNode awaitPlugin(String id, String state, String activeVersion) {
+        return Await.until("plugin " + id + " " + state + " " + activeVersion, TIMEOUT, () -> plugin(id),
+            p -> p != null && state.equals(p.path("state").asText())
+                && (activeVersion == null ? p.path("activeVersion").isNull() : activeVersion.equals(p.path("activeVersion").asText())));
+    }
+
+    @Test
+    public void healthIsUpAndTheSchemaWasMigrated() {
+        Http.Reply health = Await.until("health 200", TIMEOUT, () -> http().get("/health"), r -> r.status() == 200);
+        assertEquals("UP", health.json().path("status").asText());
+        assertEquals("UP", health.json().path("components").path("database").path("status").asText());
+        assertTrue(health.json().toString(), health.json().path("components").path("database").path("detail").asText()
+            .contains("version 2"));
+        assertEquals("UP", health.json().path("components").path("extender").path("status").asText());
+    }
+
+    @Test
+    public void dataOfTheVersionOneDatabaseIsServedAfterMigration() {
+        Http.Reply organisation = http().get("/organisations/" + LegacyDatabase.SIREN);
+        assertEquals(200, organisation.status());
+        assertEquals(LegacyDatabase.NAME, organisation.json().path("name").asText());
+        assertTrue("column added by V002", organisation.json().has("department"));
+
+        JsonNode dossiers = http().get("/organisations/" + LegacyDatabase.SIREN + "/dossiers").json();
+        long id = dossiers.get(0).path("id").asLong();
+        Http.Reply dossier = http().get("/dossiers/" + id);
+        assertEquals("\"4\"", dossier.etag());
+        assertEquals(LegacyDatabase.VALUE, dossier.json().path("values").path(LegacyDatabase.CELL).asText());
+    }
+
+    @Test
+    public void shippedPluginDefinitionsAreServed() {
+        JsonNode ministry = Await.until("ministry plugin active", TIMEOUT, () -> plugin("org.liasse.ministry.er"),
+            p -> p != null && "ACTIVE".equals(p.path("state").asText()));
+        assertEquals(ministry.path("version").asText(), ministry.path("activeVersion").asText());
+        assertEquals("ER", ministry.path("questionnaires").get(0).path("code").asText());
+        assertEquals(1, ministry.path("controls").asInt());
+
+        Http.Reply questionnaire = http().get("/questionnaires/ER/2025.1");
+        assertEquals(200, questionnaire.status());
+        assertEquals("BILAN", questionnaire.json().path("fiches").get(0).path("code").asText());
+    }
+
+    @Test
+    public void updatingAPluginSwapsItsDefinitionsWithoutAGapOrARestart() throws Exception {
+        Bundle rest = bundle("org.liasse.rest");
+        long restModified = rest.getLastModified();
+        Bundle plugin = context.installBundle("itest:update", new ByteArrayInputStream(
+            new PluginJar("org.liasse.itest.update", "1.0.0").questionnaire("TUPD", "1.0", "A").bytes()));
+        plugin.start();
+        awaitPlugin("org.liasse.itest.update", "ACTIVE", "1.0.0");
+
+        AtomicBoolean watching = new AtomicBoolean(true);
+        AtomicInteger gaps = new AtomicInteger();
+        Thread watcher = new Thread(() -> {
+            while (watching.get()) {
+                if (registry.questionnaireForYear("TUPD", 2025).isEmpty()) {
+                    gaps.incrementAndGet();
+                }
+            }
+        });
+        watcher.start();
+        plugin.update(new ByteArrayInputStream(
+            new PluginJar("org.liasse.itest.update", "1.1.0").questionnaire("TUPD", "1.1", "A", "B").bytes()));
+        JsonNode updated = awaitPlugin("org.liasse.itest.update", "ACTIVE", "1.1.0");
+        watching.set(false);
+        watcher.join();
+
+        assertEquals("1.1", updated.path("questionnaires").get(0).path("version").asText());
+        assertEquals(404, http().get("/questionnaires/TUPD/1.0").status());
+        assertEquals(200, http().get("/questionnaires/TUPD/1.1").status());
+        assertEquals("no moment without the questionnaire during the update", 0, gaps.get());
+        assertEquals("the REST bundle was not restarted", restModified, rest.getLastModified());
+        assertEquals(Bundle.ACTIVE, rest.getState());
+        plugin.uninstall();
+    }
+
+    @Test
+    public void stoppingAPluginDeactivatesItAndKeepsItsData() throws Exception {
+        Bundle plugin = context.installBundle("itest:stop", new ByteArrayInputStream(
+            new PluginJar("org.liasse.itest.stop", "1.0.0").questionnaire("TSTOP", "1.0", "A").bytes()));
+        plugin.start();
+        awaitPlugin("org.liasse.itest.stop", "ACTIVE", "1.0.0");
+        Http.Reply created = http().post("/dossiers",
+            "{\"siren\":\"" + LegacyDatabase.SIREN + "\",\"year\":2025,\"questionnaire\":\"TSTOP\"}");
+        assertEquals(created.body(), 201, created.status());
+        long id = created.json().path("id").asLong();
+        Http.Reply saved = http().patch("/dossiers/" + id + "/values", created.etag(),
+            "{\"values\":{\"F1.A.MONTANT\":\"12,50\"}}");
+        assertEquals(saved.body(), 200, saved.status());
+
+        plugin.stop();
+        awaitPlugin("org.liasse.itest.stop", "INACTIVE", null);
+
+        Http.Reply kept = http().get("/dossiers/" + id);
+        assertEquals(200, kept.status());
+        assertEquals("12.5", kept.json().path("values").path("F1.A.MONTANT").asText());
+        Http.Reply refused = http().patch("/dossiers/" + id + "/values", kept.etag(), "{\"values\":{\"F1.A.MONTANT\":\"1\"}}");
+        assertEquals(409, refused.status());
+        assertEquals("questionnaire-inactif", refused.json().path("code").asText());
+
+        plugin.start();
+        awaitPlugin("org.liasse.itest.stop", "ACTIVE", "1.0.0");
+        assertEquals(200, http().patch("/dossiers/" + id + "/values", kept.etag(),
+            "{\"values\":{\"F1.A.MONTANT\":\"1\"}}").status());
+        plugin.uninstall();
+    }
+
+    @Test
+    public void aBrokenVersionIsRejectedAndThePreviousOneKeepsWorking() throws Exception {
+        Bundle plugin = context.installBundle("itest:broken", new ByteArrayInputStream(
+            new PluginJar("org.liasse.itest.broken", "1.0.0").questionnaire("TBRK", "1.0", "A").bytes()));
+        plugin.start();
+        awaitPlugin("org.liasse.itest.broken", "ACTIVE", "1.0.0");
+
+        plugin.update(new ByteArrayInputStream(new PluginJar("org.liasse.itest.broken", "2.0.0")
+            .questionnaire("TBRK", "2.0", "A")
+            .file("controls/c.json", """
+                {
+                  "controls": [ { "code": "C1", "questionnaire": "TBRK", "severity": "error",
+                                  "expression": "F1.ZZ.MONTANT = 0", "message": "Test" } ]
+                }
+                """).bytes()));
+        JsonNode rejected = awaitPlugin("org.liasse.itest.broken", "REJECTED", "1.0.0");
+
+        assertEquals("2.0.0", rejected.path("version").asText());
+        JsonNode problem = rejected.path("problems").get(0);
+        assertEquals("META-INF/liasse/controls/c.json", problem.path("location").path("file").asText());
+        assertEquals(3, problem.path("location").path("line").asInt());
+        assertTrue(problem.path("message").asText(), problem.path("message").asText().contains("F1.ZZ.MONTANT"));
+        assertEquals("previous version still served", 200, http().get("/questionnaires/TBRK/1.0").status());
+        assertEquals(404, http().get("/questionnaires/TBRK/2.0").status());
+        plugin.uninstall();
+    }
+
+    @Test
+    public void aJarDroppedIntoDeployIsLoadedAndReplacedInPlace() throws Exception {
+        Path deploy = Path.of(System.getProperty("karaf.home"), "deploy");
+        Path jar = deploy.resolve("itest-deploy.jar");
+        Path temp = Files.createDirectories(Path.of(System.getProperty("karaf.data"), "tmp"));
+        Path staging = Files.createTempFile(temp, "itest-deploy", ".part");
+        Files.write(staging, new PluginJar("org.liasse.itest.deploy", "1.0.0").questionnaire("TDEP", "1.0", "A").bytes());
+        Files.move(staging, jar, StandardCopyOption.ATOMIC_MOVE);
+        awaitPlugin("org.liasse.itest.deploy", "ACTIVE", "1.0.0");
+
+        staging = Files.createTempFile(temp, "itest-deploy", ".part");
+        Files.write(staging, new PluginJar("org.liasse.itest.deploy", "1.1.0").questionnaire("TDEP", "1.1", "A").bytes());
+        Files.move(staging, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        JsonNode updated = awaitPlugin("org.liasse.itest.deploy", "ACTIVE", "1.1.0");
+        assertEquals("1.1", updated.path("questionnaires").get(0).path("version").asText());
+
+        Files.delete(jar);
+        awaitPlugin("org.liasse.itest.deploy", "INACTIVE", null);
+    }
+
+    @Test
+    public void badRequestsGetFrenchProblemDocuments() {
+        Http.Reply unknown = http().get("/nulle-part");
+        assertEquals(404, unknown.status());
+        assertTrue(unknown.contentType().startsWith("application/problem+json"));
+        assertEquals("ressource-inconnue", unknown.json().path("code").asText());
+
+        Http.Reply invalid = http().post("/organisations", "{\"siren\": ");
+        assertEquals(400, invalid.status());
+        assertEquals("json-invalide", invalid.json().path("code").asText());
+
+        Http.Reply badSiren = http().post("/organisations",
+            "{\"siren\":\"123456789\",\"name\":\"X\",\"type\":\"OPH\",\"active\":true}");
+        assertEquals(422, badSiren.status());
+        assertEquals("siren-invalide", badSiren.json().path("code").asText());
+        assertFalse(http().get("/organisations").body().contains("123456789"));
+
+        JsonNode dossiers = http().get("/organisations/" + LegacyDatabase.SIREN + "/dossiers").json();
+        Http.Reply noIfMatch = http().patch("/dossiers/" + dossiers.get(0).path("id").asLong() + "/values", null,
+            "{\"values\":{\"BILAN.IMMO.MONTANT\":\"1\"}}");
+        assertEquals(428, noIfMatch.status());
+        assertNotNull(noIfMatch.json().path("detail").asText());
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+}
