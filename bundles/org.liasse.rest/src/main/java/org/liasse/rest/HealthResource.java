@@ -19,7 +19,7 @@ import org.liasse.api.health.HealthStatus;
 public class HealthResource {
 
     /** Components that must report for the platform to be up. */
-    static final List<String> REQUIRED = List.of("database", "extender");
+    static final List<String> REQUIRED = List.of("database", "storage", "extender");
 
     private final Supplier<List<HealthIndicator>> indicators;
 

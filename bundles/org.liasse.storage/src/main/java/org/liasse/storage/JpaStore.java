@@ -10,6 +10,8 @@ import javax.persistence.PersistenceException;
 import javax.sql.DataSource;
 
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.health.HealthIndicator;
+import org.liasse.api.health.HealthStatus;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,10 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns the persistence unit: migrates the schema before first use, warms the EntityManagerFactory so no user
- * waits for it, and runs units of work in one resource-local transaction.
+ * waits for it, and runs units of work in one resource-local transaction. Reports the component {@code storage},
+ * up once the schema is migrated and the persistence unit ready.
  */
-@Component(service = JpaStore.class)
-public class JpaStore {
+@Component(service = {JpaStore.class, HealthIndicator.class})
+public class JpaStore implements HealthIndicator {
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
 
@@ -59,6 +62,16 @@ public class JpaStore {
         } catch (PersistenceException e) {
             throw translate(e);
         }
+    }
+
+    @Override
+    public String component() {
+        return "storage";
+    }
+
+    @Override
+    public HealthStatus check() {
+        return HealthStatus.up("Schéma migré, unité de persistance prête");
     }
 
     private static RuntimeException translate(PersistenceException error) {

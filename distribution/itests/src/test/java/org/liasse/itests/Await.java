@@ -3,12 +3,12 @@ package org.liasse.itests;
 import java.util.function.Supplier;
 
 /** Polls until a condition holds, failing with the last observed value after a timeout. */
-final class Await {
+public final class Await {
 
     private Await() {
     }
 
-    static <T> T until(String what, long timeoutMillis, Supplier<T> probe, java.util.function.Predicate<T> done) {
+    public static <T> T until(String what, long timeoutMillis, Supplier<T> probe, java.util.function.Predicate<T> done) {
         long end = System.currentTimeMillis() + timeoutMillis;
         T last = probe.get();
         while (!done.test(last)) {

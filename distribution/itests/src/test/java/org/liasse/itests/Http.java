@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A small JSON client for the real REST API. */
-final class Http {
+public final class Http {
 
     /** A response: status, ETag, content type and body parsed as JSON (null when not JSON). */
-    record Reply(int status, String etag, String contentType, JsonNode json, String body) {
+    public record Reply(int status, String etag, String contentType, JsonNode json, String body) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,20 +22,20 @@ final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    Http(int port) {
+    public Http(int port) {
         this.base = "http://localhost:" + port + "/api/v1";
     }
 
-    Reply get(String path) {
+    public Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    Reply post(String path, String json) {
+    public Reply post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Reply patch(String path, String ifMatch, String json) {
+    public Reply patch(String path, String ifMatch, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json));
         if (ifMatch != null) {

@@ -16,7 +16,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
 
 /** Pax Exam options that run a real Liasse assembly on free ports. */
-final class KarafOptions {
+public final class KarafOptions {
 
     /** System property carrying the HTTP port into the container. */
     static final String PORT_PROPERTY = "liasse.itest.port";
@@ -43,7 +43,7 @@ final class KarafOptions {
     }
 
     /** The built archive of a partner distribution. */
-    static File archive(String partner) {
+    public static File archive(String partner) {
         return new File(System.getProperty("liasse.distributions"), partner + "/target/" + partner + "-"
             + System.getProperty("liasse.version") + ".tar.gz");
     }
@@ -68,7 +68,7 @@ final class KarafOptions {
     }
 
     /** A TCP port free at the time of the call. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -12,25 +12,25 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /** Builds a plugin bundle in memory: a manifest requiring the liasse extender and definition files. */
-final class PluginJar {
+public final class PluginJar {
 
     private final String symbolicName;
     private final String version;
     private final Map<String, String> files = new LinkedHashMap<>();
 
-    PluginJar(String symbolicName, String version) {
+    public PluginJar(String symbolicName, String version) {
         this.symbolicName = symbolicName;
         this.version = version;
     }
 
     /** Adds a file under {@code META-INF/liasse/}. */
-    PluginJar file(String path, String content) {
+    public PluginJar file(String path, String content) {
         files.put("META-INF/liasse/" + path, content);
         return this;
     }
 
     /** A questionnaire with one fiche of one amount table, applying to 2025. */
-    PluginJar questionnaire(String code, String questionnaireVersion, String... rows) {
+    public PluginJar questionnaire(String code, String questionnaireVersion, String... rows) {
         StringBuilder rowJson = new StringBuilder();
         for (String row : rows) {
             rowJson.append(rowJson.length() == 0 ? "" : ", ")
@@ -51,7 +51,7 @@ final class PluginJar {
             """.formatted(code, questionnaireVersion, code, rowJson));
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -1,0 +1,116 @@
+package org.liasse.itests;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A partner distribution unpacked from its built archive and run as a real process ({@code bin/karaf server}),
+ * on free ports, as an operator would run it.
+ */
+public final class Distribution implements AutoCloseable {
+
+    private final String partner;
+    private final Path home;
+    private final int httpPort;
+    private final Map<String, String> environment;
+    private Process process;
+
+    private Distribution(String partner, Path home, int httpPort, Map<String, String> environment) {
+        this.partner = partner;
+        this.home = home;
+        this.httpPort = httpPort;
+        this.environment = environment;
+    }
+
+    /** Unpacks a fresh copy of the partner's archive under {@code target/dist/}. */
+    public static Distribution unpack(String partner, Map<String, String> environment) throws IOException, InterruptedException {
+        Path root = Files.createDirectories(Path.of("target", "dist").toAbsolutePath());
+        Path work = Files.createTempDirectory(root, partner + "-");
+        run(work, "tar", "-xzf", KarafOptions.archive(partner).getAbsolutePath());
+        Path home;
+        try (Stream<Path> children = Files.list(work)) {
+            home = children.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Distribution distribution = new Distribution(partner, home, KarafOptions.freePort(), environment);
+        distribution.setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(KarafOptions.freePort()));
+        distribution.setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(KarafOptions.freePort()));
+        distribution.setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(KarafOptions.freePort()));
+        return distribution;
+    }
+
+    /** Sets (or adds) one property of a configuration file under the distribution. */
+    public void setProperty(String file, String key, String value) throws IOException {
+        Path path = home.resolve(file);
+        List<String> lines = new ArrayList<>(Files.exists(path) ? Files.readAllLines(path) : List.of());
+        lines.removeIf(line -> line.strip().startsWith(key + " ") || line.strip().startsWith(key + "="));
+        lines.add(key + " = " + value);
+        Files.write(path, lines);
+    }
+
+    /** Starts Karaf in server mode. */
+    public void start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(environment);
+        builder.environment().put("LIASSE_HTTP_PORT", Integer.toString(httpPort));
+        process = builder.start();
+    }
+
+    /** Stops Karaf cleanly with {@code bin/stop} and waits for the process to end. */
+    public void stop() throws IOException, InterruptedException {
+        if (process == null) {
+            return;
+        }
+        run(home, home.resolve("bin/stop").toString());
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        process = null;
+    }
+
+    /** The Java process of the running Karaf, if any. */
+    public ProcessHandle javaProcess() {
+        return process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
+            .orElse(process.toHandle());
+    }
+
+    public Http http() {
+        return new Http(httpPort);
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public String partner() {
+        return partner;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        stop();
+    }
+
+    private static void run(Path directory, String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.liasse.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every partner assembly, run as a real process from its archive. */
+class DistributionsIT {
+
+    private static final long BOOT_TIMEOUT = 120_000;
+
+    private static Http.Reply awaitHealth(Distribution distribution, int status) {
+        return Await.until(distribution.partner() + " health " + status, BOOT_TIMEOUT,
+            () -> distribution.http().get("/health"),
+            r -> r.status() == status && "UP".equals(r.json().path("components").path("extender").path("status").asText()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ministry, org.liasse.ministry.er, ER", "oph, org.liasse.oph.qdis, QDIS", "esh, org.liasse.esh.qdis, QDIS",
+        "coop, org.liasse.coop.qdis, QDIS", "epl, org.liasse.epl.qdis, QDIS"})
+    void eachDistributionBootsHealthyWithItsPartnerPlugins(String partner, String plugin, String questionnaire)
+        throws Exception {
+        try (Distribution distribution = Distribution.unpack(partner, Map.of())) {
+            distribution.start();
+            Http.Reply health = awaitHealth(distribution, 200);
+            assertEquals("UP", health.json().path("status").asText());
+
+            JsonNode plugins = Await.until(plugin + " active", BOOT_TIMEOUT, () -> distribution.http().get("/plugins").json(),
+                list -> list != null && list.size() == 1 && "ACTIVE".equals(list.get(0).path("state").asText()));
+            assertEquals(plugin, plugins.get(0).path("id").asText());
+            assertEquals(questionnaire, plugins.get(0).path("questionnaires").get(0).path("code").asText());
+            assertEquals(0, distribution.http().get("/organisations").json().size(), "demo mode is off by default");
+        }
+    }
+
+    @Test
+    void demoDataAndSavedValuesSurviveARestart() throws Exception {
+        try (Distribution ministry = Distribution.unpack("ministry", Map.of("LIASSE_DEMO", "true"))) {
+            ministry.start();
+            awaitHealth(ministry, 200);
+            JsonNode dossiers = Await.until("demo dossiers", BOOT_TIMEOUT,
+                () -> ministry.http().get("/organisations/000000018/dossiers").json(), list -> list != null && list.size() == 1);
+            long id = dossiers.get(0).path("id").asLong();
+            Http.Reply saved = ministry.http().patch("/dossiers/" + id + "/values", "\"1\"",
+                "{\"values\":{\"BILAN.TRESO.MONTANT\":\"250000,75\",\"IDENT.NOM.VALEUR\":\"Camille Exemple\"}}");
+            assertEquals(200, saved.status(), saved.body());
+
+            ministry.stop();
+            ministry.start();
+            awaitHealth(ministry, 200);
+
+            Http.Reply reloaded = ministry.http().get("/dossiers/" + id);
+            assertEquals("\"2\"", reloaded.etag());
+            assertEquals("250000.75", reloaded.json().path("values").path("BILAN.TRESO.MONTANT").asText());
+            assertEquals("Camille Exemple", reloaded.json().path("values").path("IDENT.NOM.VALEUR").asText());
+            assertEquals(3, ministry.http().get("/organisations").json().size(), "demo data is not loaded twice");
+            assertEquals(1, ministry.http().get("/campaigns").json().size());
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseGivesDownHealthAndProblemDocuments() throws Exception {
+        try (Distribution ministry = Distribution.unpack("ministry", Map.of())) {
+            ministry.setProperty("etc/org.ops4j.datasource-liasse.cfg", "url", "jdbc:derby:/proc/liasse-impossible/db;create=true");
+            ministry.start();
+            Http.Reply health = awaitHealth(ministry, 503);
+            assertEquals("DOWN", health.json().path("status").asText());
+            assertEquals("DOWN", health.json().path("components").path("database").path("status").asText());
+
+            Http.Reply data = ministry.http().get("/organisations");
+            assertEquals(503, data.status());
+            assertTrue(data.contentType().startsWith("application/problem+json"), data.contentType());
+            assertEquals("service-indisponible", data.json().path("code").asText());
+            assertFalse(data.body().contains("Exception"), data.body());
+        }
+    }
+}
