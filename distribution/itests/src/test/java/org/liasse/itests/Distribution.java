@@ -2,6 +2,8 @@ package org.liasse.itests;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,15 +35,15 @@ public final class Distribution implements AutoCloseable {
     public static Distribution unpack(String partner, Map<String, String> environment) throws IOException, InterruptedException {
         Path root = Files.createDirectories(Path.of("target", "dist").toAbsolutePath());
         Path work = Files.createTempDirectory(root, partner + "-");
-        run(work, "tar", "-xzf", KarafOptions.archive(partner).getAbsolutePath());
+        run(work, "tar", "-xzf", archive(partner).getAbsolutePath());
         Path home;
         try (Stream<Path> children = Files.list(work)) {
             home = children.filter(Files::isDirectory).findFirst().orElseThrow();
         }
-        Distribution distribution = new Distribution(partner, home, KarafOptions.freePort(), environment);
-        distribution.setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(KarafOptions.freePort()));
-        distribution.setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(KarafOptions.freePort()));
-        distribution.setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(KarafOptions.freePort()));
+        Distribution distribution = new Distribution(partner, home, freePort(), environment);
+        distribution.setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort()));
+        distribution.setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort()));
+        distribution.setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort()));
         return distribution;
     }
 
@@ -99,6 +101,21 @@ public final class Distribution implements AutoCloseable {
 
     public String partner() {
         return partner;
+    }
+
+    /** The built archive of a partner distribution. */
+    public static File archive(String partner) {
+        return new File(System.getProperty("liasse.distributions"), partner + "/target/" + partner + "-"
+            + System.getProperty("liasse.version") + ".tar.gz");
+    }
+
+    /** A TCP port free at the time of the call. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

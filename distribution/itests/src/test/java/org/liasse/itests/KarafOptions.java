@@ -8,15 +8,12 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDist
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
 
 /** Pax Exam options that run a real Liasse assembly on free ports. */
-public final class KarafOptions {
+final class KarafOptions {
 
     /** System property carrying the HTTP port into the container. */
     static final String PORT_PROPERTY = "liasse.itest.port";
@@ -42,37 +39,22 @@ public final class KarafOptions {
     private KarafOptions() {
     }
 
-    /** The built archive of a partner distribution. */
-    public static File archive(String partner) {
-        return new File(System.getProperty("liasse.distributions"), partner + "/target/" + partner + "-"
-            + System.getProperty("liasse.version") + ".tar.gz");
-    }
-
     /** Options for the given partner distribution, its HTTP port and its database URL. */
     static Option[] distribution(String partner, int httpPort, String databaseUrl) {
         String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository", "");
         return new Option[] {
-            karafDistributionConfiguration().frameworkUrl(archive(partner).toURI().toString())
+            karafDistributionConfiguration().frameworkUrl(Distribution.archive(partner).toURI().toString())
                 .name("Liasse " + partner).unpackDirectory(new File("target/exam")).useDeployFolder(false),
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevelOption.LogLevel.INFO),
             vmOptions(JAVA_FLAGS),
             systemProperty(PORT_PROPERTY).value(Integer.toString(httpPort)),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(httpPort)),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(Distribution.freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(Distribution.freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(Distribution.freePort())),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
             editConfigurationFilePut("etc/org.ops4j.datasource-liasse.cfg", "url", databaseUrl),
         };
-    }
-
-    /** A TCP port free at the time of the call. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

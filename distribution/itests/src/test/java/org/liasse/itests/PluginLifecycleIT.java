@@ -48,7 +48,7 @@ public class PluginLifecycleIT {
     @Configuration
     public Option[] config() throws Exception {
         String databaseUrl = LegacyDatabase.create(Path.of("target", "legacy-db-" + UUID.randomUUID()));
-        return KarafOptions.distribution("ministry", KarafOptions.freePort(), databaseUrl);
+        return KarafOptions.distribution("ministry", Distribution.freePort(), databaseUrl);
     }
 
     private Http http() {
