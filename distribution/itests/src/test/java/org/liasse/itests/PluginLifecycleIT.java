@@ -6,9 +6,11 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.EnumSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +19,7 @@ import javax.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.liasse.api.plugin.PluginRegistry;
@@ -30,7 +33,8 @@ import org.osgi.framework.BundleContext;
 
 /**
  * The plugin mechanism in the real ministry assembly, booted on a database left by schema version 1:
- * definitions served over REST, hot update, stop, rejection of a broken version, deploy folder.
+ * definitions served over REST, hot update (bundle update, deploy folder, feature upgrade), stop, rejection of a
+ * broken version, and problem documents for bad requests.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -43,6 +47,9 @@ public class PluginLifecycleIT {
 
     @Inject
     private PluginRegistry registry;
+
+    @Inject
+    private FeaturesService features;
 
     /** Runs in the test JVM: builds the version-1 database, then configures the assembly to use it. */
     @Configuration
@@ -213,6 +220,43 @@ public class PluginLifecycleIT {
 
         Files.delete(jar);
         awaitPlugin("org.liasse.itest.deploy", "INACTIVE", null);
+    }
+
+    @Test
+    public void installingANewFeatureVersionUpgradesThePlugin() throws Exception {
+        Path folder = Files.createDirectories(Path.of(System.getProperty("karaf.data"), "tmp", "itest-features"));
+        String id = "org.liasse.itest.feature";
+        features.addRepository(featureRepository(folder, id, "1.0.0", "1.0"));
+        features.installFeature("liasse-itest-feature", "1.0.0", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        awaitPlugin(id, "ACTIVE", "1.0.0");
+
+        features.addRepository(featureRepository(folder, id, "2.0.0", "2.0"));
+        features.installFeature("liasse-itest-feature", "2.0.0",
+            EnumSet.of(FeaturesService.Option.Upgrade, FeaturesService.Option.NoAutoRefreshBundles));
+        awaitPlugin(id, "ACTIVE", "2.0.0");
+        Thread.sleep(2_500); // longer than the deactivation grace period: the old bundle's removal must not count
+
+        JsonNode upgraded = plugin(id);
+        assertEquals("ACTIVE", upgraded.path("state").asText());
+        assertEquals("2.0", upgraded.path("questionnaires").get(0).path("version").asText());
+        assertEquals(200, http().get("/questionnaires/TFEAT/2.0").status());
+        assertEquals(404, http().get("/questionnaires/TFEAT/1.0").status());
+        features.uninstallFeature("liasse-itest-feature", "2.0.0");
+    }
+
+    private static URI featureRepository(Path folder, String id, String version, String questionnaireVersion)
+        throws Exception {
+        Path jar = folder.resolve(id + "-" + version + ".jar");
+        Files.write(jar, new PluginJar(id, version).questionnaire("TFEAT", questionnaireVersion, "A").bytes());
+        Path repository = folder.resolve("features-" + version + ".xml");
+        Files.writeString(repository, """
+            <features xmlns="http://karaf.apache.org/xmlns/features/v1.6.0" name="liasse-itest-%s">
+              <feature name="liasse-itest-feature" version="%s">
+                <bundle>%s</bundle>
+              </feature>
+            </features>
+            """.formatted(version, version, jar.toUri()));
+        return repository.toUri();
     }
 
     @Test
