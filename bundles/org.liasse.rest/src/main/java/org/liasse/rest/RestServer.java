@@ -3,6 +3,7 @@ package org.liasse.rest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.DossierService;
 import org.liasse.api.dossier.OrganisationService;
+import org.liasse.api.error.LiasseException;
 import org.liasse.api.health.HealthIndicator;
 import org.liasse.api.plugin.PluginRegistry;
 import org.osgi.framework.BundleContext;
@@ -38,11 +40,16 @@ public class RestServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
-    private final ServiceSlot<PluginRegistry> plugins = new ServiceSlot<>("plugins");
-    private final ServiceSlot<OrganisationService> organisations = new ServiceSlot<>("organisations");
-    private final ServiceSlot<CampaignService> campaigns = new ServiceSlot<>("campagnes");
-    private final ServiceSlot<DossierService> dossiers = new ServiceSlot<>("dossiers");
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PluginRegistry plugins;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile OrganisationService organisations;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile CampaignService campaigns;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DossierService dossiers;
     private Server server;
 
     /** Creates the CXF server. */
@@ -50,10 +57,10 @@ public class RestServer {
     void activate(BundleContext context) {
         List<Object> resources = List.of(
             new HealthResource(() -> List.copyOf(indicators)),
-            new PluginResource(plugins),
-            new OrganisationResource(organisations, dossiers),
-            new CampaignResource(campaigns),
-            new DossierResource(dossiers));
+            new PluginResource(slot(() -> plugins, "plugins")),
+            new OrganisationResource(slot(() -> organisations, "organisations"), slot(() -> dossiers, "dossiers")),
+            new CampaignResource(slot(() -> campaigns, "campagnes")),
+            new DossierResource(slot(() -> dossiers, "dossiers")));
         List<Class<?>> classes = new ArrayList<>(resources.stream().<Class<?>>map(Object::getClass).toList());
         classes.add(OpenApiResource.class);
         OpenApiResource openApi = new OpenApiResource(
@@ -85,48 +92,15 @@ public class RestServer {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addIndicator(HealthIndicator indicator) {
-        indicators.add(indicator);
-    }
-
-    void removeIndicator(HealthIndicator indicator) {
-        indicators.remove(indicator);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void setPlugins(PluginRegistry service) {
-        plugins.set(service);
-    }
-
-    void unsetPlugins(PluginRegistry service) {
-        plugins.clear(service);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void setOrganisations(OrganisationService service) {
-        organisations.set(service);
-    }
-
-    void unsetOrganisations(OrganisationService service) {
-        organisations.clear(service);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void setCampaigns(CampaignService service) {
-        campaigns.set(service);
-    }
-
-    void unsetCampaigns(CampaignService service) {
-        campaigns.clear(service);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void setDossiers(DossierService service) {
-        dossiers.set(service);
-    }
-
-    void unsetDossiers(DossierService service) {
-        dossiers.clear(service);
+    /** A dynamic service, or a 503 problem while it is absent. */
+    private static <T> Supplier<T> slot(Supplier<T> service, String description) {
+        return () -> {
+            T current = service.get();
+            if (current == null) {
+                throw new LiasseException(503, "service-indisponible", "Le service « " + description
+                    + " » est momentanément indisponible ; réessayez dans quelques instants.");
+            }
+            return current;
+        };
     }
 }
