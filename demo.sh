@@ -39,12 +39,13 @@ port="${LIASSE_HTTP_PORT:-8181}"
 cat <<MSG
 
   Liasse — distribution « $partner » en mode démonstration (données fictives)
-  API        : http://localhost:$port/api/v1/health
-  Plugins    : http://localhost:$port/api/v1/plugins
-  Données    : http://localhost:$port/api/v1/organisations
-  OpenAPI    : http://localhost:$port/api/v1/openapi.json
+  Interface  : http://localhost:$port/
+  API        : http://localhost:$port/api/v1/health   (OpenAPI : /api/v1/openapi.json)
+  Connexion  : mot de passe de démonstration « Demo-Liasse-2025! » pour
+                 operateur.demo   opérateur national (super-administrateur)
+                 AD_000000018     administrateur de l'Office public de l'habitat du Val Fictif
+                 saisie.demo      responsable de saisie du même organisme
   Démo       : campagne 2025 ouverte ; organisations fictives 000000018, 000000026, 000000034
-  Connexion  : pas encore d'authentification dans cette version : à n'exposer qu'en local
   Journaux   : $home/data/log/karaf.log      Base Derby : $home/data/liasse/derby
   Arrêt      : Ctrl-D ou 'shutdown' dans la console Karaf
 

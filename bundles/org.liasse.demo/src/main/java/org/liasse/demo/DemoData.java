@@ -2,6 +2,7 @@ package org.liasse.demo;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,9 +10,15 @@ import java.util.concurrent.TimeUnit;
 import org.liasse.api.dossier.Campaign;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.CampaignState;
+import org.liasse.api.dossier.CreatedOrganisation;
 import org.liasse.api.dossier.DossierService;
 import org.liasse.api.dossier.Organisation;
 import org.liasse.api.dossier.OrganisationService;
+import org.liasse.api.identity.AccountService;
+import org.liasse.api.identity.Caller;
+import org.liasse.api.identity.CreatedAccount;
+import org.liasse.api.identity.NewAccount;
+import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.plugin.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,9 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Demo mode: loads one open campaign and three fictional organisations of different types, then, once the
- * partner's questionnaire is active, one dossier per organisation. Idempotent: nothing is loaded twice.
- * Every name and number here is invented; SIRENs use the never-allocated {@code 000} prefix.
+ * Demo mode: loads one open campaign, three fictional organisations of different types with their administrators,
+ * a national operator and a data-entry user, all with the demo password, then, once the partner's questionnaire is
+ * active, one dossier per organisation. Idempotent: nothing is loaded twice. Every name and number here is
+ * invented; SIRENs use the never-allocated {@code 000} prefix and emails the reserved {@code example.org} domain.
  */
 @Component(configurationPid = "org.liasse.demo", configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = DemoData.Config.class)
@@ -46,32 +54,41 @@ public class DemoData {
         String questionnaire() default "ER";
     }
 
+    /** Password of every demo account; printed by demo.sh, never used outside demo mode. */
+    static final String PASSWORD = "Demo-Liasse-2025!";
     static final int YEAR = 2025;
     static final List<Organisation> ORGANISATIONS = List.of(
-        new Organisation("000000018", "Office public de l'habitat du Val Fictif (FICTIF)", "OPH", "69", true),
-        new Organisation("000000026", "ESH Les Tilleuls Imaginaires (FICTIF)", "ESH", "33", true),
-        new Organisation("000000034", "Coop'Hlm des Trois Vallées (FICTIF)", "COOP", "38", true));
+        new Organisation("000000018", "Office public de l'habitat du Val Fictif (FICTIF)", "OPH", "OPH", "84", "69", true),
+        new Organisation("000000026", "ESH Les Tilleuls Imaginaires (FICTIF)", "ESH", "ESH", "75", "33", true),
+        new Organisation("000000034", "Coop'Hlm des Trois Vallées (FICTIF)", "COOP", "COOP", "84", "38", true));
 
+    private static final Caller SYSTEM = new Caller(0, "demo", "Mode démonstration", null, null, Set.of(),
+        Set.of(OperatorRole.SUPER_ADMIN));
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final int ATTEMPTS = 120;
 
     private final OrganisationService organisations;
     private final CampaignService campaigns;
     private final DossierService dossiers;
+    private final AccountService accounts;
     private final PluginRegistry plugins;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
     /** Loads the demo data when enabled. */
     @Activate
     public DemoData(Config config, @Reference OrganisationService organisations, @Reference CampaignService campaigns,
-                    @Reference DossierService dossiers, @Reference PluginRegistry plugins) {
+                    @Reference DossierService dossiers, @Reference AccountService accounts,
+                    @Reference PluginRegistry plugins) {
         this.organisations = organisations;
         this.campaigns = campaigns;
         this.dossiers = dossiers;
+        this.accounts = accounts;
         this.plugins = plugins;
         if (config.enabled()) {
-            loadReferenceData();
-            scheduler.execute(() -> openDossiers(config.questionnaire(), ATTEMPTS));
+            scheduler.execute(() -> {
+                loadReferenceData();
+                openDossiers(config.questionnaire(), ATTEMPTS);
+            });
         }
     }
 
@@ -87,10 +104,30 @@ public class DemoData {
         }
         for (Organisation organisation : ORGANISATIONS) {
             if (organisations.find(organisation.siren()).isEmpty()) {
-                organisations.create(organisation);
+                CreatedOrganisation created = organisations.create(organisation,
+                    "administration." + organisation.siren() + "@example.org", SYSTEM.login());
+                activate(created.administrator());
             }
         }
-        LOG.info("Mode démonstration : campagne {} ouverte, {} organisations fictives", YEAR, ORGANISATIONS.size());
+        if (accounts.account("operateur.demo").isEmpty()) {
+            activate(accounts.createOperator(SYSTEM, new NewAccount("operateur.demo", "Dominique", "Opérateur (FICTIF)",
+                "operateur.demo@example.org", null), null, Set.of(OperatorRole.SUPER_ADMIN)));
+        }
+        if (accounts.account("saisie.demo").isEmpty()) {
+            activate(accounts.createUser(SYSTEM, "000000018", new NewAccount("saisie.demo", "Camille", "Exemple (FICTIF)",
+                "saisie.demo@example.org", "RESPONSABLE_SAISIE")));
+        }
+        LOG.info("Mode démonstration : campagne {} ouverte, {} organisations fictives et comptes de démonstration", YEAR,
+            ORGANISATIONS.size());
+    }
+
+    private void activate(CreatedAccount account) {
+        if (account.activationCode() == null) {
+            LOG.warn("Mode démonstration : les codes d'activation ne sont pas affichés (show.activation.codes), "
+                + "le compte {} reste à activer", account.account().login());
+            return;
+        }
+        accounts.activate(account.activationCode(), PASSWORD, "demo");
     }
 
     private void openDossiers(String questionnaire, int attemptsLeft) {

@@ -19,6 +19,7 @@ import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.CampaignState;
 import org.liasse.api.error.FieldError;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.identity.OperatorRole;
 
 /** Yearly campaigns. */
 @Path("/campaigns")
@@ -63,6 +64,7 @@ public class CampaignResource {
 
     /** All campaigns, newest first. */
     @GET
+    @Access(Access.Level.AUTHENTICATED)
     public List<CampaignJson> list() {
         return campaigns.get().list().stream().map(CampaignJson::of).toList();
     }
@@ -70,6 +72,7 @@ public class CampaignResource {
     /** The campaign of one year. */
     @GET
     @Path("{year}")
+    @Access(Access.Level.AUTHENTICATED)
     public CampaignJson get(@PathParam("year") int year) {
         return campaigns.get().find(year).map(CampaignJson::of).orElseThrow(() -> LiasseException
             .notFound("campagne-inconnue", "Aucune campagne pour l'exercice " + year + "."));
@@ -78,6 +81,7 @@ public class CampaignResource {
     /** Creates a campaign. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
     public Response create(CampaignJson campaign) {
         Campaign created = campaigns.get().create(Json.require(campaign).toCampaign());
         return Response.status(201).entity(CampaignJson.of(created)).build();

@@ -8,7 +8,6 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PATCH;
-import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -20,6 +19,8 @@ import javax.ws.rs.core.Response;
 import org.liasse.api.dossier.Dossier;
 import org.liasse.api.dossier.DossierService;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.identity.OperatorRole;
+import org.liasse.api.identity.Rights;
 
 /** Dossiers and their values; writes need {@code If-Match} with the ETag last read. */
 @Path("/dossiers")
@@ -33,16 +34,6 @@ public class DossierResource {
     }
 
     /**
-     * Request to create a dossier.
-     *
-     * @param siren         organisation
-     * @param year          campaign year
-     * @param questionnaire questionnaire code
-     */
-    public record NewDossier(String siren, int year, String questionnaire) {
-    }
-
-    /**
      * Changed cells to save.
      *
      * @param values cell code to value; an empty or null value clears the cell
@@ -50,18 +41,11 @@ public class DossierResource {
     public record Changes(Map<String, String> values) {
     }
 
-    /** Creates a dossier under the questionnaire version that applies to the campaign year. */
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(NewDossier request) {
-        Json.require(request);
-        Dossier dossier = dossiers.get().create(request.siren(), request.year(), request.questionnaire());
-        return withTag(Response.status(201), dossier);
-    }
-
     /** One dossier with all its values; the ETag is its revision. */
     @GET
     @Path("{id}")
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
     public Response get(@PathParam("id") long id) {
         return withTag(Response.ok(), find(id));
     }
@@ -70,12 +54,13 @@ public class DossierResource {
     @PATCH
     @Path("{id}/values")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.ENTER)
     public Response save(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Changes changes) {
         Json.require(changes);
         if (changes.values() == null || changes.values().isEmpty()) {
             throw LiasseException.invalid("aucune-modification", "Aucune cellule à enregistrer.", List.of());
         }
-        Dossier saved = dossiers.get().save(id, revision(ifMatch), changes.values());
+        Dossier saved = dossiers.get().save(id, Json.revision(ifMatch), changes.values());
         return withTag(Response.ok(), saved);
     }
 
@@ -84,19 +69,7 @@ public class DossierResource {
             .orElseThrow(() -> LiasseException.notFound("dossier-inconnu", "Aucun dossier " + id + "."));
     }
 
-    private static long revision(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new LiasseException(428, "if-match-requis",
-                "L'en-tête If-Match est obligatoire : renvoyez l'ETag du dossier lu avant de le modifier.");
-        }
-        try {
-            return Long.parseLong(EntityTag.valueOf(ifMatch.strip()).getValue());
-        } catch (IllegalArgumentException e) {
-            throw new LiasseException(412, "etag-invalide", "L'en-tête If-Match ne correspond à aucune version du dossier.");
-        }
-    }
-
-    private static Response withTag(Response.ResponseBuilder response, Dossier dossier) {
+    static Response withTag(Response.ResponseBuilder response, Dossier dossier) {
         return response.tag(new EntityTag(Long.toString(dossier.revision()))).entity(dossier).build();
     }
 }

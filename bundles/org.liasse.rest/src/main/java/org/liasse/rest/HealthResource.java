@@ -19,7 +19,7 @@ import org.liasse.api.health.HealthStatus;
 public class HealthResource {
 
     /** Components that must report for the platform to be up. */
-    static final List<String> REQUIRED = List.of("database", "storage", "extender");
+    static final List<String> REQUIRED = List.of("database", "storage", "identity", "extender");
 
     private final Supplier<List<HealthIndicator>> indicators;
 
@@ -38,6 +38,7 @@ public class HealthResource {
     /** Checks every component now. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Access(Access.Level.PUBLIC)
     public Response health() {
         Map<String, ComponentHealth> components = new LinkedHashMap<>();
         for (String required : REQUIRED) {

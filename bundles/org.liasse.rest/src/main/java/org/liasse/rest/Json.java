@@ -10,6 +10,19 @@ final class Json {
     private Json() {
     }
 
+    /** The revision in an {@code If-Match} header: 428 when missing, 412 when not a revision. */
+    static long revision(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new LiasseException(428, "if-match-requis",
+                "L'en-tête If-Match est obligatoire : renvoyez l'ETag lu avant de modifier.");
+        }
+        try {
+            return Long.parseLong(javax.ws.rs.core.EntityTag.valueOf(ifMatch.strip()).getValue());
+        } catch (IllegalArgumentException e) {
+            throw new LiasseException(412, "etag-invalide", "L'en-tête If-Match ne correspond à aucune version.");
+        }
+    }
+
     /** Refuses a missing body. */
     static <T> T require(T body) {
         if (body == null) {

@@ -31,15 +31,19 @@ final class OpenApi {
     record Operation(String method, String path, Method javaMethod) {
     }
 
+    /** The path template of a resource method, e.g. {@code /dossiers/{id}/values}. */
+    static String path(Class<?> resource, Method method) {
+        return join(pathOf(resource.getAnnotation(Path.class)), pathOf(method.getAnnotation(Path.class)));
+    }
+
     /** Every operation of the resource classes, sorted by path then method. */
     static List<Operation> operations(List<Class<?>> resources) {
         List<Operation> operations = new ArrayList<>();
         for (Class<?> resource : resources) {
-            String base = pathOf(resource.getAnnotation(Path.class));
             for (Method method : resource.getMethods()) {
                 String http = httpMethod(method);
                 if (http != null) {
-                    operations.add(new Operation(http, join(base, pathOf(method.getAnnotation(Path.class))), method));
+                    operations.add(new Operation(http, path(resource, method), method));
                 }
             }
         }
@@ -73,6 +77,11 @@ final class OpenApi {
         Map<String, Object> description = new LinkedHashMap<>();
         Method method = operation.javaMethod();
         description.put("operationId", method.getDeclaringClass().getSimpleName() + "." + method.getName());
+        Access access = method.getAnnotation(Access.class);
+        if (access != null) {
+            description.put("x-liasse-access", Map.of("level", access.value().name(), "right", access.right(),
+                "operators", Arrays.stream(access.operators()).map(Enum::name).toList(), "target", access.target().name()));
+        }
         List<Map<String, Object>> parameters = new ArrayList<>();
         for (Parameter parameter : method.getParameters()) {
             Annotation[] annotations = parameter.getAnnotations();

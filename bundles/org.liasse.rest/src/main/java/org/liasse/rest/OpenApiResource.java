@@ -20,6 +20,7 @@ public class OpenApiResource {
     /** The document. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Access(Access.Level.PUBLIC)
     public Map<String, Object> document() {
         return document;
     }

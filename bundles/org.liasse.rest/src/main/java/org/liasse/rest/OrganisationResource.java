@@ -4,21 +4,29 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.liasse.api.dossier.CreatedOrganisation;
 import org.liasse.api.dossier.Dossier;
 import org.liasse.api.dossier.DossierService;
+import org.liasse.api.dossier.ImportReport;
 import org.liasse.api.dossier.Organisation;
 import org.liasse.api.dossier.OrganisationService;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.identity.Caller;
+import org.liasse.api.identity.OperatorRole;
+import org.liasse.api.identity.Rights;
 
-/** Organisations and their dossiers. */
+/** Organisations, managed by operators within their perimeter, and the dossiers of each organisation. */
 @Path("/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganisationResource {
@@ -31,34 +39,126 @@ public class OrganisationResource {
         this.dossiers = dossiers;
     }
 
-    /** All organisations. */
+    /**
+     * Request to create an organisation.
+     *
+     * @param siren              SIREN
+     * @param name               name
+     * @param type               type code
+     * @param federation         federation code, or {@code null}
+     * @param region             région code
+     * @param department         département code
+     * @param active             whether it may file
+     * @param administratorEmail where the activation code of {@code AD_<SIREN>} is sent
+     */
+    public record NewOrganisation(String siren, String name, String type, String federation, String region,
+                                  String department, boolean active, String administratorEmail) {
+
+        Organisation organisation() {
+            return new Organisation(siren, name, type, federation, region, department, active);
+        }
+    }
+
+    /**
+     * A created organisation and its administrator.
+     *
+     * @param organisation  the organisation
+     * @param administrator login and, in demo mode only, activation code of {@code AD_<SIREN>}
+     */
+    public record Created(Organisation organisation, Administrator administrator) {
+    }
+
+    /**
+     * The administrator of a new organisation.
+     *
+     * @param login          {@code AD_<SIREN>}
+     * @param activationCode the code, only in demo mode (otherwise emailed)
+     */
+    public record Administrator(String login, String activationCode) {
+    }
+
+    /** Request to open a dossier: campaign year and questionnaire code. */
+    public record NewDossier(int year, String questionnaire) {
+    }
+
+    /** Organisations visible to the caller: an operator's perimeter, or a user's own organisation. */
     @GET
+    @Access(Access.Level.AUTHENTICATED)
     public List<Organisation> list() {
-        return organisations.get().list();
+        Caller caller = Call.current().requireCaller();
+        if (!caller.operator()) {
+            return organisations.get().find(caller.siren()).stream().toList();
+        }
+        return organisations.get().list(caller.federation());
+    }
+
+    /** Creates an organisation and its administrator {@code AD_<SIREN>}. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    public Response create(NewOrganisation request) {
+        Organisation organisation = Json.require(request).organisation();
+        Perimeter.require(Call.current().requireCaller(), organisation.federation());
+        CreatedOrganisation created = organisations.get().create(organisation, request.administratorEmail(),
+            Call.current().actor());
+        return Response.status(201).entity(new Created(created.organisation(), new Administrator(
+            created.administrator().account().login(), created.administrator().activationCode()))).build();
+    }
+
+    /** Checks a {@code ;}-separated list of organisations, and applies it when {@code apply=true} and it has no error. */
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    public Response importCsv(@QueryParam("apply") @DefaultValue("false") boolean apply, String csv) {
+        ImportReport report = organisations.get().importCsv(csv, apply, Call.current().requireCaller().federation(),
+            Call.current().actor());
+        return Response.status(apply && !report.errors().isEmpty() ? 422 : 200).entity(report).build();
     }
 
     /** One organisation. */
     @GET
     @Path("{siren}")
+    @Access(value = Access.Level.ORGANISATION, operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER,
+        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN})
     public Organisation get(@PathParam("siren") String siren) {
         return organisations.get().find(siren).orElseThrow(() -> unknown(siren));
     }
 
-    /** Creates an organisation. */
-    @POST
+    /** Updates an organisation (its SIREN never changes). */
+    @PUT
+    @Path("{siren}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(Organisation organisation) {
+    @Access(value = Access.Level.ORGANISATION, right = Access.OPERATORS_ONLY,
+        operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    public Organisation update(@PathParam("siren") String siren, Organisation organisation) {
         Json.require(organisation);
-        Organisation created = organisations.get().create(organisation);
-        return Response.status(201).entity(created).build();
+        if (!siren.equals(organisation.siren())) {
+            throw LiasseException.invalid("siren-immuable", "Le SIREN d'une organisation ne change pas.", List.of());
+        }
+        Perimeter.require(Call.current().requireCaller(), organisation.federation());
+        return organisations.get().update(organisation, Call.current().actor());
     }
 
     /** Dossiers of an organisation, without their values. */
     @GET
     @Path("{siren}/dossiers")
+    @Access(value = Access.Level.ORGANISATION, right = Rights.CONSULT,
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
     public List<Dossier> dossiers(@PathParam("siren") String siren) {
         organisations.get().find(siren).orElseThrow(() -> unknown(siren));
         return dossiers.get().listForOrganisation(siren);
+    }
+
+    /** Opens (initialises) the organisation's dossier for a campaign, under the applicable questionnaire version. */
+    @POST
+    @Path("{siren}/dossiers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Level.ORGANISATION, right = Rights.INITIALISE)
+    public Response createDossier(@PathParam("siren") String siren, NewDossier request) {
+        Json.require(request);
+        Dossier dossier = dossiers.get().create(siren, request.year(), request.questionnaire());
+        return DossierResource.withTag(Response.status(201), dossier);
     }
 
     private static LiasseException unknown(String siren) {

@@ -11,6 +11,7 @@ import javax.ws.rs.core.MediaType;
 
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.plugin.PluginInfo;
 import org.liasse.api.plugin.PluginRegistry;
 
@@ -28,6 +29,8 @@ public class PluginResource {
     /** Every plugin with its state and what it provides. */
     @GET
     @Path("plugins")
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPPORT,
+        OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
     public List<PluginInfo> plugins() {
         return registry.get().plugins();
     }
@@ -35,6 +38,8 @@ public class PluginResource {
     /** One plugin. */
     @GET
     @Path("plugins/{id}")
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPPORT,
+        OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
     public PluginInfo plugin(@PathParam("id") String id) {
         return registry.get().plugin(id)
             .orElseThrow(() -> LiasseException.notFound("plugin-inconnu", "Aucun plugin « " + id + " »."));
@@ -43,6 +48,7 @@ public class PluginResource {
     /** An active questionnaire version with its fiches, tables and cells. */
     @GET
     @Path("questionnaires/{code}/{version}")
+    @Access(Access.Level.AUTHENTICATED)
     public QuestionnaireDefinition questionnaire(@PathParam("code") String code, @PathParam("version") String version) {
         return registry.get().questionnaire(code, version)
             .orElseThrow(() -> LiasseException.notFound("questionnaire-inconnu",

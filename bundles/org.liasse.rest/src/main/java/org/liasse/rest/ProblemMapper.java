@@ -11,6 +11,7 @@ import javax.ws.rs.ext.Provider;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.error.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,9 @@ class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable error) {
         Problem problem = problem(error);
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (error instanceof TooManyRequestsException tooMany) {
+            response.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+        }
         if (error instanceof WebApplicationException web && problem.status() == 405) {
             String allow = web.getResponse().getHeaderString("Allow");
             if (allow != null) {

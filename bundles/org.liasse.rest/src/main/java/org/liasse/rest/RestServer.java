@@ -7,16 +7,21 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.liasse.api.audit.AuditLog;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.DossierService;
 import org.liasse.api.dossier.OrganisationService;
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.health.HealthIndicator;
+import org.liasse.api.identity.AccountService;
+import org.liasse.api.identity.Authenticator;
 import org.liasse.api.plugin.PluginRegistry;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -50,23 +55,40 @@ public class RestServer {
     private volatile CampaignService campaigns;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DossierService dossiers;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AccountService accounts;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AuditLog audit;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<Authenticator> authenticators = new CopyOnWriteArrayList<>();
     private Server server;
 
     /** Creates the CXF server. */
     @Activate
     void activate(BundleContext context) {
+        Supplier<OrganisationService> organisationSlot = slot(() -> organisations, "organisations");
+        Supplier<DossierService> dossierSlot = slot(() -> dossiers, "dossiers");
+        Supplier<AccountService> accountSlot = slot(() -> accounts, "comptes");
+        Supplier<AuditLog> auditSlot = slot(() -> audit, "journal d'audit");
         List<Object> resources = List.of(
             new HealthResource(() -> List.copyOf(indicators)),
             new PluginResource(slot(() -> plugins, "plugins")),
-            new OrganisationResource(slot(() -> organisations, "organisations"), slot(() -> dossiers, "dossiers")),
+            new OrganisationResource(organisationSlot, dossierSlot),
             new CampaignResource(slot(() -> campaigns, "campagnes")),
-            new DossierResource(slot(() -> dossiers, "dossiers")));
+            new DossierResource(dossierSlot),
+            new SessionResource(accountSlot, organisationSlot),
+            new MeResource(accountSlot),
+            new UserResource(accountSlot),
+            new OperatorResource(accountSlot),
+            new CatalogueResource(),
+            new AuditResource(auditSlot, organisationSlot));
         List<Class<?>> classes = new ArrayList<>(resources.stream().<Class<?>>map(Object::getClass).toList());
         classes.add(OpenApiResource.class);
         OpenApiResource openApi = new OpenApiResource(
             OpenApi.document(classes, context.getBundle().getVersion().toString()));
 
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(JAXRSServerFactoryBean.class.getClassLoader());
         try {
@@ -76,7 +98,8 @@ public class RestServer {
             List<Object> beans = new ArrayList<>(resources);
             beans.add(openApi);
             factory.setServiceBeans(beans);
-            factory.setProviders(List.of(new JacksonJsonProvider(mapper), new ProblemMapper()));
+            factory.setProviders(List.of(new JacksonJsonProvider(mapper), new ProblemMapper(),
+                new AccessFilter(accountSlot, () -> List.copyOf(authenticators), organisationSlot, dossierSlot, auditSlot)));
             server = factory.create();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class OpenApiTest {
 
     private static final List<Class<?>> RESOURCES = List.of(HealthResource.class, PluginResource.class,
-        OrganisationResource.class, CampaignResource.class, DossierResource.class, OpenApiResource.class);
+        OrganisationResource.class, CampaignResource.class, DossierResource.class, SessionResource.class,
+        MeResource.class, UserResource.class, OperatorResource.class, CatalogueResource.class, AuditResource.class,
+        OpenApiResource.class);
 
     @Test
     void everyAnnotatedMethodIsAnOperation() {
@@ -22,6 +24,9 @@ class OpenApiTest {
         assertTrue(operations.contains("PATCH /dossiers/{id}/values"), operations.toString());
         assertTrue(operations.contains("GET /openapi.json"), operations.toString());
         assertEquals(operations.stream().distinct().count(), operations.size(), "no duplicate operation");
+        for (OpenApi.Operation operation : OpenApi.operations(RESOURCES)) {
+            assertTrue(operation.javaMethod().isAnnotationPresent(Access.class), operation + " declares its access");
+        }
     }
 
     @Test

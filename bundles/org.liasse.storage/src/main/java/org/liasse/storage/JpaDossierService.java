@@ -67,6 +67,11 @@ public class JpaDossierService implements DossierService {
     }
 
     @Override
+    public Optional<String> owner(long id) {
+        return store.inTransaction(em -> Optional.ofNullable(em.find(DossierEntity.class, id)).map(DossierEntity::siren));
+    }
+
+    @Override
     public Optional<Dossier> find(long id) {
         return store.inTransaction(em -> Optional.ofNullable(em.find(DossierEntity.class, id))
             .map(dossier -> toRecord(dossier, values(em, id))));

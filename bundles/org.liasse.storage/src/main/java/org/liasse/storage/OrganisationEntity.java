@@ -22,6 +22,12 @@ public class OrganisationEntity {
     @Column(name = "org_type")
     private String type;
 
+    @Column(name = "federation")
+    private String federation;
+
+    @Column(name = "region")
+    private String region;
+
     @Column(name = "department")
     private String department;
 
@@ -33,13 +39,24 @@ public class OrganisationEntity {
 
     OrganisationEntity(Organisation organisation) {
         this.siren = organisation.siren();
+        update(organisation);
+    }
+
+    /** Copies everything but the SIREN. */
+    void update(Organisation organisation) {
         this.name = organisation.name();
         this.type = organisation.type();
+        this.federation = organisation.federation();
+        this.region = organisation.region();
         this.department = organisation.department();
         this.active = organisation.active();
     }
 
+    String federation() {
+        return federation;
+    }
+
     Organisation toRecord() {
-        return new Organisation(siren, name, type, department, active);
+        return new Organisation(siren, name, type, federation, region, department, active);
     }
 }

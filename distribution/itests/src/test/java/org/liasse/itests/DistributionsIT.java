@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DistributionsIT {
 
     private static final long BOOT_TIMEOUT = 120_000;
+    private static final String ADMIN_PASSWORD = "Mot de passe initial du test 2025";
+    private static final String DEMO_PASSWORD = "Demo-Liasse-2025!";
 
     private static Http.Reply awaitHealth(Distribution distribution, int status) {
         return Await.until(distribution.partner() + " health " + status, BOOT_TIMEOUT,
@@ -28,16 +30,18 @@ class DistributionsIT {
         "coop, org.liasse.coop.qdis, QDIS", "epl, org.liasse.epl.qdis, QDIS"})
     void eachDistributionBootsHealthyWithItsPartnerPlugins(String partner, String plugin, String questionnaire)
         throws Exception {
-        try (Distribution distribution = Distribution.unpack(partner, Map.of())) {
+        try (Distribution distribution = Distribution.unpack(partner, Map.of("LIASSE_ADMIN_PASSWORD", ADMIN_PASSWORD))) {
             distribution.start();
             Http.Reply health = awaitHealth(distribution, 200);
             assertEquals("UP", health.json().path("status").asText());
+            Http admin = Http.token(distribution.httpPort(), "admin", ADMIN_PASSWORD);
 
-            JsonNode plugins = Await.until(plugin + " active", BOOT_TIMEOUT, () -> distribution.http().get("/plugins").json(),
+            JsonNode plugins = Await.until(plugin + " active", BOOT_TIMEOUT, () -> admin.get("/plugins").json(),
                 list -> list != null && list.size() == 1 && "ACTIVE".equals(list.get(0).path("state").asText()));
             assertEquals(plugin, plugins.get(0).path("id").asText());
             assertEquals(questionnaire, plugins.get(0).path("questionnaires").get(0).path("code").asText());
-            assertEquals(0, distribution.http().get("/organisations").json().size(), "demo mode is off by default");
+            assertEquals(0, admin.get("/organisations").json().size(), "demo mode is off by default");
+            assertEquals(401, distribution.http().get("/organisations").status(), "nothing is open to anonymous callers");
         }
     }
 
@@ -46,10 +50,18 @@ class DistributionsIT {
         try (Distribution ministry = Distribution.unpack("ministry", Map.of("LIASSE_DEMO", "true"))) {
             ministry.start();
             awaitHealth(ministry, 200);
+            Http operator = Await.until("demo operator", BOOT_TIMEOUT, () -> {
+                try {
+                    return Http.token(ministry.httpPort(), "operateur.demo", DEMO_PASSWORD);
+                } catch (AssertionError notYet) {
+                    return null;
+                }
+            }, java.util.Objects::nonNull);
             JsonNode dossiers = Await.until("demo dossiers", BOOT_TIMEOUT,
-                () -> ministry.http().get("/organisations/000000018/dossiers").json(), list -> list != null && list.size() == 1);
+                () -> operator.get("/organisations/000000018/dossiers").json(), list -> list != null && list.size() == 1);
             long id = dossiers.get(0).path("id").asLong();
-            Http.Reply saved = ministry.http().patch("/dossiers/" + id + "/values", "\"1\"",
+            Http user = Http.token(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD);
+            Http.Reply saved = user.patch("/dossiers/" + id + "/values", "\"1\"",
                 "{\"values\":{\"BILAN.TRESO.MONTANT\":\"250000,75\",\"IDENT.NOM.VALEUR\":\"Camille Exemple\"}}");
             assertEquals(200, saved.status(), saved.body());
 
@@ -57,12 +69,14 @@ class DistributionsIT {
             ministry.start();
             awaitHealth(ministry, 200);
 
-            Http.Reply reloaded = ministry.http().get("/dossiers/" + id);
+            Http relogged = Http.token(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD);
+            Http.Reply reloaded = relogged.get("/dossiers/" + id);
             assertEquals("\"2\"", reloaded.etag());
             assertEquals("250000.75", reloaded.json().path("values").path("BILAN.TRESO.MONTANT").asText());
             assertEquals("Camille Exemple", reloaded.json().path("values").path("IDENT.NOM.VALEUR").asText());
-            assertEquals(3, ministry.http().get("/organisations").json().size(), "demo data is not loaded twice");
-            assertEquals(1, ministry.http().get("/campaigns").json().size());
+            Http operatorAgain = Http.token(ministry.httpPort(), "operateur.demo", DEMO_PASSWORD);
+            assertEquals(3, operatorAgain.get("/organisations").json().size(), "demo data is not loaded twice");
+            assertEquals(1, operatorAgain.get("/campaigns").json().size());
         }
     }
 
@@ -75,7 +89,7 @@ class DistributionsIT {
             assertEquals("DOWN", health.json().path("status").asText());
             assertEquals("DOWN", health.json().path("components").path("database").path("status").asText());
 
-            Http.Reply data = ministry.http().get("/organisations");
+            Http.Reply data = ministry.http().send("GET", "/organisations", null, null, "LIASSE_SESSION=une-session");
             assertEquals(503, data.status());
             assertTrue(data.contentType().startsWith("application/problem+json"), data.contentType());
             assertEquals("service-indisponible", data.json().path("code").asText());

@@ -13,17 +13,60 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** A small JSON client for the real REST API. */
 public final class Http {
 
-    /** A response: status, ETag, content type and body parsed as JSON (null when not JSON). */
-    public record Reply(int status, String etag, String contentType, JsonNode json, String body) {
+    /** A response: status, ETag, content type, Set-Cookie, and body parsed as JSON (null when not JSON). */
+    public record Reply(int status, String etag, String contentType, String setCookie, JsonNode json, String body) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String base;
+    private final String bearer;
+    private String csrf;
 
+    /** An anonymous client. */
     public Http(int port) {
+        this(port, null);
+    }
+
+    private Http(int port, String bearer) {
         this.base = "http://localhost:" + port + "/api/v1";
+        this.bearer = bearer;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .cookieHandler(new java.net.CookieManager()).build();
+    }
+
+    /** A client that signs in with a session cookie and sends the CSRF token on writes; fails if sign-in fails. */
+    public static Http session(int port, String login, String password) {
+        Http http = new Http(port, null);
+        Reply reply = http.post("/session", "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}");
+        if (reply.status() != 200) {
+            throw new AssertionError("sign-in of " + login + " failed: " + reply.body());
+        }
+        http.csrf = reply.json().path("csrfToken").asText();
+        return http;
+    }
+
+    /** A client that authenticates with a personal API token created for the account. */
+    public static Http token(int port, String login, String password) {
+        Reply created = session(port, login, password).post("/me/tokens", "{\"label\":\"tests\",\"days\":1}");
+        if (created.status() != 201) {
+            throw new AssertionError("token of " + login + " not created: " + created.body());
+        }
+        return new Http(port, created.json().path("token").asText());
+    }
+
+    /** Any request, with a raw body (or none) of the given content type, and an optional Cookie header. */
+    public Reply send(String method, String path, String contentType, String body, String cookie) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+            body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return send(request);
     }
 
     public Reply get(String path) {
@@ -44,16 +87,35 @@ public final class Http {
         return send(request);
     }
 
+    public Reply put(String path, String ifMatch, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
     private Reply send(HttpRequest.Builder request) {
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (csrf != null) {
+            request.header("X-CSRF-Token", csrf);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = type.contains("json") && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
-            return new Reply(response.statusCode(), response.headers().firstValue("ETag").orElse(null), type, json,
-                response.body());
+            return new Reply(response.statusCode(), response.headers().firstValue("ETag").orElse(null), type,
+                response.headers().firstValue("Set-Cookie").orElse(null), json, response.body());
         } catch (IOException e) {
-            return new Reply(0, null, "", null, e.toString());
+            return new Reply(0, null, "", null, null, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -18,8 +18,14 @@ final class KarafOptions {
     /** System property carrying the HTTP port into the container. */
     static final String PORT_PROPERTY = "liasse.itest.port";
 
-    /** Java 17 flags of bin/karaf that Pax Exam does not add by itself. */
+    private static final String KARAF = System.getProperty("karaf.version");
+
+    /** Java 17 flags of bin/karaf that Pax Exam does not add by itself (paths relative to the Karaf home). */
     static final String[] JAVA_FLAGS = {
+        "--add-reads=java.xml=java.logging",
+        "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+        "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF + ".jar",
+        "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF + ".jar",
         "--add-opens", "java.base/java.security=ALL-UNNAMED",
         "--add-opens", "java.base/java.net=ALL-UNNAMED",
         "--add-opens", "java.base/java.lang=ALL-UNNAMED",

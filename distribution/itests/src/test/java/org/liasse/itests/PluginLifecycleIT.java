@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -25,6 +26,7 @@ import org.junit.runner.RunWith;
 import org.liasse.api.plugin.PluginRegistry;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -41,6 +43,10 @@ import org.osgi.framework.BundleContext;
 public class PluginLifecycleIT {
 
     private static final long TIMEOUT = 30_000;
+    private static final String ADMIN_PASSWORD = "Mot de passe initial du test 2025";
+    private static final String SIREN = "000000059";
+    private static Http admin;
+    private static Http user;
 
     @Inject
     private BundleContext context;
@@ -55,11 +61,31 @@ public class PluginLifecycleIT {
     @Configuration
     public Option[] config() throws Exception {
         String databaseUrl = LegacyDatabase.create(Path.of("target", "legacy-db-" + UUID.randomUUID()));
-        return KarafOptions.distribution("ministry", Distribution.freePort(), databaseUrl);
+        return OptionUtils.combine(KarafOptions.distribution("ministry", Distribution.freePort(), databaseUrl),
+            editConfigurationFilePut("etc/org.liasse.identity.cfg", "bootstrap.password", ADMIN_PASSWORD),
+            editConfigurationFilePut("etc/org.liasse.identity.cfg", "show.activation.codes", "true"));
     }
 
-    private Http http() {
-        return new Http(Integer.getInteger(KarafOptions.PORT_PROPERTY));
+    private static int port() {
+        return Integer.getInteger(KarafOptions.PORT_PROPERTY);
+    }
+
+    /** The bootstrap super-administrator, through an API token. */
+    private static synchronized Http http() {
+        if (admin == null) {
+            Await.until("health", TIMEOUT, () -> new Http(port()).get("/health"), r -> r.status() == 200);
+            admin = Http.token(port(), "admin", ADMIN_PASSWORD);
+        }
+        return admin;
+    }
+
+    /** A data-entry user of a fresh organisation. */
+    private static synchronized Http user() {
+        if (user == null) {
+            Http administrator = Accounts.organisation(port(), http(), SIREN, "OPH", "OPH");
+            user = Accounts.user(port(), administrator, SIREN, "saisie.itest", "RESPONSABLE_SAISIE");
+        }
+        return user;
     }
 
     private JsonNode plugin(String id) {
@@ -75,11 +101,12 @@ public class PluginLifecycleIT {
 
     @Test
     public void healthIsUpAndTheSchemaWasMigrated() {
-        Http.Reply health = Await.until("health 200", TIMEOUT, () -> http().get("/health"), r -> r.status() == 200);
+        Http.Reply health = Await.until("health 200", TIMEOUT, () -> new Http(port()).get("/health"), r -> r.status() == 200);
         assertEquals("UP", health.json().path("status").asText());
         assertEquals("UP", health.json().path("components").path("database").path("status").asText());
         assertTrue(health.json().toString(), health.json().path("components").path("database").path("detail").asText()
-            .contains("version 2"));
+            .contains("version 4"));
+        assertEquals("UP", health.json().path("components").path("storage").path("status").asText());
         assertEquals("UP", health.json().path("components").path("extender").path("status").asText());
     }
 
@@ -150,27 +177,26 @@ public class PluginLifecycleIT {
             new PluginJar("org.liasse.itest.stop", "1.0.0").questionnaire("TSTOP", "1.0", "A").bytes()));
         plugin.start();
         awaitPlugin("org.liasse.itest.stop", "ACTIVE", "1.0.0");
-        Http.Reply created = http().post("/dossiers",
-            "{\"siren\":\"" + LegacyDatabase.SIREN + "\",\"year\":2025,\"questionnaire\":\"TSTOP\"}");
+        Http.Reply created = user().post("/organisations/" + SIREN + "/dossiers", "{\"year\":2025,\"questionnaire\":\"TSTOP\"}");
         assertEquals(created.body(), 201, created.status());
         long id = created.json().path("id").asLong();
-        Http.Reply saved = http().patch("/dossiers/" + id + "/values", created.etag(),
+        Http.Reply saved = user().patch("/dossiers/" + id + "/values", created.etag(),
             "{\"values\":{\"F1.A.MONTANT\":\"12,50\"}}");
         assertEquals(saved.body(), 200, saved.status());
 
         plugin.stop();
         awaitPlugin("org.liasse.itest.stop", "INACTIVE", null);
 
-        Http.Reply kept = http().get("/dossiers/" + id);
+        Http.Reply kept = user().get("/dossiers/" + id);
         assertEquals(200, kept.status());
         assertEquals("12.5", kept.json().path("values").path("F1.A.MONTANT").asText());
-        Http.Reply refused = http().patch("/dossiers/" + id + "/values", kept.etag(), "{\"values\":{\"F1.A.MONTANT\":\"1\"}}");
+        Http.Reply refused = user().patch("/dossiers/" + id + "/values", kept.etag(), "{\"values\":{\"F1.A.MONTANT\":\"1\"}}");
         assertEquals(409, refused.status());
         assertEquals("questionnaire-inactif", refused.json().path("code").asText());
 
         plugin.start();
         awaitPlugin("org.liasse.itest.stop", "ACTIVE", "1.0.0");
-        assertEquals(200, http().patch("/dossiers/" + id + "/values", kept.etag(),
+        assertEquals(200, user().patch("/dossiers/" + id + "/values", kept.etag(),
             "{\"values\":{\"F1.A.MONTANT\":\"1\"}}").status());
         plugin.uninstall();
     }
@@ -261,7 +287,7 @@ public class PluginLifecycleIT {
 
     @Test
     public void badRequestsGetFrenchProblemDocuments() {
-        Http.Reply unknown = http().get("/nulle-part");
+        Http.Reply unknown = new Http(port()).get("/nulle-part");
         assertEquals(404, unknown.status());
         assertTrue(unknown.contentType().startsWith("application/problem+json"));
         assertEquals("ressource-inconnue", unknown.json().path("code").asText());
@@ -276,8 +302,9 @@ public class PluginLifecycleIT {
         assertEquals("siren-invalide", badSiren.json().path("code").asText());
         assertFalse(http().get("/organisations").body().contains("123456789"));
 
-        JsonNode dossiers = http().get("/organisations/" + LegacyDatabase.SIREN + "/dossiers").json();
-        Http.Reply noIfMatch = http().patch("/dossiers/" + dossiers.get(0).path("id").asLong() + "/values", null,
+        Http.Reply dossier = user().post("/organisations/" + SIREN + "/dossiers", "{\"year\":2025,\"questionnaire\":\"ER\"}");
+        assertEquals(dossier.body(), 201, dossier.status());
+        Http.Reply noIfMatch = user().patch("/dossiers/" + dossier.json().path("id").asLong() + "/values", null,
             "{\"values\":{\"BILAN.IMMO.MONTANT\":\"1\"}}");
         assertEquals(428, noIfMatch.status());
         assertNotNull(noIfMatch.json().path("detail").asText());

@@ -16,6 +16,9 @@ public interface DossierService {
      */
     Dossier create(String siren, int year, String questionnaireCode);
 
+    /** The SIREN of the organisation a dossier belongs to. */
+    Optional<String> owner(long id);
+
     /** One dossier with all its values, loaded in one query. */
     Optional<Dossier> find(long id);
 

@@ -5,9 +5,12 @@ package org.liasse.api.dossier;
  *
  * @param siren      SIREN, 9 digits with a Luhn check digit
  * @param name       name
- * @param type       organisation type code, e.g. {@code OPH}, {@code ESH}, {@code COOP}, {@code SEM}, {@code MOI}
+ * @param type       organisation type code, see {@link OrganisationTypes}
+ * @param federation code of the federation it belongs to ({@code OPH}, {@code ESH}, {@code COOP}, {@code EPL}), or {@code null}
+ * @param region     code of the région of its head office, e.g. {@code 84}
  * @param department code of the département of its head office, e.g. {@code 69}
  * @param active     whether it may file
  */
-public record Organisation(String siren, String name, String type, String department, boolean active) {
+public record Organisation(String siren, String name, String type, String federation, String region, String department,
+                           boolean active) {
 }

@@ -1,0 +1,25 @@
+package org.liasse.api.audit;
+
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The append-only, hash-chained audit log. Nothing ever updates or deletes an entry. */
+@ProviderType
+public interface AuditLog {
+
+    /** Appends an event; returns the recorded entry. */
+    AuditEntry record(AuditEvent event);
+
+    /**
+     * Entries, newest first.
+     *
+     * @param sirens organisations whose entries to return; {@code null} for all (platform-wide entries included)
+     * @param limit  maximum number of entries
+     */
+    List<AuditEntry> list(Set<String> sirens, int limit);
+
+    /** Walks the whole chain and reports any altered, removed or inserted entry. */
+    AuditVerification verify();
+}

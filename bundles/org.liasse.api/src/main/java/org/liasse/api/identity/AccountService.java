@@ -1,0 +1,72 @@
+package org.liasse.api.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Accounts, sign-in, password flows and personal API tokens. Every refusal is a
+ * {@link org.liasse.api.error.LiasseException} with a French message; every security event is audited.
+ */
+@ProviderType
+public interface AccountService {
+
+    /** Signs in; refuses bad credentials (401), an inactive account (403) or too many failures (429). */
+    Session login(String login, String password, String remoteAddress);
+
+    /** The session behind a cookie value, if it is still valid. */
+    Optional<Session> session(String token);
+
+    /** Ends a session. */
+    void logout(String token, String remoteAddress);
+
+    /** Changes the caller's password after checking the current one. */
+    void changePassword(Caller caller, String currentPassword, String newPassword, String remoteAddress);
+
+    /** Emails a single-use reset link if the identifier (login or email) matches an active account; says nothing otherwise. */
+    void requestPasswordReset(String identifier, String remoteAddress);
+
+    /** Sets a new password with a reset token; the token cannot be used twice. */
+    void resetPassword(String token, String password, String remoteAddress);
+
+    /** Sets the first password of a new account with its activation code. */
+    void activate(String code, String password, String remoteAddress);
+
+    /** The caller's personal API tokens. */
+    List<ApiToken> tokens(Caller caller);
+
+    /** Creates a personal API token valid for {@code days} days. */
+    IssuedToken createToken(Caller caller, String label, int days);
+
+    /** Revokes one of the caller's tokens. */
+    void revokeToken(Caller caller, long id);
+
+    /** One account. */
+    Optional<Account> account(long id);
+
+    /** One account by login. */
+    Optional<Account> account(String login);
+
+    /** Users of an organisation, by login. */
+    List<Account> users(String siren);
+
+    /** Creates an organisation user with the rights of its profile, and sends its activation code. */
+    CreatedAccount createUser(Caller by, String siren, NewAccount account);
+
+    /** Updates an organisation user; refuses a stale revision (409). */
+    Account updateUser(Caller by, String siren, long id, long revision, AccountChanges changes);
+
+    /** Replaces the rights of an organisation user; refuses unknown rights (422) and a stale revision (409). */
+    Account setRights(Caller by, String siren, long id, long revision, Set<String> rights);
+
+    /**
+     * Issues a new activation code for an account that has not set its password yet, optionally changing its email
+     * address first; earlier codes stop working.
+     */
+    CreatedAccount issueActivation(Caller by, String siren, long id, String email);
+
+    /** Creates a partner staff account; a {@code null} federation gives the national perimeter. */
+    CreatedAccount createOperator(Caller by, NewAccount account, String federation, Set<OperatorRole> roles);
+}

@@ -1,0 +1,184 @@
+package org.liasse.rest;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.HttpMethod;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Cookie;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.ext.Provider;
+
+import org.liasse.api.audit.AuditEvent;
+import org.liasse.api.audit.AuditLog;
+import org.liasse.api.dossier.DossierService;
+import org.liasse.api.dossier.Organisation;
+import org.liasse.api.dossier.OrganisationService;
+import org.liasse.api.error.LiasseException;
+import org.liasse.api.identity.AccountService;
+import org.liasse.api.identity.Authenticator;
+import org.liasse.api.identity.Caller;
+import org.liasse.api.identity.Credentials;
+import org.liasse.api.identity.OperatorRole;
+import org.liasse.api.identity.Session;
+
+/**
+ * The one authorization mechanism: authenticates the request (session cookie, or bearer token through the
+ * registered {@link Authenticator}s), enforces the {@link Access} declared by the resource method (organisation,
+ * right, operator role and perimeter), checks the CSRF token of cookie-authenticated writes, and records every
+ * accepted write in the audit log.
+ */
+@Provider
+class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    /** Name of the session cookie. */
+    static final String COOKIE = "LIASSE_SESSION";
+    /** Header carrying the CSRF token of cookie-authenticated writes. */
+    static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private static final Set<String> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    @Context
+    private ResourceInfo resource;
+
+    @Context
+    private HttpServletRequest servletRequest;
+
+    private final Supplier<AccountService> accounts;
+    private final Supplier<List<Authenticator>> authenticators;
+    private final Supplier<OrganisationService> organisations;
+    private final Supplier<DossierService> dossiers;
+    private final Supplier<AuditLog> audit;
+
+    AccessFilter(Supplier<AccountService> accounts, Supplier<List<Authenticator>> authenticators,
+                 Supplier<OrganisationService> organisations, Supplier<DossierService> dossiers, Supplier<AuditLog> audit) {
+        this.accounts = accounts;
+        this.authenticators = authenticators;
+        this.organisations = organisations;
+        this.dossiers = dossiers;
+        this.audit = audit;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Call.clear();
+        String address = servletRequest == null ? "inconnue" : servletRequest.getRemoteAddr();
+        Method method = resource.getResourceMethod();
+        Access access = method == null ? null : method.getAnnotation(Access.class);
+        Cookie cookie = request.getCookies().get(COOKIE);
+        String sessionToken = cookie == null ? null : cookie.getValue();
+        if (access == null) {
+            Call.set(new Call(null, address, null, sessionToken));
+            throw new LiasseException(403, "acces-refuse", "Cette opération ne déclare aucun droit : elle est refusée.");
+        }
+        if (access.value() == Access.Level.PUBLIC) {
+            Call.set(new Call(null, address, null, sessionToken));
+            return;
+        }
+        Caller caller = authenticate(request, sessionToken, address);
+        Call.set(new Call(caller, address, null, sessionToken));
+        if (caller == null) {
+            throw new LiasseException(401, "non-authentifie", "Connectez-vous pour accéder à cette ressource.");
+        }
+        String siren = null;
+        if (access.value() == Access.Level.OPERATOR) {
+            require(hasRole(caller, access.operators()));
+        } else if (access.value() == Access.Level.ORGANISATION) {
+            siren = target(access, request);
+            require(allowedOn(caller, access, siren));
+        }
+        Call.set(new Call(caller, address, siren, sessionToken));
+    }
+
+    /** The caller from a bearer token, or from the session cookie after checking the CSRF token of writes. */
+    private Caller authenticate(ContainerRequestContext request, String sessionToken, String address) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Credentials credentials = new Credentials(Optional.empty(), Optional.of(authorization.substring(7).strip()), address);
+            if (authenticators.get().isEmpty()) {
+                throw new LiasseException(503, "service-indisponible",
+                    "L'authentification est momentanément indisponible ; réessayez dans quelques instants.");
+            }
+            return authenticators.get().stream().map(a -> a.authenticate(credentials)).flatMap(Optional::stream)
+                .findFirst().orElse(null);
+        }
+        if (sessionToken == null) {
+            return null;
+        }
+        Optional<Session> session = accounts.get().session(sessionToken).filter(s -> s.account().active());
+        if (session.isEmpty()) {
+            return null;
+        }
+        if (!SAFE.contains(request.getMethod()) && !session.get().csrfToken().equals(request.getHeaderString(CSRF_HEADER))) {
+            throw new LiasseException(403, "csrf-invalide",
+                "Jeton anti-falsification absent ou invalide : rechargez la page puis recommencez.");
+        }
+        return session.get().account().caller();
+    }
+
+    private String target(Access access, ContainerRequestContext request) {
+        if (access.target() == Access.Target.DOSSIER) {
+            String id = request.getUriInfo().getPathParameters().getFirst("id");
+            long dossier;
+            try {
+                dossier = Long.parseLong(id);
+            } catch (NumberFormatException e) {
+                throw LiasseException.notFound("dossier-inconnu", "Aucun dossier « " + id + " ».");
+            }
+            return dossiers.get().owner(dossier)
+                .orElseThrow(() -> LiasseException.notFound("dossier-inconnu", "Aucun dossier " + id + "."));
+        }
+        return request.getUriInfo().getPathParameters().getFirst("siren");
+    }
+
+    private boolean allowedOn(Caller caller, Access access, String siren) {
+        if (!caller.operator()) {
+            return siren != null && siren.equals(caller.siren()) && !Access.OPERATORS_ONLY.equals(access.right())
+                && (access.right().isEmpty() || caller.rights().contains(access.right()));
+        }
+        if (!hasRole(caller, access.operators())) {
+            return false;
+        }
+        if (caller.federation() == null) {
+            return true;
+        }
+        return organisations.get().find(siren).map(Organisation::federation).filter(caller.federation()::equals).isPresent();
+    }
+
+    private static boolean hasRole(Caller caller, OperatorRole[] roles) {
+        return Arrays.stream(roles).anyMatch(caller.operatorRoles()::contains);
+    }
+
+    private static void require(boolean allowed) {
+        if (!allowed) {
+            throw new LiasseException(403, "acces-refuse", "Vous n'avez pas le droit d'effectuer cette opération.");
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        try {
+            Method method = resource.getResourceMethod();
+            Access access = method == null ? null : method.getAnnotation(Access.class);
+            if (access != null && access.value() != Access.Level.PUBLIC && !SAFE.contains(request.getMethod())
+                && response.getStatus() < 400) {
+                Call call = Call.current();
+                audit.get().record(new AuditEvent(request.getMethod() + " " + OpenApi.path(resource.getResourceClass(), method),
+                    call.actor(), call.remoteAddress(), call.siren(), "/" + request.getUriInfo().getPath(),
+                    "statut " + response.getStatus()));
+            }
+        } finally {
+            Call.clear();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.liasse.rest;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.liasse.api.identity.AccountService;
+import org.liasse.api.identity.ApiToken;
+import org.liasse.api.identity.IssuedToken;
+
+/** The caller's own account: password and personal API tokens. */
+@Path("/me")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    private final Supplier<AccountService> accounts;
+
+    MeResource(Supplier<AccountService> accounts) {
+        this.accounts = accounts;
+    }
+
+    /** Password change request. */
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    /** Token creation request: a label and a validity in days. */
+    public record TokenRequest(String label, int days) {
+    }
+
+    /**
+     * A created token, with its secret shown this once.
+     *
+     * @param id        identifier
+     * @param label     label
+     * @param createdAt creation time (ISO-8601)
+     * @param expiresAt expiry time (ISO-8601)
+     * @param token     the bearer secret
+     */
+    public record CreatedToken(long id, String label, String createdAt, String expiresAt, String token) {
+    }
+
+    /** Changes the password after checking the current one. */
+    @PUT
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Access.Level.AUTHENTICATED)
+    public Response changePassword(PasswordChange change) {
+        Json.require(change);
+        Call call = Call.current();
+        accounts.get().changePassword(call.requireCaller(), change.currentPassword(), change.newPassword(), call.remoteAddress());
+        return Response.noContent().build();
+    }
+
+    /** The caller's valid tokens. */
+    @GET
+    @Path("tokens")
+    @Access(Access.Level.AUTHENTICATED)
+    public List<ApiToken> tokens() {
+        return accounts.get().tokens(Call.current().requireCaller());
+    }
+
+    /** Creates a token; its secret is returned once and never stored in clear. */
+    @POST
+    @Path("tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Access.Level.AUTHENTICATED)
+    public Response createToken(TokenRequest request) {
+        Json.require(request);
+        IssuedToken issued = accounts.get().createToken(Call.current().requireCaller(), request.label(), request.days());
+        ApiToken token = issued.token();
+        return Response.status(201).entity(new CreatedToken(token.id(), token.label(), token.createdAt().toString(),
+            token.expiresAt().toString(), issued.secret())).build();
+    }
+
+    /** Revokes one of the caller's tokens. */
+    @DELETE
+    @Path("tokens/{id}")
+    @Access(Access.Level.AUTHENTICATED)
+    public Response revoke(@PathParam("id") long id) {
+        accounts.get().revokeToken(Call.current().requireCaller(), id);
+        return Response.noContent().build();
+    }
+}

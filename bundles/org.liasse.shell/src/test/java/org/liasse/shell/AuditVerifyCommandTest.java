@@ -1,0 +1,86 @@
+package org.liasse.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.liasse.api.audit.AuditEntry;
+import org.liasse.api.audit.AuditEvent;
+import org.liasse.api.audit.AuditLog;
+import org.liasse.api.audit.AuditVerification;
+
+/** What the operator sees, and whether the command fails. */
+class AuditVerifyCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream console;
+
+    @BeforeEach
+    void capture() {
+        console = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(console);
+    }
+
+    @Test
+    void reportsAnIntactLog() {
+        AuditVerifyCommand command = command(new AuditVerification(true, 42, List.of()));
+
+        assertNull(command.execute());
+        assertEquals("Journal d'audit intègre : 42 entrées vérifiées.\n", printed());
+    }
+
+    @Test
+    void failsOnABrokenLogAfterListingEachProblem() {
+        AuditVerifyCommand command = command(new AuditVerification(false, 41, List.of(
+            "Entrée 12 : contenu modifié (empreinte invalide).",
+            "Entrée 13 manquante (la séquence passe de 12 à 14).")));
+
+        IllegalStateException error = assertThrows(IllegalStateException.class, command::execute);
+
+        assertEquals("Journal d'audit altéré : 2 problème(s) détecté(s).", error.getMessage());
+        assertEquals("""
+            Journal d'audit ALTÉRÉ (41 entrées vérifiées) :
+              - Entrée 12 : contenu modifié (empreinte invalide).
+              - Entrée 13 manquante (la séquence passe de 12 à 14).
+            """, printed());
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
+    private static AuditVerifyCommand command(AuditVerification verification) {
+        AuditVerifyCommand command = new AuditVerifyCommand();
+        command.auditLog = new AuditLog() {
+            @Override
+            public AuditEntry record(AuditEvent event) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<AuditEntry> list(Set<String> sirens, int limit) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public AuditVerification verify() {
+                return verification;
+            }
+        };
+        return command;
+    }
+}

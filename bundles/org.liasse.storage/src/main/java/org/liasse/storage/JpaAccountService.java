@@ -1,0 +1,479 @@
+package org.liasse.storage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+
+import org.liasse.api.audit.AuditEvent;
+import org.liasse.api.audit.AuditLog;
+import org.liasse.api.error.FieldError;
+import org.liasse.api.error.LiasseException;
+import org.liasse.api.error.TooManyRequestsException;
+import org.liasse.api.health.HealthIndicator;
+import org.liasse.api.health.HealthStatus;
+import org.liasse.api.identity.Account;
+import org.liasse.api.identity.AccountChanges;
+import org.liasse.api.identity.AccountService;
+import org.liasse.api.identity.ApiToken;
+import org.liasse.api.identity.Authenticator;
+import org.liasse.api.identity.Caller;
+import org.liasse.api.identity.CreatedAccount;
+import org.liasse.api.identity.Credentials;
+import org.liasse.api.identity.IssuedToken;
+import org.liasse.api.identity.Mailer;
+import org.liasse.api.identity.NewAccount;
+import org.liasse.api.identity.OperatorRole;
+import org.liasse.api.identity.Rights;
+import org.liasse.api.identity.Session;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Accounts stored with JPA, Argon2id password hashes, server-side sessions and API tokens known only by their
+ * SHA-256, lockout after repeated failures, and an audit entry for every security event. Also the core
+ * {@link Authenticator} for session cookies and bearer tokens, and the {@code identity} health component.
+ */
+@Component(service = {AccountService.class, Authenticator.class, HealthIndicator.class}, configurationPid = IdentityConfig.PID,
+    configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = IdentityConfig.class)
+public class JpaAccountService implements AccountService, Authenticator, HealthIndicator {
+
+    private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._-]{3,80}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    private final JpaStore store;
+    private final AccountFactory factory;
+    private final Mailer mailer;
+    private final AuditLog audit;
+    private final IdentityConfig config;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy = PasswordPolicy.shipped();
+    private final LoginThrottle throttle;
+
+    /** Wires storage, mail and audit. */
+    @Activate
+    public JpaAccountService(@Reference JpaStore store, @Reference AccountFactory factory, @Reference Mailer mailer,
+                             @Reference AuditLog audit, IdentityConfig config) {
+        this.store = store;
+        this.factory = factory;
+        this.mailer = mailer;
+        this.audit = audit;
+        this.config = config;
+        this.hasher = new PasswordHasher(Math.max(config.argon2_memory_kib(), PasswordHasher.DEFAULT_MEMORY_KIB), 1);
+        this.throttle = new LoginThrottle(config.lockout_attempts(), Duration.ofSeconds(config.lockout_window_seconds()));
+        bootstrap(config.bootstrap_password());
+    }
+
+    /** Creates the first super-administrator {@code admin} when a bootstrap password is set and none exists. */
+    private void bootstrap(String password) {
+        if (password == null || password.isBlank()) {
+            return;
+        }
+        boolean exists = store.inTransaction(em -> em.createQuery("SELECT u.operatorRoles FROM UserEntity u "
+            + "WHERE u.operatorRoles IS NOT NULL", String.class).getResultList().stream()
+            .anyMatch(roles -> roles.contains(OperatorRole.SUPER_ADMIN.name())));
+        if (exists) {
+            return;
+        }
+        policy.check(password, "admin");
+        String hash = hasher.hash(password);
+        store.inTransaction(em -> {
+            UserEntity admin = new UserEntity("admin", "Super-administrateur", "Plateforme", "", null, null, null, Set.of(),
+                Set.of(OperatorRole.SUPER_ADMIN), now());
+            admin.password(hash);
+            em.persist(admin);
+            return null;
+        });
+        audit.record(new AuditEvent("compte.amorce", "systeme", null, null, "admin", "premier super-administrateur créé"));
+    }
+
+    @Override
+    public String component() {
+        return "identity";
+    }
+
+    @Override
+    public HealthStatus check() {
+        return HealthStatus.up("Comptes, sessions et jetons disponibles");
+    }
+
+    // ---- sign-in and sessions
+
+    @Override
+    public Session login(String login, String password, String remoteAddress) {
+        String loginKey = "login:" + String.valueOf(login).toLowerCase(Locale.ROOT);
+        String addressKey = "ip:" + remoteAddress;
+        Optional<Duration> wait = throttle.locked(loginKey).or(() -> throttle.locked(addressKey));
+        if (wait.isPresent()) {
+            audit.record(new AuditEvent("connexion.refusee-verrouillage", "anonyme", remoteAddress, null, login, null));
+            long seconds = Math.max(1, wait.get().toSeconds() + 1);
+            throw new TooManyRequestsException("trop-de-tentatives", "Trop de tentatives de connexion : réessayez dans "
+                + seconds + " secondes.", seconds);
+        }
+        Optional<UserEntity> user = login == null ? Optional.empty() : findByLogin(login);
+        boolean matches;
+        if (user.isPresent()) {
+            matches = password != null && hasher.verify(password, user.get().passwordHash());
+        } else {
+            hasher.verifyNothing(String.valueOf(password));
+            matches = false;
+        }
+        if (!matches) {
+            boolean locked = throttle.failed(loginKey) | throttle.failed(addressKey);
+            audit.record(new AuditEvent("connexion.echouee", "anonyme", remoteAddress, user.map(UserEntity::siren).orElse(null),
+                login, null));
+            if (locked) {
+                audit.record(new AuditEvent("verrouillage", "systeme", remoteAddress, user.map(UserEntity::siren).orElse(null),
+                    login, "connexion verrouillée après " + config.lockout_attempts() + " échecs"));
+            }
+            throw new LiasseException(401, "identifiants-invalides", "Identifiant ou mot de passe incorrect.");
+        }
+        if (!user.get().active()) {
+            audit.record(new AuditEvent("connexion.refusee-inactif", login, remoteAddress, user.get().siren(), login, null));
+            throw new LiasseException(403, "compte-inactif", "Ce compte est désactivé ; adressez-vous à votre administrateur.");
+        }
+        throttle.succeeded(loginKey);
+        String token = Secrets.newSecret("ses_");
+        String csrf = Secrets.newSecret("");
+        Instant now = Instant.now();
+        store.inTransaction(em -> {
+            em.persist(new CredentialEntity(Secrets.hash(token), user.get().id(), CredentialEntity.Purpose.SESSION, null,
+                csrf, now, now.plus(Duration.ofHours(config.session_absolute_hours()))));
+            return null;
+        });
+        audit.record(new AuditEvent("connexion.reussie", login, remoteAddress, user.get().siren(), login, null));
+        return new Session(token, csrf, user.get().toAccount());
+    }
+
+    @Override
+    public Optional<Session> session(String token) {
+        return store.inTransaction(em -> live(em, token, CredentialEntity.Purpose.SESSION)
+            .map(c -> new Session(token, c.csrfToken(), em.find(UserEntity.class, c.userId()).toAccount())));
+    }
+
+    @Override
+    public void logout(String token, String remoteAddress) {
+        Optional<String> login = store.inTransaction(em -> live(em, token, CredentialEntity.Purpose.SESSION).map(c -> {
+            c.consume(Instant.now());
+            return em.find(UserEntity.class, c.userId()).login();
+        }));
+        login.ifPresent(l -> audit.record(new AuditEvent("deconnexion", l, remoteAddress, null, l, null)));
+    }
+
+    @Override
+    public Optional<Caller> authenticate(Credentials credentials) {
+        Optional<Caller> bearer = credentials.bearerToken().flatMap(t -> store.inTransaction(em ->
+            live(em, t, CredentialEntity.Purpose.API).map(c -> em.find(UserEntity.class, c.userId()))))
+            .filter(UserEntity::active).map(u -> u.toAccount().caller());
+        if (bearer.isPresent()) {
+            return bearer;
+        }
+        return credentials.sessionToken().flatMap(this::session).map(Session::account).filter(Account::active)
+            .map(Account::caller);
+    }
+
+    /** A usable credential of that purpose; sessions also expire when idle, and are touched at most once a minute. */
+    private Optional<CredentialEntity> live(EntityManager em, String secret, CredentialEntity.Purpose purpose) {
+        if (secret == null || secret.isBlank()) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        List<CredentialEntity> found = em.createQuery("SELECT c FROM CredentialEntity c WHERE c.tokenHash = :hash",
+            CredentialEntity.class).setParameter("hash", Secrets.hash(secret)).getResultList();
+        Optional<CredentialEntity> credential = found.stream().filter(c -> c.purpose() == purpose && c.usable(now))
+            .findFirst();
+        if (credential.isPresent() && purpose == CredentialEntity.Purpose.SESSION
+            && credential.get().idleSince(now.minus(Duration.ofMinutes(config.session_idle_minutes())))) {
+            credential.get().consume(now);
+            return Optional.empty();
+        }
+        credential.filter(c -> c.idleSince(now.minus(TOUCH_EVERY))).ifPresent(c -> c.touch(now));
+        return credential;
+    }
+
+    // ---- passwords
+
+    @Override
+    public void changePassword(Caller caller, String currentPassword, String newPassword, String remoteAddress) {
+        UserEntity user = store.inTransaction(em -> em.find(UserEntity.class, caller.userId()));
+        if (currentPassword == null || !hasher.verify(currentPassword, user.passwordHash())) {
+            audit.record(new AuditEvent("mot-de-passe.changement-refuse", caller.login(), remoteAddress, caller.siren(),
+                caller.login(), null));
+            throw new LiasseException(403, "mot-de-passe-actuel-incorrect", "Le mot de passe actuel est incorrect.");
+        }
+        policy.check(newPassword, user.login());
+        String hash = hasher.hash(newPassword);
+        store.inTransaction(em -> {
+            em.find(UserEntity.class, caller.userId()).password(hash);
+            return null;
+        });
+        audit.record(new AuditEvent("mot-de-passe.change", caller.login(), remoteAddress, caller.siren(), caller.login(), null));
+    }
+
+    @Override
+    public void requestPasswordReset(String identifier, String remoteAddress) {
+        if (identifier == null || identifier.isBlank()) {
+            throw LiasseException.invalid("identifiant-manquant", "Indiquez votre identifiant ou votre adresse électronique.",
+                List.of(new FieldError("identifier", "obligatoire", "Ce champ est obligatoire.")));
+        }
+        Optional<UserEntity> user = store.inTransaction(em -> em.createQuery(
+                "SELECT u FROM UserEntity u WHERE u.login = :id OR LOWER(u.email) = :email", UserEntity.class)
+            .setParameter("id", identifier.strip()).setParameter("email", identifier.strip().toLowerCase(Locale.ROOT))
+            .getResultList().stream().filter(UserEntity::active).filter(u -> u.email() != null && !u.email().isBlank())
+            .findFirst());
+        audit.record(new AuditEvent("mot-de-passe.demande-reinitialisation", "anonyme", remoteAddress,
+            user.map(UserEntity::siren).orElse(null), identifier, user.isPresent() ? "lien envoyé" : "aucun compte actif"));
+        if (user.isEmpty()) {
+            return;
+        }
+        String token = Secrets.newSecret("rst_");
+        Instant now = Instant.now();
+        store.inTransaction(em -> {
+            em.persist(new CredentialEntity(Secrets.hash(token), user.get().id(), CredentialEntity.Purpose.RESET, null,
+                null, now, now.plus(Duration.ofMinutes(config.reset_token_minutes()))));
+            mailer.send(user.get().email(), "Liasse : réinitialisation de votre mot de passe",
+                "Bonjour,\n\nUne réinitialisation du mot de passe du compte " + user.get().login() + " a été demandée.\n"
+                + "Pour choisir un nouveau mot de passe, ouvrez ce lien (valable " + config.reset_token_minutes()
+                + " minutes, une seule fois) :\n" + config.public_url() + "/reinitialisation.html?jeton=" + token + "\n\n"
+                + "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.\n");
+            return null;
+        });
+    }
+
+    @Override
+    public void resetPassword(String token, String password, String remoteAddress) {
+        setPasswordWith(token, CredentialEntity.Purpose.RESET, password, remoteAddress, "mot-de-passe.reinitialise");
+    }
+
+    @Override
+    public void activate(String code, String password, String remoteAddress) {
+        setPasswordWith(code, CredentialEntity.Purpose.ACTIVATION, password, remoteAddress, "compte.active");
+    }
+
+    private void setPasswordWith(String secret, CredentialEntity.Purpose purpose, String password, String remoteAddress,
+                                 String action) {
+        UserEntity user = store.inTransaction(em -> live(em, secret, purpose).map(c -> em.find(UserEntity.class, c.userId())))
+            .orElseThrow(() -> {
+                audit.record(new AuditEvent(action + "-refuse", "anonyme", remoteAddress, null, null, "jeton invalide"));
+                return new LiasseException(400, "jeton-invalide",
+                    "Ce lien n'est pas valable : il a expiré ou a déjà servi. Demandez-en un nouveau.");
+            });
+        policy.check(password, user.login());
+        String hash = hasher.hash(password);
+        store.inTransaction(em -> {
+            CredentialEntity credential = live(em, secret, purpose).orElseThrow(() ->
+                new LiasseException(400, "jeton-invalide", "Ce lien a déjà servi."));
+            credential.consume(Instant.now());
+            em.find(UserEntity.class, user.id()).password(hash);
+            return null;
+        });
+        audit.record(new AuditEvent(action, user.login(), remoteAddress, user.siren(), user.login(), null));
+    }
+
+    // ---- API tokens
+
+    @Override
+    public List<ApiToken> tokens(Caller caller) {
+        Instant now = Instant.now();
+        return store.inTransaction(em -> em.createQuery("SELECT c FROM CredentialEntity c WHERE c.userId = :user "
+                + "AND c.purpose = 'API' ORDER BY c.id", CredentialEntity.class).setParameter("user", caller.userId())
+            .getResultList().stream().filter(c -> c.usable(now)).map(CredentialEntity::toApiToken).toList());
+    }
+
+    @Override
+    public IssuedToken createToken(Caller caller, String label, int days) {
+        if (label == null || label.isBlank() || label.length() > 100 || days < 1 || days > 366) {
+            throw LiasseException.invalid("jeton-invalide", "Donnez un libellé (100 caractères au plus) et une durée de 1 à 366 jours.",
+                List.of(new FieldError(label == null || label.isBlank() ? "label" : "days", "invalide", "Valeur invalide.")));
+        }
+        String secret = Secrets.newSecret("lia_");
+        Instant now = Instant.now();
+        ApiToken token = store.inTransaction(em -> {
+            CredentialEntity credential = new CredentialEntity(Secrets.hash(secret), caller.userId(),
+                CredentialEntity.Purpose.API, label.strip(), null, now, now.plus(Duration.ofDays(days)));
+            em.persist(credential);
+            em.flush();
+            return credential.toApiToken();
+        });
+        audit.record(new AuditEvent("jeton.cree", caller.login(), null, caller.siren(), label, "valable " + days + " jours"));
+        return new IssuedToken(token, secret);
+    }
+
+    @Override
+    public void revokeToken(Caller caller, long id) {
+        store.inTransaction(em -> {
+            CredentialEntity credential = em.find(CredentialEntity.class, id);
+            if (credential == null || credential.userId() != caller.userId()
+                || credential.purpose() != CredentialEntity.Purpose.API) {
+                throw LiasseException.notFound("jeton-inconnu", "Aucun jeton " + id + " pour ce compte.");
+            }
+            credential.consume(Instant.now());
+            return null;
+        });
+        audit.record(new AuditEvent("jeton.revoque", caller.login(), null, caller.siren(), Long.toString(id), null));
+    }
+
+    // ---- user administration
+
+    @Override
+    public Optional<Account> account(long id) {
+        return store.inTransaction(em -> Optional.ofNullable(em.find(UserEntity.class, id)).map(UserEntity::toAccount));
+    }
+
+    @Override
+    public Optional<Account> account(String login) {
+        return findByLogin(login).map(UserEntity::toAccount);
+    }
+
+    @Override
+    public List<Account> users(String siren) {
+        return store.inTransaction(em -> em.createQuery("SELECT u FROM UserEntity u WHERE u.siren = :siren ORDER BY u.login",
+            UserEntity.class).setParameter("siren", siren).getResultList().stream().map(UserEntity::toAccount).toList());
+    }
+
+    @Override
+    public CreatedAccount createUser(Caller by, String siren, NewAccount account) {
+        Rights.Profile profile = validate(account);
+        return store.inTransaction(em -> {
+            if (em.find(OrganisationEntity.class, siren) == null) {
+                throw LiasseException.notFound("organisation-inconnue", "Aucune organisation de SIREN " + siren + ".");
+            }
+            return factory.create(em, new UserEntity(account.login().strip(), account.firstName().strip(),
+                account.lastName().strip(), account.email().strip(), siren, null, profile.code(), profile.rights(), Set.of(),
+                now()), by.login());
+        });
+    }
+
+    @Override
+    public CreatedAccount issueActivation(Caller by, String siren, long id, String email) {
+        if (email != null && !email.isBlank() && !EMAIL.matcher(email.strip()).matches()) {
+            throw LiasseException.invalid("courriel-invalide", "Adresse électronique invalide.",
+                List.of(new FieldError("email", "courriel-invalide", "Adresse électronique invalide.")));
+        }
+        CreatedAccount issued = store.inTransaction(em -> {
+            UserEntity user = em.find(UserEntity.class, id);
+            if (user == null || !siren.equals(user.siren())) {
+                throw LiasseException.notFound("utilisateur-inconnu", "Aucun utilisateur " + id + " dans cette organisation.");
+            }
+            if (user.passwordHash() != null) {
+                throw LiasseException.conflict("deja-active", "Ce compte est déjà activé : utilisez la réinitialisation du mot de passe.");
+            }
+            if (email != null && !email.isBlank()) {
+                user.email(email.strip());
+            }
+            return factory.issue(em, user);
+        });
+        audit.record(new AuditEvent("compte.code-active-emis", by.login(), null, siren, issued.account().login(), null));
+        return issued;
+    }
+
+    @Override
+    public CreatedAccount createOperator(Caller by, NewAccount account, String federation, Set<OperatorRole> roles) {
+        validate(new NewAccount(account.login(), account.firstName(), account.lastName(), account.email(),
+            "RESPONSABLE_SAISIE"));
+        if (roles.isEmpty()) {
+            throw LiasseException.invalid("roles-manquants", "Un opérateur a au moins un rôle.", List.of());
+        }
+        return store.inTransaction(em -> factory.create(em, new UserEntity(account.login().strip(),
+            account.firstName().strip(), account.lastName().strip(), account.email().strip(), null, federation, null,
+            Set.of(), roles, now()), by.login()));
+    }
+
+    @Override
+    public Account updateUser(Caller by, String siren, long id, long revision, AccountChanges changes) {
+        Rights.Profile profile = validate(new NewAccount("valide", changes.firstName(), changes.lastName(),
+            changes.email(), changes.profile()));
+        Account updated = store.inTransaction(em -> {
+            UserEntity user = userOf(em, siren, id, revision);
+            if (!changes.active() && user.id() == by.userId()) {
+                throw LiasseException.conflict("auto-desactivation", "Vous ne pouvez pas désactiver votre propre compte.");
+            }
+            user.details(changes.firstName().strip(), changes.lastName().strip(), changes.email().strip(), profile.code(),
+                changes.active());
+            return user.toAccount();
+        });
+        audit.record(new AuditEvent("utilisateur.modifie", by.login(), null, siren, updated.login(),
+            (changes.active() ? "actif" : "désactivé") + ", profil " + profile.code()));
+        return updated;
+    }
+
+    @Override
+    public Account setRights(Caller by, String siren, long id, long revision, Set<String> rights) {
+        Set<String> known = Rights.CORE.stream().map(Rights.Right::code).collect(Collectors.toSet());
+        List<FieldError> unknown = rights.stream().filter(r -> !known.contains(r)).sorted()
+            .map(r -> new FieldError("rights", "droit-inconnu", "Droit inconnu : « " + r + " ».")).toList();
+        if (!unknown.isEmpty()) {
+            throw LiasseException.invalid("droit-inconnu", "Un droit demandé n'existe pas.", unknown);
+        }
+        Set<String> before = new HashSet<>();
+        Account updated = store.inTransaction(em -> {
+            UserEntity user = userOf(em, siren, id, revision);
+            if (user.id() == by.userId() && !rights.contains(Rights.MANAGE_USERS) && user.rights().contains(Rights.MANAGE_USERS)) {
+                throw LiasseException.conflict("auto-retrait", "Vous ne pouvez pas retirer votre propre droit de gérer les utilisateurs.");
+            }
+            before.addAll(user.rights());
+            user.rights(rights);
+            return user.toAccount();
+        });
+        audit.record(new AuditEvent("droits.modifies", by.login(), null, siren, updated.login(),
+            "avant " + new java.util.TreeSet<>(before) + " ; après " + new java.util.TreeSet<>(rights)));
+        return updated;
+    }
+
+    private static UserEntity userOf(EntityManager em, String siren, long id, long revision) {
+        UserEntity user = em.find(UserEntity.class, id);
+        if (user == null || !siren.equals(user.siren())) {
+            throw LiasseException.notFound("utilisateur-inconnu", "Aucun utilisateur " + id + " dans cette organisation.");
+        }
+        if (user.revision() != revision) {
+            throw LiasseException.conflict("revision-perimee", "Ce compte a été modifié entre-temps : rechargez la page.");
+        }
+        return user;
+    }
+
+    private Optional<UserEntity> findByLogin(String login) {
+        return store.inTransaction(em -> em.createQuery("SELECT u FROM UserEntity u WHERE u.login = :login", UserEntity.class)
+            .setParameter("login", login).getResultList().stream().findFirst());
+    }
+
+    private static Rights.Profile validate(NewAccount account) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (account.login() == null || !LOGIN.matcher(account.login().strip()).matches()) {
+            errors.add(new FieldError("login", "identifiant-invalide",
+                "De 3 à 80 caractères : lettres, chiffres, point, tiret ou souligné."));
+        }
+        if (account.firstName() == null || account.firstName().isBlank()) {
+            errors.add(new FieldError("firstName", "obligatoire", "Le prénom est obligatoire."));
+        }
+        if (account.lastName() == null || account.lastName().isBlank()) {
+            errors.add(new FieldError("lastName", "obligatoire", "Le nom est obligatoire."));
+        }
+        if (account.email() == null || !EMAIL.matcher(account.email().strip()).matches()) {
+            errors.add(new FieldError("email", "courriel-invalide", "Adresse électronique invalide."));
+        }
+        Optional<Rights.Profile> profile = Rights.profile(account.profile());
+        if (profile.isEmpty()) {
+            errors.add(new FieldError("profile", "profil-inconnu", "Profil inconnu."));
+        }
+        if (!errors.isEmpty()) {
+            throw LiasseException.invalid("compte-invalide", "Le compte n'est pas valide : corrigez les champs signalés.", errors);
+        }
+        return profile.get();
+    }
+
+    private static java.sql.Timestamp now() {
+        return java.sql.Timestamp.from(Instant.now());
+    }
+}

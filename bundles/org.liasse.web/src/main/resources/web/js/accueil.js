@@ -1,0 +1,39 @@
+/** Home page: greeting, the links the rights open, and the list of rights. */
+import { t } from './messages-fr.js';
+import { byId, el, pageReady, replaceChildren } from './dom.js';
+import { request } from './api.js';
+import { announce } from './forms.js';
+import { fullName, isOperator, managesUsers, startPage } from './layout.js';
+
+const session = await startPage();
+
+byId('bonjour').textContent = t('accueil.bonjour', { name: fullName(session) });
+byId('rattachement').textContent = session.siren
+  ? t('accueil.organisation', { name: session.organisationName || '', siren: session.siren })
+  : t('accueil.operateur', { perimeter: session.federation || t('accueil.national') });
+
+const links = [];
+if (isOperator(session)) {
+  links.push(['/operateur/organisations.html', t('accueil.lien.organisations')]);
+}
+if (managesUsers(session)) {
+  links.push(['/organisation/utilisateurs.html', t('accueil.lien.utilisateurs')]);
+}
+links.push(['/mon-compte.html', t('accueil.lien.compte')]);
+replaceChildren(byId('liens'), links.map(([href, text]) => el('li', {}, el('a', { href, text }))));
+
+const rights = session.rights || [];
+if (rights.length === 0) {
+  const roles = isOperator(session) ? session.operatorRoles.map((role) => t(`role.${role}`)) : [t('accueil.aucun-droit')];
+  replaceChildren(byId('droits'), roles.map((text) => el('li', { text })));
+} else {
+  let labels = new Map();
+  try {
+    const catalogue = await request('GET', '/rights');
+    labels = new Map(catalogue.rights.map((right) => [right.code, right.label]));
+  } catch (error) {
+    announce(byId('accueil-messages'), 'erreur', error.message);
+  }
+  replaceChildren(byId('droits'), rights.map((code) => el('li', { text: labels.get(code) || code })));
+}
+pageReady();

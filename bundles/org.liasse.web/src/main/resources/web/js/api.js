@@ -1,0 +1,107 @@
+/**
+ * Calls to the REST API (/api/v1): same-origin cookies, the CSRF header on every write, and RFC 9457 problems
+ * turned into ProblemError.
+ */
+import { t } from './messages-fr.js';
+
+const BASE = '/api/v1';
+const LOGIN_PAGE = '/connexion.html';
+
+/** A refusal of the API: HTTP status and problem document ({type, title, status, detail, code, errors}). */
+export class ProblemError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || t('erreur.inattendue', { status }));
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** The per-field errors: [{field, code, message}]. */
+  get errors() {
+    return Array.isArray(this.problem.errors) ? this.problem.errors : [];
+  }
+}
+
+let session;
+
+/** Leaves for the login page; the returned promise never settles, so that nothing else happens meanwhile. */
+export function goToLogin(state) {
+  window.location.assign(state ? `${LOGIN_PAGE}?etat=${encodeURIComponent(state)}` : LOGIN_PAGE);
+  return new Promise(() => {});
+}
+
+/** The current session (SessionInfo), or null when nobody is signed in. Asked once per page. */
+export async function currentSession() {
+  if (session === undefined) {
+    try {
+      session = await request('GET', '/session', { anonymous: true });
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 401) {
+        session = null;
+      } else {
+        throw error;
+      }
+    }
+  }
+  return session;
+}
+
+/** Remembers the session returned by a successful sign-in. */
+export function rememberSession(info) {
+  session = info;
+}
+
+/**
+ * Sends a request and returns the parsed JSON body (null when there is none).
+ * Options: body (an object sent as JSON, or a string sent with `contentType`), ifMatch (a revision),
+ * anonymous (a 401 is an answer to handle, not an expired session that leads to the login page).
+ */
+export async function request(method, path, { body, contentType, ifMatch, anonymous = false } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  if (method !== 'GET') {
+    const known = await currentSession();
+    if (known && known.csrfToken) {
+      headers['X-CSRF-Token'] = known.csrfToken;
+    }
+  }
+  let payload;
+  if (body !== undefined) {
+    headers['Content-Type'] = contentType || 'application/json';
+    payload = typeof body === 'string' ? body : JSON.stringify(body);
+  }
+  if (ifMatch !== undefined && ifMatch !== null) {
+    headers['If-Match'] = `"${ifMatch}"`;
+  }
+  let response;
+  try {
+    response = await fetch(BASE + path, { method, headers, body: payload, credentials: 'same-origin' });
+  } catch {
+    throw new ProblemError(0, { detail: t('erreur.reseau') });
+  }
+  if (response.status === 401 && !anonymous) {
+    return goToLogin('expire');
+  }
+  const data = await readBody(response);
+  if (!response.ok) {
+    const problem = data && typeof data === 'object' ? data : {};
+    throw new ProblemError(response.status, {
+      ...problem,
+      detail: problem.detail || (response.status === 409 ? t('erreur.conflit') : t('erreur.inattendue', { status: response.status })),
+    });
+  }
+  return data;
+}
+
+async function readBody(response) {
+  const text = await response.text();
+  if (!text) {
+    return null;
+  }
+  if (!(response.headers.get('Content-Type') || '').includes('json')) {
+    return text;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ProblemError(response.status, { detail: t('erreur.reponse-invalide') });
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * What every signed-in page shares: the session check, the main menu according to the rights, and sign-out.
+ */
+import { t } from './messages-fr.js';
+import { el, replaceChildren } from './dom.js';
+import { currentSession, goToLogin, request } from './api.js';
+
+/** The right to manage the users of one's organisation. */
+export const MANAGE_USERS = 'utilisateurs.gerer';
+
+/** Whether the session is a partner operator's (ministry or federation staff). */
+export function isOperator(session) {
+  return Array.isArray(session.operatorRoles) && session.operatorRoles.length > 0;
+}
+
+/** Whether the session may manage the users of its organisation. */
+export function managesUsers(session) {
+  return Boolean(session.siren) && (session.rights || []).includes(MANAGE_USERS);
+}
+
+/** The first page after sign-in. */
+export function homeOf(session) {
+  if (isOperator(session)) {
+    return '/operateur/organisations.html';
+  }
+  if (managesUsers(session)) {
+    return '/organisation/utilisateurs.html';
+  }
+  return '/accueil.html';
+}
+
+/** The display name of a person. */
+export function fullName(person) {
+  return [person.firstName, person.lastName].filter(Boolean).join(' ') || person.login;
+}
+
+async function signOut() {
+  try {
+    await request('DELETE', '/session');
+  } finally {
+    window.location.assign('/connexion.html?etat=deconnecte');
+  }
+}
+
+function menu(session) {
+  const links = [['/accueil.html', t('menu.accueil')]];
+  if (isOperator(session)) {
+    links.push(['/operateur/organisations.html', t('menu.organisations')]);
+  }
+  if (managesUsers(session)) {
+    links.push(['/organisation/utilisateurs.html', t('menu.utilisateurs')]);
+  }
+  links.push(['/mon-compte.html', t('menu.compte')]);
+  const here = window.location.pathname;
+  return el('nav', { class: 'menu', 'aria-label': t('menu.libelle') },
+    el('ul', {},
+      links.map(([href, text]) => el('li', {}, el('a', { href, text, 'aria-current': href === here ? 'page' : null }))),
+      el('li', {}, el('button', { type: 'button', class: 'bouton-lien', id: 'deconnexion', text: t('menu.deconnexion'), onClick: signOut }))));
+}
+
+/**
+ * Starts a signed-in page: leaves for the login page without a session, and for the home page of the session
+ * when allowed(session) is false. Returns the session.
+ */
+export async function startPage(allowed = () => true) {
+  const session = await currentSession();
+  if (!session) {
+    return goToLogin();
+  }
+  if (!allowed(session)) {
+    window.location.replace(homeOf(session));
+    return new Promise(() => {});
+  }
+  const header = document.querySelector('header .entete-contenu');
+  replaceChildren(header.querySelector('.utilisateur'), t('menu.connecte', { name: fullName(session) }));
+  header.append(menu(session));
+  return session;
+}

@@ -1,0 +1,112 @@
+/**
+ * Every user-facing string of the scripts, in French. Another language is a copy of this module with the same keys.
+ * Placeholders are written {name} and filled by t().
+ */
+const messages = {
+  'erreur.reseau': 'Le serveur ne répond pas. Vérifiez votre connexion, puis réessayez.',
+  'erreur.inattendue': 'Une erreur inattendue est survenue (code {status}). Réessayez plus tard.',
+  'erreur.page': 'Une erreur inattendue est survenue dans la page. Rechargez-la, puis réessayez.',
+  'erreur.reponse-invalide': 'La réponse du serveur est illisible. Réessayez plus tard ; si le problème persiste, signalez-le à l’assistance.',
+  'erreur.conflit': 'Ces données ont été modifiées entre-temps par quelqu’un d’autre. Rechargez la page, puis recommencez.',
+  'formulaire.erreurs': 'Le formulaire contient {count} erreur(s). Corrigez-les, puis validez à nouveau.',
+  'formulaire.erreur': 'Le formulaire contient une erreur. Corrigez-la, puis validez à nouveau.',
+  'champ.obligatoire': 'Renseignez le champ « {label} ».',
+
+  'menu.libelle': 'Menu principal',
+  'menu.accueil': 'Accueil',
+  'menu.utilisateurs': 'Utilisateurs',
+  'menu.organisations': 'Organisations',
+  'menu.compte': 'Mon compte',
+  'menu.deconnexion': 'Se déconnecter',
+  'menu.connecte': 'Connecté en tant que {name}',
+
+  'connexion.etat.deconnecte': 'Vous êtes déconnecté.',
+  'connexion.etat.active': 'Votre compte est activé. Vous pouvez vous connecter avec votre nouveau mot de passe.',
+  'connexion.etat.reinitialise': 'Votre mot de passe est modifié. Vous pouvez vous connecter.',
+  'connexion.etat.expire': 'Votre session a expiré. Connectez-vous à nouveau.',
+
+  'oubli.envoye': 'Si un compte actif correspond à « {identifier} », un courriel contenant un lien de réinitialisation vient de lui être envoyé. Le lien est valable pour une durée limitée.',
+
+  'motdepasse.confirmation': 'Les deux mots de passe saisis ne sont pas identiques.',
+  'motdepasse.lien-incomplet': 'Ce lien est incomplet : ouvrez le lien reçu par courriel en entier, ou demandez un nouveau lien.',
+  'motdepasse.modifie': 'Votre mot de passe est modifié.',
+
+  'accueil.bonjour': 'Bonjour {name}',
+  'accueil.organisation': '{name} (SIREN {siren})',
+  'accueil.operateur': 'Compte opérateur – périmètre : {perimeter}',
+  'accueil.national': 'national',
+  'accueil.aucun-droit': 'Aucun droit ne vous est attribué. Adressez-vous à l’administrateur de votre organisation.',
+  'role.CAMPAIGN_MANAGER': 'Gestion des campagnes et des organisations du périmètre',
+  'role.PLUGIN_MANAGER': 'Déploiement des extensions',
+  'role.SUPPORT': 'Assistance : consultation de tout le périmètre',
+  'role.SUPER_ADMIN': 'Super-administrateur : tous les droits, y compris les comptes opérateurs',
+  'accueil.lien.utilisateurs': 'Gérer les utilisateurs et leurs droits',
+  'accueil.lien.organisations': 'Gérer les organisations',
+  'accueil.lien.compte': 'Mon compte : mot de passe et jetons d’accès',
+
+  'compte.non-renseigne': 'non renseigné',
+  'compte.jetons.aucun': 'Vous n’avez aucun jeton d’accès.',
+  'compte.jetons.jamais': 'Jamais',
+  'compte.jetons.revoquer': 'Révoquer',
+  'compte.jetons.revoquer-libelle': 'Révoquer le jeton « {label} »',
+  'compte.jetons.revoque': 'Le jeton « {label} » est révoqué.',
+  'compte.jetons.cree': 'Le jeton « {label} » est créé. Copiez-le maintenant : il ne sera plus jamais affiché.',
+  'compte.jetons.valeur': 'Valeur du jeton « {label} »',
+  'compte.jetons.copier': 'Copier le jeton',
+  'compte.jetons.copie': 'Le jeton est copié dans le presse-papiers.',
+  'compte.jetons.copie-impossible': 'La copie automatique est impossible : sélectionnez le jeton, puis copiez-le.',
+
+  'utilisateurs.titre-organisation': '{name} – SIREN {siren}',
+  'utilisateurs.colonne-utilisateur': 'Utilisateur',
+  'utilisateurs.colonne-action': 'Enregistrement',
+  'utilisateurs.aucun': 'Aucun utilisateur.',
+  'utilisateurs.actif': 'Actif',
+  'utilisateurs.inactif': 'Désactivé',
+  'utilisateurs.en-attente': 'En attente d’activation',
+  'utilisateurs.sans-profil': 'Aucun profil',
+  'utilisateurs.vous': 'Votre compte',
+  'utilisateurs.desactiver': 'Désactiver',
+  'utilisateurs.reactiver': 'Réactiver',
+  'utilisateurs.action-libelle': '{action} {name}',
+  'utilisateurs.desactive': 'Le compte de {name} est désactivé.',
+  'utilisateurs.reactive': 'Le compte de {name} est réactivé.',
+  'utilisateurs.cree': 'Le compte « {login} » est créé. Un courriel d’activation est envoyé à son adresse.',
+  'utilisateurs.code-demo': 'Mode démonstration : code d’activation de « {login} »',
+  'utilisateurs.droit-pour': '{right} pour {name}',
+  'utilisateurs.enregistrer-droits': 'Enregistrer',
+  'utilisateurs.enregistrer-droits-libelle': 'Enregistrer les droits de {name}',
+  'utilisateurs.droits-enregistres': 'Les droits de {name} sont enregistrés.',
+
+  'organisations.aucune': 'Aucune organisation dans votre périmètre.',
+  'organisations.active': 'Active',
+  'organisations.inactive': 'Inactive',
+  'organisations.sans-federation': 'Aucune',
+  'organisations.creee': 'L’organisation « {name} » (SIREN {siren}) est créée. Identifiant de son administrateur : {login}.',
+  'organisations.code-demo': 'Mode démonstration : code d’activation de {login}',
+  'organisations.code-envoye': 'Le code d’activation est envoyé à l’administrateur.',
+  'organisations.lien-activation': 'Ouvrir la page d’activation',
+  'import.resume': '{lines} ligne(s) lue(s) : {created} création(s), {updated} mise(s) à jour, {errors} erreur(s).',
+  'import.resume-applique': 'Import appliqué. {lines} ligne(s) : {created} création(s), {updated} mise(s) à jour.',
+  'import.erreurs': 'Le fichier contient des erreurs : corrigez-les, puis vérifiez-le à nouveau. Rien n’a été modifié.',
+  'import.pret': 'Le fichier ne contient aucune erreur. Vous pouvez appliquer l’import.',
+  'import.aucune-erreur': 'Aucune erreur.',
+};
+
+/** The message for a key, with its {placeholders} filled; the key itself when it is unknown. */
+export function t(key, params = {}) {
+  const text = messages[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+}
+
+const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
+
+/** A date and time written the French way, or the given fallback when there is none. */
+export function formatDateTime(value, fallback = '') {
+  return value ? dateTime.format(new Date(value)) : fallback;
+}
+
+/** A date written the French way, or the given fallback when there is none. */
+export function formatDate(value, fallback = '') {
+  return value ? dateOnly.format(new Date(value)) : fallback;
+}

@@ -1,0 +1,304 @@
+package org.liasse.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The French web UI in real headless Chromium, against the ministry distribution started in demo mode. Every page
+ * visited is scanned with axe-core (no serious or critical violation) and photographed into
+ * {@code target/screenshots/}.
+ */
+class WebUiIT {
+
+    private static final long BOOT_TIMEOUT = 180_000;
+    private static final String DEMO_PASSWORD = "Demo-Liasse-2025!";
+    private static final String NEW_PASSWORD = "Trois-Vallees-Essai-2025!";
+    /** Fictional, Luhn-valid SIRENs for the organisations the tests create. */
+    private static final List<String> NEW_SIRENS = List.of("000000059", "000000067", "000000075", "000000083", "000000091");
+
+    private static Distribution ministry;
+    private static String base;
+
+    @BeforeAll
+    static void startMinistry() throws Exception {
+        ministry = Distribution.unpack("ministry", Map.of("LIASSE_DEMO", "true"));
+        ministry.start();
+        Await.until("ministry health", BOOT_TIMEOUT, () -> ministry.http().get("/health"), r -> r.status() == 200);
+        base = "http://localhost:" + ministry.httpPort();
+        Await.until("web UI", BOOT_TIMEOUT, () -> fetch("/connexion.html"), page -> page != null && page.statusCode() == 200);
+        // Demo accounts are created in the background; probing them with sign-ins would count as failed attempts.
+        Path log = ministry.home().resolve("data/log/karaf.log");
+        Await.until("demo accounts", BOOT_TIMEOUT, () -> read(log), text -> text.contains("fictives et comptes de"));
+    }
+
+    @AfterAll
+    static void stopMinistry() throws Exception {
+        if (ministry != null) {
+            ministry.close();
+        }
+    }
+
+    private static HttpResponse<String> fetch(String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static Browser browser() throws IOException {
+        return new Browser(base);
+    }
+
+    private static void logIn(Browser browser, String login, String password, String expectedPage) {
+        browser.open("/connexion.html").fill("login", login).fill("password", password).submit("connexion");
+        browser.awaitPage(expectedPage);
+    }
+
+    @Test
+    void theRootShowsTheLoginPageWithSecurityHeadersAndTheApiStillAnswers() throws Exception {
+        HttpResponse<String> root = fetch("/");
+        assertEquals(302, root.statusCode());
+        assertTrue(root.headers().firstValue("Location").orElse("").endsWith("/connexion.html"), root.headers().toString());
+
+        HttpResponse<String> page = fetch("/connexion.html");
+        assertEquals("default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+            page.headers().firstValue("Content-Security-Policy").orElse(null));
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertEquals("same-origin", page.headers().firstValue("Referrer-Policy").orElse(null));
+        assertTrue(page.body().contains("<html lang=\"fr\">"));
+        assertTrue(fetch("/app.css").headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertTrue(fetch("/js/api.js").headers().firstValue("Content-Type").orElse("").contains("javascript"));
+
+        assertEquals(200, fetch("/api/v1/health").statusCode());
+        assertEquals(401, fetch("/api/v1/session").statusCode());
+
+        try (Browser browser = browser()) {
+            browser.open("/");
+            assertEquals("/connexion.html", browser.location());
+            assertEquals("Connexion – Liasse", browser.title());
+            assertEquals(1, browser.all("h1").size());
+            browser.checkPage("01-connexion");
+        }
+    }
+
+    @Test
+    void aFailedLoginIsExplainedInTheLiveRegionAndOnTheField() throws Exception {
+        try (Browser browser = browser()) {
+            browser.open("/connexion.html").submit("connexion");
+            assertTrue(browser.message("connexion-messages", "erreur").contains("2 erreur(s)"));
+            assertEquals("Renseignez le champ « Identifiant ».", browser.fieldError("login"));
+            assertEquals("Renseignez le champ « Mot de passe ».", browser.fieldError("password"));
+
+            browser.fill("login", "operateur.demo").fill("password", "pas-le-bon-mot-de-passe").submit("connexion");
+            String message = browser.message("connexion-messages", "erreur");
+            assertFrench(message);
+            assertEquals(message, browser.fieldError("password"));
+            assertEquals("password", browser.until(d -> d.switchTo().activeElement().getDomAttribute("id")));
+            assertEquals("/connexion.html", browser.location());
+            browser.checkPage("02-connexion-erreur");
+        }
+    }
+
+    @Test
+    void anOperatorCreatesAnOrganisationWhoseAdministratorActivatesItAndManagesUsers() throws Exception {
+        String siren;
+        String code;
+        try (Browser operator = browser()) {
+            logIn(operator, "operateur.demo", DEMO_PASSWORD, "/operateur/organisations.html");
+            operator.checkPage("03-organisations").checkReflow("03-organisations-zoom-200");
+            List<String> existing = operator.all("#organisations tbody td:first-child").stream().map(WebElement::getText).toList();
+            assertTrue(existing.contains("000000018"), existing.toString());
+            siren = NEW_SIRENS.stream().filter(s -> !existing.contains(s)).findFirst().orElseThrow();
+
+            operator.fill("siren", siren).fill("name", "Office des Essais " + siren + " (FICTIF)").choose("type", "OPH")
+                .choose("federation", "OPH").fill("region", "84").fill("department", "69").submit("creation");
+            String created = operator.message("creation-messages", "succes");
+            assertTrue(created.contains("AD_" + siren), created);
+            code = operator.byId("code-activation").getText();
+            assertFalse(code.isBlank());
+            operator.until(d -> d.findElements(By.xpath("//table[@id='organisations']//td[text()='" + siren + "']")).size() == 1);
+            operator.checkPage("04-organisation-creee");
+
+            operator.byId("deconnexion").click();
+            operator.awaitPage("/connexion.html");
+            assertFrench(operator.message("connexion-messages", "succes"));
+            operator.open("/accueil.html");
+            operator.awaitPage("/connexion.html");
+        }
+
+        try (Browser administrator = browser()) {
+            administrator.open("/activation.html?code=" + code);
+            administrator.checkPage("05-activation");
+            administrator.fill("password", "court").fill("confirmation", "court").submit("mot-de-passe");
+            String weak = administrator.fieldError("password");
+            assertFrench(weak);
+            assertFrench(administrator.message("mot-de-passe-messages", "erreur"));
+            assertTrue(administrator.location().startsWith("/activation.html"));
+            administrator.checkPage("06-activation-mot-de-passe-faible");
+
+            administrator.fill("password", NEW_PASSWORD).fill("confirmation", NEW_PASSWORD).submit("mot-de-passe");
+            administrator.awaitPage("/connexion.html");
+            assertFrench(administrator.message("connexion-messages", "succes"));
+
+            logIn(administrator, "AD_" + siren, NEW_PASSWORD, "/organisation/utilisateurs.html");
+            administrator.checkPage("07-utilisateurs");
+
+            administrator.fill("firstName", "Camille").fill("lastName", "Exemple")
+                .fill("email", "camille.exemple." + siren + "@example.org").fill("login", "camille.exemple." + siren)
+                .choose("profile", "RESPONSABLE_SAISIE").submit("ajout");
+            assertTrue(administrator.message("ajout-messages", "succes").contains("camille.exemple." + siren));
+            WebElement signRight = rightOf(administrator, "Camille Exemple", "dossier.signer");
+            assertFalse(signRight.isSelected(), "the profile does not sign");
+            signRight.click();
+            administrator.find("button[aria-label='Enregistrer les droits de Camille Exemple']").click();
+            assertTrue(administrator.message("droits-messages", "succes").contains("Camille Exemple"));
+            administrator.checkPage("08-droits-enregistres").checkReflow("08-droits-zoom-200");
+
+            administrator.reload();
+            assertTrue(rightOf(administrator, "Camille Exemple", "dossier.signer").isSelected(), "saved rights persist");
+
+            administrator.find("button[aria-label='Désactiver Camille Exemple']").click();
+            assertTrue(administrator.message("liste-messages", "succes").contains("désactivé"));
+            administrator.until(d -> d.findElements(By.cssSelector("button[aria-label='Réactiver Camille Exemple']")).size() == 1);
+
+            administrator.byId("deconnexion").click();
+            administrator.awaitPage("/connexion.html");
+        }
+    }
+
+    @Test
+    void myAccountCreatesAnApiTokenShownOnlyOnceThenListedAndRevoked() throws Exception {
+        try (Browser user = browser()) {
+            logIn(user, "saisie.demo", DEMO_PASSWORD, "/accueil.html");
+            assertTrue(user.find("h1").getText().startsWith("Bonjour"));
+            assertTrue(user.all("#liens a[href='/organisation/utilisateurs.html']").isEmpty(), "no user management right");
+            user.checkPage("09-accueil");
+
+            user.find("nav a[href='/mon-compte.html']").click();
+            user.awaitPage("/mon-compte.html");
+            assertEquals("saisie.demo", user.byId("identite-login").getText());
+
+            user.fill("currentPassword", "pas-le-bon-mot-de-passe").fill("newPassword", NEW_PASSWORD)
+                .fill("confirmation", NEW_PASSWORD).submit("mot-de-passe");
+            assertFrench(user.fieldError("currentPassword"));
+
+            user.fill("label", "Export comptable").submit("nouveau-jeton");
+            assertTrue(user.message("nouveau-jeton-messages", "succes").contains("Export comptable"));
+            String token = user.byId("jeton-cree").getDomProperty("value");
+            assertTrue(token.length() >= 16, token);
+            user.until(d -> d.findElements(By.xpath("//table[@id='jetons']//th[text()='Export comptable']")).size() == 1);
+            user.checkPage("10-mon-compte-jeton");
+
+            user.reload();
+            assertTrue(user.all("#jeton-cree").isEmpty(), "the token is shown once");
+            assertFalse(user.find("main").getText().contains(token));
+            assertEquals(1, user.all("#jetons tbody th").stream().filter(th -> th.getText().equals("Export comptable")).count());
+
+            user.find("button[aria-label='Révoquer le jeton « Export comptable »']").click();
+            assertTrue(user.message("jetons-messages", "succes").contains("révoqué"));
+            user.until(d -> d.findElements(By.xpath("//table[@id='jetons']//th[text()='Export comptable']")).isEmpty());
+
+            user.byId("deconnexion").click();
+            user.awaitPage("/connexion.html");
+        }
+    }
+
+    @Test
+    void thePasswordPagesExplainWhatToDo() throws Exception {
+        try (Browser browser = browser()) {
+            browser.open("/connexion.html");
+            browser.find("a[href='/mot-de-passe-oublie.html']").click();
+            browser.awaitPage("/mot-de-passe-oublie.html");
+            browser.fill("identifier", "saisie.demo").submit("oubli");
+            assertTrue(browser.message("oubli-messages", "succes").contains("saisie.demo"));
+            browser.checkPage("11-mot-de-passe-oublie");
+
+            browser.open("/reinitialisation.html");
+            assertFrench(browser.message("mot-de-passe-messages", "erreur"));
+            browser.checkPage("12-reinitialisation-sans-jeton");
+
+            browser.open("/reinitialisation.html?jeton=jeton-inconnu");
+            browser.fill("password", NEW_PASSWORD).fill("confirmation", NEW_PASSWORD + "x").submit("mot-de-passe");
+            assertEquals("Les deux mots de passe saisis ne sont pas identiques.", browser.fieldError("confirmation"));
+            browser.fill("confirmation", NEW_PASSWORD).submit("mot-de-passe");
+            assertFrench(browser.message("mot-de-passe-messages", "erreur"));
+            browser.checkPage("13-reinitialisation-jeton-invalide");
+        }
+    }
+
+    @Test
+    void anOperatorChecksACsvImportBeforeApplyingIt() throws Exception {
+        Path csv = Files.createTempFile("organisations-", ".csv");
+        Files.writeString(csv, "siren;nom;type;federation;region;departement\n"
+            + "000000091;Coop des Essais (FICTIF);COOP;COOP;84;38\n"
+            + "123;Organisme sans SIREN valide (FICTIF);COOP;COOP;84;38\n");
+        try (Browser operator = browser()) {
+            logIn(operator, "operateur.demo", DEMO_PASSWORD, "/operateur/organisations.html");
+            operator.byId("fichier").sendKeys(csv.toAbsolutePath().toString());
+            operator.submit("import");
+            assertFrench(operator.message("import-messages", "erreur"));
+            List<WebElement> cells = operator.all("#rapport-erreurs tbody tr:first-child td");
+            assertEquals("3", cells.get(0).getText(), "line of the error");
+            assertFalse(cells.get(2).getText().isBlank());
+            assertFalse(operator.byId("appliquer").isDisplayed(), "nothing to apply while the file has errors");
+            operator.checkPage("14-import-rapport");
+
+            Files.writeString(csv, "siren;nom;type;federation;region;departement\n"
+                + "000000091;Coop des Essais (FICTIF);COOP;COOP;84;38\n");
+            operator.byId("fichier").sendKeys(csv.toAbsolutePath().toString());
+            operator.submit("import");
+            operator.message("import-messages", "succes");
+            operator.byId("appliquer").click();
+            operator.until(d -> d.findElements(By.xpath("//table[@id='organisations']//td[text()='000000091']")).size() == 1);
+            assertTrue(operator.message("import-messages", "succes").contains("1"));
+            operator.checkPage("15-import-applique");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    /** The checkbox of a right in the row of a user of the rights grid. */
+    private static WebElement rightOf(Browser browser, String name, String right) {
+        return browser.until(d -> {
+            List<WebElement> rows = d.findElements(By.xpath("//table[@id='droits']//tr[th[text()='" + name + "']]"));
+            return rows.isEmpty() ? null : rows.get(0).findElement(By.cssSelector("input[value='" + right + "']"));
+        });
+    }
+
+    private static void assertFrench(String message) {
+        assertFalse(message.isBlank());
+        assertTrue(message.matches("(?si).*\\b(le|la|les|de|du|des|est|ou|un|une|pas|votre|vous)\\b.*")
+            && !message.contains("Exception"), "a French message: " + message);
+    }
+}
