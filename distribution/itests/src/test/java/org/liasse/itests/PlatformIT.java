@@ -11,12 +11,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,19 +31,20 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 /**
- * The plugin mechanism in the real ministry assembly, booted on a database left by schema version 1:
- * definitions served over REST, hot update (bundle update, deploy folder, feature upgrade), stop, rejection of a
- * broken version, and problem documents for bad requests.
+ * The real ministry assembly, booted on a database left by schema version 1: migration, the plugin mechanism
+ * (definitions served over REST, hot update by bundle update, deploy folder and feature upgrade, stop, rejection
+ * of a broken version), problem documents for bad requests, and detection of a tampered audit log.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PluginLifecycleIT {
+public class PlatformIT {
 
     private static final long TIMEOUT = 30_000;
     private static final String ADMIN_PASSWORD = "Mot de passe initial du test 2025";
@@ -56,6 +60,10 @@ public class PluginLifecycleIT {
 
     @Inject
     private FeaturesService features;
+
+    @Inject
+    @Filter("(osgi.jndi.service.name=liasse)")
+    private DataSource dataSource;
 
     /** Runs in the test JVM: builds the version-1 database, then configures the assembly to use it. */
     @Configuration
@@ -308,6 +316,26 @@ public class PluginLifecycleIT {
             "{\"values\":{\"BILAN.IMMO.MONTANT\":\"1\"}}");
         assertEquals(428, noIfMatch.status());
         assertNotNull(noIfMatch.json().path("detail").asText());
+    }
+
+    @Test
+    public void alteringOrRemovingAStoredAuditEntryIsDetected() throws Exception {
+        Http.Reply created = http().post("/me/tokens", "{\"label\":\"audit\",\"days\":1}");
+        assertEquals(201, created.status());
+        JsonNode before = http().get("/audit/verification").json();
+        assertTrue(before.toString(), before.path("intact").asBoolean());
+        long checked = before.path("checked").asLong();
+        assertTrue("the log holds the events of this run", checked > 3);
+
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertEquals(1, statement.executeUpdate("UPDATE audit_entry SET details = 'falsifié' WHERE seq = 2"));
+            assertEquals(1, statement.executeUpdate("DELETE FROM audit_entry WHERE seq = 3"));
+        }
+        JsonNode after = http().get("/audit/verification").json();
+        assertFalse(after.path("intact").asBoolean());
+        String problems = after.path("problems").toString();
+        assertTrue(problems, problems.contains("Entrée 2 : contenu modifié"));
+        assertTrue(problems, problems.contains("Entrée 3 manquante"));
     }
 
     private Bundle bundle(String symbolicName) {
