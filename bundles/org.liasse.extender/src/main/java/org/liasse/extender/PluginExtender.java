@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.liasse.api.definition.ControlDefinition;
 import org.liasse.api.definition.DefinitionProblem;
 import org.liasse.api.definition.QuestionnaireDefinition;
+import org.liasse.api.definition.RightDefinition;
 import org.liasse.api.definition.SourceLocation;
 import org.liasse.api.health.HealthIndicator;
 import org.liasse.api.health.HealthStatus;
@@ -200,6 +201,11 @@ public class PluginExtender implements PluginRegistry, HealthIndicator {
     @Override
     public Optional<QuestionnaireDefinition> questionnaireForYear(String code, int year) {
         return table.questionnaireForYear(code, year);
+    }
+
+    @Override
+    public List<RightDefinition> rights() {
+        return table.rights();
     }
 
     @Override

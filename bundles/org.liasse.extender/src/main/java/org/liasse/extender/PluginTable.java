@@ -13,6 +13,7 @@ import org.liasse.api.definition.DefinitionProblem;
 import org.liasse.api.definition.PluginDefinitions;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.ReportDefinition;
+import org.liasse.api.definition.RightDefinition;
 import org.liasse.api.plugin.PluginInfo;
 import org.liasse.api.plugin.PluginState;
 import org.liasse.api.plugin.QuestionnaireRef;
@@ -83,6 +84,10 @@ final class PluginTable {
 
     Optional<QuestionnaireDefinition> questionnaireForYear(String code, int year) {
         return questionnaires(null).filter(q -> q.code().equals(code) && q.years().contains(year)).max(VERSION_ORDER);
+    }
+
+    List<RightDefinition> rights() {
+        return entries.values().stream().filter(e -> e.active() != null).flatMap(e -> e.active().rights().stream()).toList();
     }
 
     List<ControlDefinition> controls(String questionnaireCode) {

@@ -12,6 +12,7 @@ import org.liasse.api.definition.ControlDefinition;
 import org.liasse.api.definition.DefinitionProblem;
 import org.liasse.api.definition.PluginDefinitions;
 import org.liasse.api.definition.QuestionnaireDefinition;
+import org.liasse.api.definition.RightDefinition;
 import org.liasse.api.definition.Severity;
 import org.liasse.api.definition.SourceLocation;
 import org.liasse.api.plugin.PluginInfo;
@@ -25,7 +26,8 @@ class PluginTableTest {
         QuestionnaireDefinition questionnaire = new QuestionnaireDefinition(code, version, "Q",
             java.util.Arrays.stream(years).boxed().toList(), List.of(), HERE);
         ControlDefinition control = new ControlDefinition("C_" + code, code, Severity.ERROR, "1 = 1", "m", List.of(), HERE);
-        return new PluginDefinitions(List.of(questionnaire), List.of(control), List.of(), Map.of());
+        return new PluginDefinitions(List.of(questionnaire), List.of(control), List.of(),
+            List.of(new RightDefinition(code.toLowerCase() + ".saisir", "Saisir", HERE)), Map.of());
     }
 
     @Test
@@ -41,6 +43,7 @@ class PluginTableTest {
         assertEquals(1, info.problems().size());
         assertTrue(table.questionnaire("Q", "1.0").isPresent());
         assertEquals(1, table.controls("Q").size());
+        assertEquals(List.of("q.saisir"), table.rights().stream().map(RightDefinition::code).toList());
     }
 
     @Test
@@ -63,6 +66,7 @@ class PluginTableTest {
         assertEquals(0, info.controls());
         assertTrue(table.questionnaire("Q", "1.0").isEmpty());
         assertTrue(table.controls("Q").isEmpty());
+        assertTrue(table.rights().isEmpty(), "its rights are withdrawn too");
     }
 
     @Test

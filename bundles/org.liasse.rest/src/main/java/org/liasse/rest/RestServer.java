@@ -80,7 +80,7 @@ public class RestServer {
             new MeResource(accountSlot),
             new UserResource(accountSlot),
             new OperatorResource(accountSlot),
-            new CatalogueResource(),
+            new CatalogueResource(slot(() -> plugins, "plugins")),
             new AuditResource(auditSlot, organisationSlot));
         List<Class<?>> classes = new ArrayList<>(resources.stream().<Class<?>>map(Object::getClass).toList());
         classes.add(OpenApiResource.class);

@@ -33,6 +33,7 @@ import org.liasse.api.identity.NewAccount;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.identity.Rights;
 import org.liasse.api.identity.Session;
+import org.liasse.api.plugin.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -57,6 +58,7 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
     private final AccountFactory factory;
     private final Mailer mailer;
     private final AuditLog audit;
+    private final PluginRegistry plugins;
     private final IdentityConfig config;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy = PasswordPolicy.shipped();
@@ -65,8 +67,9 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
     /** Wires storage, mail and audit. */
     @Activate
     public JpaAccountService(@Reference JpaStore store, @Reference AccountFactory factory, @Reference Mailer mailer,
-                             @Reference AuditLog audit, IdentityConfig config) {
+                             @Reference AuditLog audit, @Reference PluginRegistry plugins, IdentityConfig config) {
         this.store = store;
+        this.plugins = plugins;
         this.factory = factory;
         this.mailer = mailer;
         this.audit = audit;
@@ -411,7 +414,8 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
 
     @Override
     public Account setRights(Caller by, String siren, long id, long revision, Set<String> rights) {
-        Set<String> known = Rights.CORE.stream().map(Rights.Right::code).collect(Collectors.toSet());
+        Set<String> known = Rights.CORE.stream().map(Rights.Right::code).collect(Collectors.toCollection(HashSet::new));
+        plugins.rights().forEach(r -> known.add(r.code()));
         List<FieldError> unknown = rights.stream().filter(r -> !known.contains(r)).sorted()
             .map(r -> new FieldError("rights", "droit-inconnu", "Droit inconnu : « " + r + " ».")).toList();
         if (!unknown.isEmpty()) {

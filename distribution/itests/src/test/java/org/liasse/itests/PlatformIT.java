@@ -50,6 +50,7 @@ public class PlatformIT {
     private static final String ADMIN_PASSWORD = "Mot de passe initial du test 2025";
     private static final String SIREN = "000000059";
     private static Http admin;
+    private static Http administrator;
     private static Http user;
 
     @Inject
@@ -90,10 +91,16 @@ public class PlatformIT {
     /** A data-entry user of a fresh organisation. */
     private static synchronized Http user() {
         if (user == null) {
-            Http administrator = Accounts.organisation(port(), http(), SIREN, "OPH", "OPH");
+            administrator = Accounts.organisation(port(), http(), SIREN, "OPH", "OPH");
             user = Accounts.user(port(), administrator, SIREN, "saisie.itest", "RESPONSABLE_SAISIE");
         }
         return user;
+    }
+
+    /** The administrator of that organisation. */
+    private static synchronized Http administrator() {
+        user();
+        return administrator;
     }
 
     private JsonNode plugin(String id) {
@@ -316,6 +323,36 @@ public class PlatformIT {
             "{\"values\":{\"BILAN.IMMO.MONTANT\":\"1\"}}");
         assertEquals(428, noIfMatch.status());
         assertNotNull(noIfMatch.json().path("detail").asText());
+    }
+
+    @Test
+    public void rightsDeclaredByAPluginCanBeGrantedWhileItIsActive() throws Exception {
+        Bundle plugin = context.installBundle("itest:rights", new ByteArrayInputStream(
+            new PluginJar("org.liasse.itest.rights", "1.0.0").file("rights/droits.json",
+                "{ \"rights\": [ { \"code\": \"enquete.itest.saisir\", \"label\": \"Saisir l'enquête de test\" } ] }")
+                .bytes()));
+        plugin.start();
+        awaitPlugin("org.liasse.itest.rights", "ACTIVE", "1.0.0");
+        assertTrue(administrator().get("/rights").body().contains("enquete.itest.saisir"));
+
+        Accounts.user(port(), administrator(), SIREN, "droits.itest", "RESPONSABLE_COMPTABLE");
+        JsonNode entry = null;
+        for (JsonNode account : administrator().get("/organisations/" + SIREN + "/users").json()) {
+            if (account.path("login").asText().equals("droits.itest")) {
+                entry = account;
+            }
+        }
+        String path = "/organisations/" + SIREN + "/users/" + entry.path("id").asLong() + "/rights";
+        Http.Reply granted = administrator().put(path, "\"" + entry.path("revision").asLong() + "\"",
+            "{\"rights\":[\"dossier.saisir\",\"enquete.itest.saisir\"]}");
+        assertEquals(granted.body(), 200, granted.status());
+        assertTrue(granted.body().contains("enquete.itest.saisir"));
+
+        plugin.uninstall();
+        awaitPlugin("org.liasse.itest.rights", "INACTIVE", null);
+        Http.Reply refused = administrator().put(path, granted.etag(), "{\"rights\":[\"enquete.itest.saisir\"]}");
+        assertEquals(422, refused.status());
+        assertEquals("droit-inconnu", refused.json().path("code").asText());
     }
 
     @Test

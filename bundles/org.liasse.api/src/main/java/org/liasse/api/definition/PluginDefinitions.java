@@ -9,16 +9,19 @@ import java.util.Map;
  * @param questionnaires questionnaire versions
  * @param controls       business controls
  * @param reports        reports
+ * @param rights         extra rights for the rights grid
  * @param messages       translated messages: locale (e.g. {@code fr}) to key to text
  */
 public record PluginDefinitions(List<QuestionnaireDefinition> questionnaires, List<ControlDefinition> controls,
-                                List<ReportDefinition> reports, Map<String, Map<String, String>> messages) {
+                                List<ReportDefinition> reports, List<RightDefinition> rights,
+                                Map<String, Map<String, String>> messages) {
 
     /** Defensive copies. */
     public PluginDefinitions {
         questionnaires = List.copyOf(questionnaires);
         controls = List.copyOf(controls);
         reports = List.copyOf(reports);
+        rights = List.copyOf(rights);
         messages = Map.copyOf(messages);
     }
 }

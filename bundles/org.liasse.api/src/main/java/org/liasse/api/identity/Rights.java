@@ -66,6 +66,11 @@ public final class Rights {
     private Rights() {
     }
 
+    /** Whether the code is a core right. */
+    public static boolean core(String code) {
+        return CORE.stream().anyMatch(r -> r.code().equals(code));
+    }
+
     /** The default profile with this code. */
     public static java.util.Optional<Profile> profile(String code) {
         return PROFILES.stream().filter(p -> p.code().equals(code)).findFirst();

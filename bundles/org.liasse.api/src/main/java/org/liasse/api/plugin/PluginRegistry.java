@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.liasse.api.definition.ControlDefinition;
 import org.liasse.api.definition.QuestionnaireDefinition;
+import org.liasse.api.definition.RightDefinition;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** The definitions currently offered by plugins, kept by the core extender. */
@@ -22,6 +23,9 @@ public interface PluginRegistry {
 
     /** The highest active version of a questionnaire that applies to a campaign year. */
     Optional<QuestionnaireDefinition> questionnaireForYear(String code, int year);
+
+    /** Extra rights declared by active plugins. */
+    List<RightDefinition> rights();
 
     /** Active controls of a questionnaire. */
     List<ControlDefinition> controls(String questionnaireCode);

@@ -17,6 +17,7 @@ import org.liasse.api.definition.DefinitionProblem;
 import org.liasse.api.definition.PluginDefinitions;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.ReportDefinition;
+import org.liasse.api.definition.RightDefinition;
 import org.liasse.api.definition.SourceLocation;
 import org.liasse.extender.definition.LocatedNode.JsonObject;
 import org.liasse.extender.definition.LocatedNode.JsonString;
@@ -46,6 +47,7 @@ public final class DefinitionLoader {
         QUESTIONNAIRE("questionnaires/[^/]+\\.json"),
         CONTROLS("controls/[^/]+\\.json"),
         REPORTS("reports/[^/]+\\.json"),
+        RIGHTS("rights/[^/]+\\.json"),
         MESSAGES("messages/messages_[a-z]{2,3}(?:_[A-Z]{2})?\\.properties");
 
         private final Pattern path;
@@ -58,6 +60,7 @@ public final class DefinitionLoader {
     private final SchemaValidator questionnaireSchema;
     private final SchemaValidator controlsSchema;
     private final SchemaValidator reportsSchema;
+    private final SchemaValidator rightsSchema;
 
     /**
      * Creates a loader, reading the JSON schemas from this bundle's classpath.
@@ -68,6 +71,7 @@ public final class DefinitionLoader {
         questionnaireSchema = SchemaValidator.fromClasspath("/schemas/questionnaire.schema.json");
         controlsSchema = SchemaValidator.fromClasspath("/schemas/controls.schema.json");
         reportsSchema = SchemaValidator.fromClasspath("/schemas/reports.schema.json");
+        rightsSchema = SchemaValidator.fromClasspath("/schemas/rights.schema.json");
     }
 
     /**
@@ -93,12 +97,14 @@ public final class DefinitionLoader {
                 readAll(byKind.get(Kind.CONTROLS), controlsSchema, problems, new ControlReader(catalog)::read);
         List<ReportDefinition> reports =
                 readAll(byKind.get(Kind.REPORTS), reportsSchema, problems, new ReportReader(catalog)::read);
+        List<RightDefinition> rights =
+                readAll(byKind.get(Kind.RIGHTS), rightsSchema, problems, new RightReader()::read);
         Map<String, Map<String, String>> messages = new TreeMap<>();
         for (DefinitionFile file : byKind.get(Kind.MESSAGES)) {
             messages.put(locale(file), MessagesReader.read(file.content(), new FileProblems(file.path(), problems)));
         }
         if (problems.isEmpty()) {
-            return new LoadResult.Loaded(new PluginDefinitions(questionnaires, controls, reports, messages));
+            return new LoadResult.Loaded(new PluginDefinitions(questionnaires, controls, reports, rights, messages));
         }
         problems.sort(BY_LOCATION);
         return new LoadResult.Rejected(problems);
@@ -155,7 +161,7 @@ public final class DefinitionLoader {
                 .sorted(Comparator.comparing(DefinitionFile::path))
                 .forEach(file -> kindOf(file.path()).ifPresentOrElse(kind -> byKind.get(kind).add(file),
                         () -> new FileProblems(file.path(), problems).addToFile("fichier inattendu : seuls "
-                                + "questionnaires/*.json, controls/*.json, reports/*.json et "
+                                + "questionnaires/*.json, controls/*.json, reports/*.json, rights/*.json et "
                                 + "messages/messages_<langue>.properties sont acceptés sous " + ROOT)));
         return byKind;
     }
