@@ -23,8 +23,8 @@ public @interface IdentityConfig {
     long lockout_window_seconds() default 900;
 
     /** A session unused for this long expires. */
-    @AttributeDefinition(description = "Expiration d'une session inactive (minutes)")
-    long session_idle_minutes() default 30;
+    @AttributeDefinition(description = "Expiration d'une session inactive (secondes)")
+    long session_idle_seconds() default 1800;
 
     /** A session expires this long after sign-in, whatever its use. */
     @AttributeDefinition(description = "Durée maximale d'une session (heures)")

@@ -2,6 +2,7 @@ package org.liasse.storage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,8 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
 
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._-]{3,80}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    /** Last use of a credential is written at most this often (or twice per idle period, if shorter). */
+    private static final Duration TOUCH_EVERY = Duration.ofSeconds(15);
 
     private final JpaStore store;
     private final AccountFactory factory;
@@ -198,11 +200,12 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
         Optional<CredentialEntity> credential = found.stream().filter(c -> c.purpose() == purpose && c.usable(now))
             .findFirst();
         if (credential.isPresent() && purpose == CredentialEntity.Purpose.SESSION
-            && credential.get().idleSince(now.minus(Duration.ofMinutes(config.session_idle_minutes())))) {
+            && credential.get().idleSince(now.minus(Duration.ofSeconds(config.session_idle_seconds())))) {
             credential.get().consume(now);
             return Optional.empty();
         }
-        credential.filter(c -> c.idleSince(now.minus(TOUCH_EVERY))).ifPresent(c -> c.touch(now));
+        Duration touchEvery = Collections.min(List.of(TOUCH_EVERY, Duration.ofSeconds(config.session_idle_seconds()).dividedBy(2)));
+        credential.filter(c -> c.idleSince(now.minus(touchEvery))).ifPresent(c -> c.touch(now));
         return credential;
     }
 

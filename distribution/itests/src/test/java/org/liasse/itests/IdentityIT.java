@@ -27,6 +27,7 @@ class IdentityIT {
     private static final String ADMIN_PASSWORD = "Mot de passe initial du test 2025";
     private static final String PASSWORD = "Une phrase de passe assez longue";
     private static final long LOCKOUT_SECONDS = 4;
+    private static final long IDLE_SECONDS = 4;
     private static final Pattern LINK = Pattern.compile("/(activation|reinitialisation)\\.html\\?(code|jeton)=([A-Za-z0-9_-]+)");
 
     private static GreenMail mail;
@@ -41,6 +42,7 @@ class IdentityIT {
         platform.setProperty("etc/org.liasse.mail.cfg", "host", "127.0.0.1");
         platform.setProperty("etc/org.liasse.mail.cfg", "port", Integer.toString(mail.getSmtp().getPort()));
         platform.setProperty("etc/org.liasse.identity.cfg", "lockout.window.seconds", Long.toString(LOCKOUT_SECONDS));
+        platform.setProperty("etc/org.liasse.identity.cfg", "session.idle.seconds", Long.toString(IDLE_SECONDS));
         platform.start();
         Await.until("health", 120_000, () -> platform.http().get("/health"), r -> r.status() == 200);
         admin = Http.token(platform.httpPort(), "admin", ADMIN_PASSWORD);
@@ -161,6 +163,20 @@ class IdentityIT {
         assertEquals(201, signedIn.post("/me/tokens", "{\"label\":\"x\",\"days\":1}").status());
         assertEquals(204, signedIn.delete("/session").status());
         assertEquals(401, signedIn.get("/session").status(), "the session ended");
+    }
+
+    @Test
+    void anIdleSessionExpiresWhileAnActiveOneLivesOn() throws Exception {
+        Http idle = Http.session(platform.httpPort(), "admin", ADMIN_PASSWORD);
+        Http active = Http.session(platform.httpPort(), "admin", ADMIN_PASSWORD);
+        for (int i = 0; i < 6; i++) {
+            Thread.sleep(1000);
+            assertEquals(200, active.get("/session").status(), "used every second, the session stays open");
+        }
+        Http.Reply expired = idle.get("/me/tokens");
+        assertEquals(401, expired.status(), "unused for longer than " + IDLE_SECONDS + " s");
+        assertEquals("non-authentifie", expired.json().path("code").asText());
+        assertEquals(401, idle.get("/session").status());
     }
 
     @Test

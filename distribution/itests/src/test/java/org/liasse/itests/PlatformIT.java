@@ -7,7 +7,10 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,6 +27,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.liasse.api.plugin.PluginRegistry;
@@ -65,6 +69,9 @@ public class PlatformIT {
     @Inject
     @Filter("(osgi.jndi.service.name=liasse)")
     private DataSource dataSource;
+
+    @Inject
+    private SessionFactory shell;
 
     /** Runs in the test JVM: builds the version-1 database, then configures the assembly to use it. */
     @Configuration
@@ -373,6 +380,22 @@ public class PlatformIT {
         String problems = after.path("problems").toString();
         assertTrue(problems, problems.contains("Entrée 2 : contenu modifié"));
         assertTrue(problems, problems.contains("Entrée 3 manquante"));
+    }
+
+    @Test
+    public void theShellCommandGivesTheSameVerdictAsTheRestVerification() throws Exception {
+        boolean intact = http().get("/audit/verification").json().path("intact").asBoolean();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        PrintStream console = new PrintStream(output, true, StandardCharsets.UTF_8);
+        String verdict;
+        try {
+            Object result = shell.create(new ByteArrayInputStream(new byte[0]), console, console)
+                .execute("liasse:audit-verify");
+            verdict = output.toString(StandardCharsets.UTF_8) + result;
+        } catch (Exception broken) {
+            verdict = output.toString(StandardCharsets.UTF_8) + broken.getMessage();
+        }
+        assertTrue(verdict, intact ? verdict.contains("Journal d'audit intègre") : verdict.contains("altéré"));
     }
 
     private Bundle bundle(String symbolicName) {
