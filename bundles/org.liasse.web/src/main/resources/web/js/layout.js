@@ -1,8 +1,9 @@
 /**
- * What every signed-in page shares: the session check, the main menu according to the rights, and sign-out.
+ * What every signed-in page shares: the session check, the name of the person signed in, the main menu according
+ * to the rights, and sign-out.
  */
 import { t } from './messages-fr.js';
-import { el, replaceChildren } from './dom.js';
+import { el } from './dom.js';
 import { currentSession, goToLogin, request } from './api.js';
 
 /** The right to manage the users of one's organisation. */
@@ -71,8 +72,7 @@ export async function startPage(allowed = () => true) {
     window.location.replace(homeOf(session));
     return new Promise(() => {});
   }
-  const header = document.querySelector('header .entete-contenu');
-  replaceChildren(header.querySelector('.utilisateur'), t('menu.connecte', { name: fullName(session) }));
-  header.append(menu(session));
+  document.querySelector('header .entete-contenu').append(
+    el('p', { class: 'utilisateur', text: t('menu.connecte', { name: fullName(session) }) }), menu(session));
   return session;
 }

@@ -4,51 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 
 import org.junit.jupiter.api.Test;
 
 /** The security headers and the redirection of the root path. */
 class SecurityHeadersFilterTest {
 
-    /** A response that records its headers and redirection. */
-    private static final class Recorded {
-        final Map<String, String> headers = new HashMap<>();
-        String redirect;
+    private final AtomicBoolean passed = new AtomicBoolean();
 
-        HttpServletResponse response() {
-            return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "setHeader" -> headers.put((String) args[0], (String) args[1]);
-                        case "sendRedirect" -> redirect = (String) args[0];
-                        default -> throw new UnsupportedOperationException(method.getName());
-                    }
-                    return null;
-                });
-        }
-    }
-
-    private static HttpServletRequest request(String uri) {
-        return (HttpServletRequest) Proxy.newProxyInstance(SecurityHeadersFilterTest.class.getClassLoader(),
-            new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-                case "getRequestURI" -> uri;
-                case "getContextPath" -> "";
-                default -> throw new UnsupportedOperationException(method.getName());
-            });
+    private FakeHttp.Recorded filter(String path) throws Exception {
+        FakeHttp.Recorded recorded = new FakeHttp.Recorded();
+        new SecurityHeadersFilter().doFilter(FakeHttp.request(path, Map.of()), recorded.response(),
+            (req, res) -> passed.set(true));
+        return recorded;
     }
 
     @Test
     void pagesGetTheSecurityHeadersAndAreRevalidated() throws Exception {
-        Recorded recorded = new Recorded();
-        AtomicBoolean passed = new AtomicBoolean();
-        new SecurityHeadersFilter().doFilter(request("/connexion.html"), recorded.response(), (req, res) -> passed.set(true));
+        FakeHttp.Recorded recorded = filter("/connexion.html");
 
         assertTrue(passed.get());
         assertEquals("default-src 'self'; frame-ancestors 'none'; form-action 'self'",
@@ -60,9 +35,7 @@ class SecurityHeadersFilterTest {
 
     @Test
     void theRootPathLeadsToTheLoginPage() throws Exception {
-        Recorded recorded = new Recorded();
-        AtomicBoolean passed = new AtomicBoolean();
-        new SecurityHeadersFilter().doFilter(request("/"), recorded.response(), (req, res) -> passed.set(true));
+        FakeHttp.Recorded recorded = filter("/");
 
         assertFalse(passed.get());
         assertEquals("/connexion.html", recorded.redirect);
