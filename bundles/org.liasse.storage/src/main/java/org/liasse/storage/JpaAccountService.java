@@ -351,7 +351,7 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
 
     @Override
     public CreatedAccount createUser(Caller by, String siren, NewAccount account) {
-        Rights.Profile profile = validate(account);
+        Rights.Profile profile = validate(account, true, true);
         return store.inTransaction(em -> {
             if (em.find(OrganisationEntity.class, siren) == null) {
                 throw LiasseException.notFound("organisation-inconnue", "Aucune organisation de SIREN " + siren + ".");
@@ -387,8 +387,7 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
 
     @Override
     public CreatedAccount createOperator(Caller by, NewAccount account, String federation, Set<OperatorRole> roles) {
-        validate(new NewAccount(account.login(), account.firstName(), account.lastName(), account.email(),
-            "RESPONSABLE_SAISIE"));
+        validate(account, true, false);
         if (roles.isEmpty()) {
             throw LiasseException.invalid("roles-manquants", "Un opérateur a au moins un rôle.", List.of());
         }
@@ -399,8 +398,8 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
 
     @Override
     public Account updateUser(Caller by, String siren, long id, long revision, AccountChanges changes) {
-        Rights.Profile profile = validate(new NewAccount("valide", changes.firstName(), changes.lastName(),
-            changes.email(), changes.profile()));
+        Rights.Profile profile = validate(new NewAccount(null, changes.firstName(), changes.lastName(),
+            changes.email(), changes.profile()), false, true);
         Account updated = store.inTransaction(em -> {
             UserEntity user = userOf(em, siren, id, revision);
             if (!changes.active() && user.id() == by.userId()) {
@@ -455,9 +454,10 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
             .setParameter("login", login).getResultList().stream().findFirst());
     }
 
-    private static Rights.Profile validate(NewAccount account) {
+    /** Checks names and email, and the login and profile when asked; returns the profile, or {@code null}. */
+    private static Rights.Profile validate(NewAccount account, boolean withLogin, boolean withProfile) {
         List<FieldError> errors = new java.util.ArrayList<>();
-        if (account.login() == null || !LOGIN.matcher(account.login().strip()).matches()) {
+        if (withLogin && (account.login() == null || !LOGIN.matcher(account.login().strip()).matches())) {
             errors.add(new FieldError("login", "identifiant-invalide",
                 "De 3 à 80 caractères : lettres, chiffres, point, tiret ou souligné."));
         }
@@ -470,14 +470,14 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
         if (account.email() == null || !EMAIL.matcher(account.email().strip()).matches()) {
             errors.add(new FieldError("email", "courriel-invalide", "Adresse électronique invalide."));
         }
-        Optional<Rights.Profile> profile = Rights.profile(account.profile());
-        if (profile.isEmpty()) {
+        Optional<Rights.Profile> profile = withProfile ? Rights.profile(account.profile()) : Optional.empty();
+        if (withProfile && profile.isEmpty()) {
             errors.add(new FieldError("profile", "profil-inconnu", "Profil inconnu."));
         }
         if (!errors.isEmpty()) {
             throw LiasseException.invalid("compte-invalide", "Le compte n'est pas valide : corrigez les champs signalés.", errors);
         }
-        return profile.get();
+        return profile.orElse(null);
     }
 
     private static java.sql.Timestamp now() {
