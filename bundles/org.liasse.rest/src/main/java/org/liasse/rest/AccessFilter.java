@@ -31,6 +31,8 @@ import org.liasse.api.identity.Caller;
 import org.liasse.api.identity.Credentials;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.identity.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one authorization mechanism: authenticates the request (session cookie, or bearer token through the
@@ -47,6 +49,7 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
     static final String CSRF_HEADER = "X-CSRF-Token";
 
     private static final Set<String> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
 
     @Context
     private ResourceInfo resource;
@@ -173,9 +176,15 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
             if (access != null && access.value() != Access.Level.PUBLIC && !SAFE.contains(request.getMethod())
                 && response.getStatus() < 400) {
                 Call call = Call.current();
-                audit.get().record(new AuditEvent(request.getMethod() + " " + OpenApi.path(resource.getResourceClass(), method),
+                AuditEvent event = new AuditEvent(request.getMethod() + " " + OpenApi.path(resource.getResourceClass(), method),
                     call.actor(), call.remoteAddress(), call.siren(), "/" + request.getUriInfo().getPath(),
-                    "statut " + response.getStatus()));
+                    "statut " + response.getStatus());
+                try {
+                    audit.get().record(event);
+                } catch (RuntimeException e) {
+                    // The change is already committed: tell operators loudly rather than the client wrongly.
+                    LOG.error("Écriture non journalisée dans l'audit : {}", event, e);
+                }
             }
         } finally {
             Call.clear();
