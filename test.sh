@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: unit tests, Pax Exam and process tests on the real assemblies, and browser tests in
-# headless Chromium. Installs Debian's chromium and chromium-driver first when they are missing.
+# Runs the whole test suite: unit tests, Pax Exam and process tests on the real assemblies, browser tests in
+# headless Chromium and a run on PostgreSQL. Installs the Debian packages they need when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  echo "Installation de chromium et chromium-driver (tests dans le navigateur)…"
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installation des paquets nécessaires aux tests : ${missing[*]}…"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
 fi
 
 mvn -B -ntp install "$@"
