@@ -3,7 +3,7 @@ import { t } from './messages-fr.js';
 import { byId, el, pageReady, replaceChildren } from './dom.js';
 import { request } from './api.js';
 import { announce } from './forms.js';
-import { fullName, isOperator, managesUsers, startPage } from './layout.js';
+import { fullName, isOperator, pagesOf, startPage } from './layout.js';
 
 const session = await startPage();
 
@@ -12,15 +12,8 @@ byId('rattachement').textContent = session.siren
   ? t('accueil.organisation', { name: session.organisationName || '', siren: session.siren })
   : t('accueil.operateur', { perimeter: session.federation || t('accueil.national') });
 
-const links = [];
-if (isOperator(session)) {
-  links.push(['/operateur/organisations.html', t('accueil.lien.organisations')]);
-}
-if (managesUsers(session)) {
-  links.push(['/organisation/utilisateurs.html', t('accueil.lien.utilisateurs')]);
-}
-links.push(['/mon-compte.html', t('accueil.lien.compte')]);
-replaceChildren(byId('liens'), links.map(([href, text]) => el('li', {}, el('a', { href, text }))));
+replaceChildren(byId('liens'), pagesOf(session).map((page) =>
+  el('li', {}, el('a', { href: page.href, text: t(`accueil.lien.${page.name}`) }))));
 
 const rights = session.rights || [];
 if (rights.length === 0) {

@@ -19,6 +19,19 @@ export function managesUsers(session) {
   return Boolean(session.siren) && (session.rights || []).includes(MANAGE_USERS);
 }
 
+/** The operator roles that may read the whole audit log of their perimeter and verify it. */
+const AUDIT_ROLES = ['SUPPORT', 'SUPER_ADMIN'];
+
+/** Whether the session is an operator who may read the audit log of its perimeter and verify its integrity. */
+export function auditsPerimeter(session) {
+  return isOperator(session) && session.operatorRoles.some((role) => AUDIT_ROLES.includes(role));
+}
+
+/** Whether the session may read an audit log: its perimeter's (operator) or its organisation's (administrator). */
+export function readsAuditLog(session) {
+  return auditsPerimeter(session) || managesUsers(session);
+}
+
 /** The first page after sign-in. */
 export function homeOf(session) {
   if (isOperator(session)) {
@@ -43,15 +56,21 @@ async function signOut() {
   }
 }
 
+/**
+ * The pages the rights of the session open, beyond the home page: their path and their name, which keys their
+ * labels in the menu (menu.<name>) and on the home page (accueil.lien.<name>).
+ */
+export function pagesOf(session) {
+  return [
+    isOperator(session) && { href: '/operateur/organisations.html', name: 'organisations' },
+    managesUsers(session) && { href: '/organisation/utilisateurs.html', name: 'utilisateurs' },
+    readsAuditLog(session) && { href: '/journal.html', name: 'journal' },
+    { href: '/mon-compte.html', name: 'compte' },
+  ].filter(Boolean);
+}
+
 function menu(session) {
-  const links = [['/accueil.html', t('menu.accueil')]];
-  if (isOperator(session)) {
-    links.push(['/operateur/organisations.html', t('menu.organisations')]);
-  }
-  if (managesUsers(session)) {
-    links.push(['/organisation/utilisateurs.html', t('menu.utilisateurs')]);
-  }
-  links.push(['/mon-compte.html', t('menu.compte')]);
+  const links = [['/accueil.html', t('menu.accueil')], ...pagesOf(session).map((page) => [page.href, t(`menu.${page.name}`)])];
   const here = window.location.pathname;
   return el('nav', { class: 'menu', 'aria-label': t('menu.libelle') },
     el('ul', {},

@@ -16,6 +16,7 @@ const messages = {
   'menu.accueil': 'Accueil',
   'menu.utilisateurs': 'Utilisateurs',
   'menu.organisations': 'Organisations',
+  'menu.journal': 'Journal d’audit',
   'menu.compte': 'Mon compte',
   'menu.deconnexion': 'Se déconnecter',
   'menu.connecte': 'Connecté en tant que {name}',
@@ -42,6 +43,7 @@ const messages = {
   'role.SUPER_ADMIN': 'Super-administrateur : tous les droits, y compris les comptes opérateurs',
   'accueil.lien.utilisateurs': 'Gérer les utilisateurs et leurs droits',
   'accueil.lien.organisations': 'Gérer les organisations',
+  'accueil.lien.journal': 'Consulter le journal d’audit',
   'accueil.lien.compte': 'Mon compte : mot de passe et jetons d’accès',
 
   'compte.non-renseigne': 'non renseigné',
@@ -85,11 +87,21 @@ const messages = {
   'organisations.code-demo': 'Mode démonstration : code d’activation de {login}',
   'organisations.code-envoye': 'Le code d’activation est envoyé à l’administrateur.',
   'organisations.lien-activation': 'Ouvrir la page d’activation',
+  'organisations.modifier': 'Modifier',
+  'organisations.modifier-libelle': 'Modifier {name}',
+  'organisations.modifier-titre': 'Modifier l’organisation « {name} »',
+  'organisations.modifiee': 'L’organisation « {name} » (SIREN {siren}) est modifiée.',
   'import.resume': '{lines} ligne(s) lue(s) : {created} création(s), {updated} mise(s) à jour, {errors} erreur(s).',
   'import.resume-applique': 'Import appliqué. {lines} ligne(s) : {created} création(s), {updated} mise(s) à jour.',
   'import.erreurs': 'Le fichier contient des erreurs : corrigez-les, puis vérifiez-le à nouveau. Rien n’a été modifié.',
   'import.pret': 'Le fichier ne contient aucune erreur. Vous pouvez appliquer l’import.',
   'import.aucune-erreur': 'Aucune erreur.',
+
+  'journal.organisation': 'Actions enregistrées pour {name} (SIREN {siren}).',
+  'journal.perimetre': 'Actions enregistrées sur le périmètre : {perimeter}.',
+  'journal.aucune': 'Aucune entrée dans le journal.',
+  'journal.integre': 'Journal intègre : {checked} entrées vérifiées.',
+  'journal.altere': 'Le journal n’est pas intègre : {checked} entrées vérifiées, {count} anomalie(s).',
 };
 
 /** The message for a key, with its {placeholders} filled; the key itself when it is unknown. */
@@ -99,11 +111,17 @@ export function t(key, params = {}) {
 }
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+const instant = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' });
 const dateOnly = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
 
 /** A date and time written the French way, or the given fallback when there is none. */
 export function formatDateTime(value, fallback = '') {
   return value ? dateTime.format(new Date(value)) : fallback;
+}
+
+/** An instant written the French way to the second, in the time of metropolitan France (Europe/Paris). */
+export function formatInstant(value, fallback = '') {
+  return value ? instant.format(new Date(value)) : fallback;
 }
 
 /** A date written the French way, or the given fallback when there is none. */

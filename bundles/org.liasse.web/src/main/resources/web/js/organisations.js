@@ -1,11 +1,11 @@
 /**
- * Organisations of the operator's perimeter: list, creation (with the login of the administrator and, in demo
- * mode, its activation code), and CSV import checked first (dry run report), then applied.
+ * Organisations of the operator's perimeter: list, edition (the SIREN excepted), creation (with the login of the
+ * administrator and, in demo mode, its activation code), and CSV import checked first (dry run report), then applied.
  */
 import { t } from './messages-fr.js';
 import { byId, el, fillTable, pageReady } from './dom.js';
 import { ProblemError, request } from './api.js';
-import { announce, onSubmit, silence } from './forms.js';
+import { announce, clearMessages, onSubmit, silence } from './forms.js';
 import { isOperator, startPage } from './layout.js';
 
 const session = await startPage(isOperator);
@@ -13,12 +13,52 @@ const listRegion = byId('liste-messages');
 const importRegion = byId('import-messages');
 const applyButton = byId('appliquer');
 let types = new Map();
+let organisations = [];
 let checkedCsv = null;
 
 byId('perimetre').textContent = t('accueil.operateur', { perimeter: session.federation || t('accueil.national') });
 
+/** The organisation fields of a form as the API takes them; the optional ones are null when empty. */
+function organisationOf(values, active) {
+  return {
+    siren: values.siren,
+    name: values.name,
+    type: values.type,
+    federation: values.federation || null,
+    region: values.region || null,
+    department: values.department || null,
+    active,
+  };
+}
+
+function editButton(siren) {
+  return document.querySelector(`#organisations button[data-siren="${siren}"]`);
+}
+
+const editBlock = byId('modification-bloc');
+const editForm = byId('modification');
+
+function openEdit(organisation) {
+  silence(listRegion);
+  clearMessages(editForm);
+  for (const name of ['siren', 'name', 'type', 'federation', 'region', 'department']) {
+    editForm.elements.namedItem(name).value = organisation[name] || '';
+  }
+  byId('modification-active').checked = organisation.active;
+  byId('titre-modification').textContent = t('organisations.modifier-titre', { name: organisation.name });
+  editBlock.hidden = false;
+  byId('titre-modification').focus();
+}
+
+function closeEdit() {
+  const siren = editForm.elements.namedItem('siren').value;
+  clearMessages(editForm);
+  editBlock.hidden = true;
+  editButton(siren)?.focus();
+}
+
 async function showOrganisations() {
-  const organisations = await request('GET', '/organisations');
+  organisations = await request('GET', '/organisations');
   fillTable(byId('organisations').tBodies[0], organisations, (organisation) => el('tr', {},
     el('td', { text: organisation.siren }),
     el('th', { scope: 'row', text: organisation.name }),
@@ -28,21 +68,30 @@ async function showOrganisations() {
     el('td', { text: organisation.department || '' }),
     el('td', {}, organisation.active
       ? t('organisations.active')
-      : el('span', { class: 'etat-inactif', text: t('organisations.inactive') }))), t('organisations.aucune'));
+      : el('span', { class: 'etat-inactif', text: t('organisations.inactive') })),
+    el('td', {}, el('button', {
+      type: 'button',
+      class: 'bouton-secondaire bouton-petit',
+      'data-siren': organisation.siren,
+      'aria-label': t('organisations.modifier-libelle', { name: organisation.name }),
+      text: t('organisations.modifier'),
+      onClick: () => openEdit(organisations.find((candidate) => candidate.siren === organisation.siren)),
+    }))), t('organisations.aucune'));
 }
+
+onSubmit(editForm, async (values) => {
+  const updated = await request('PUT', `/organisations/${encodeURIComponent(values.siren)}`,
+    { body: organisationOf(values, byId('modification-active').checked) });
+  await showOrganisations();
+  editBlock.hidden = true;
+  announce(listRegion, 'succes', t('organisations.modifiee', { name: updated.name, siren: updated.siren }));
+  editButton(updated.siren)?.focus();
+});
+byId('modification-annuler').addEventListener('click', closeEdit);
 
 const creation = byId('creation');
 onSubmit(creation, async (values) => {
-  const organisation = {
-    siren: values.siren,
-    name: values.name,
-    type: values.type,
-    federation: values.federation || null,
-    region: values.region || null,
-    department: values.department || null,
-    active: true,
-  };
-  const created = await request('POST', '/organisations', { body: organisation });
+  const created = await request('POST', '/organisations', { body: organisationOf(values, true) });
   creation.reset();
   const login = created.administrator.login;
   const messages = [t('organisations.creee', { name: created.organisation.name, siren: created.organisation.siren, login })];
@@ -118,7 +167,9 @@ applyButton.addEventListener('click', async () => {
 try {
   const list = await request('GET', '/organisation-types');
   types = new Map(list.map((type) => [type.code, type.label]));
-  byId('type').append(...list.map((type) => el('option', { value: type.code, text: type.label })));
+  for (const select of document.querySelectorAll('select[name="type"]')) {
+    select.append(...list.map((type) => el('option', { value: type.code, text: type.label })));
+  }
   await showOrganisations();
 } catch (error) {
   announce(listRegion, 'erreur', error.message);

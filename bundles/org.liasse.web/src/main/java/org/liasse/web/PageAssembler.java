@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * Assembles a page of the web UI from its page file under {@code pages/} and the fragments under
  * {@code templates/}, with three markers:
  * <ul>
- * <li>{@code {{name}}}: a value; {@code script}, the name of the page file without {@code .html}, is given;</li>
+ * <li>{@code {{name}}}: a value; {@code script}, the name of the page file without {@code .html}, is given, and
+ * {@code prefixe}, empty unless a fragment is given another, goes before the ids of the fields of a fragment so
+ * that one fragment can serve two forms of a page;</li>
  * <li>{@code {{> name a="…"}}}: the fragment {@code templates/name.html}, with the values a, …;</li>
  * <li>{@code {{# name a="…"}}…{{/ name}}}: the same, the markup between the markers being its value
  * {@code contenu}.</li>
@@ -40,7 +42,7 @@ final class PageAssembler {
     String assemble(String page) {
         String file = page.substring(page.lastIndexOf('/') + 1);
         try {
-            return render(read(PAGES + "/" + page), Map.of("script", file.substring(0, file.length() - ".html".length()))) + "\n";
+            return render(read(PAGES + "/" + page), Map.of("script", file.substring(0, file.length() - ".html".length()), "prefixe", "")) + "\n";
         } catch (IllegalStateException e) {
             throw new IllegalStateException("Page " + page + ": " + e.getMessage(), e);
         }

@@ -203,6 +203,7 @@ class WebUiIT {
             logIn(user, "saisie.demo", DEMO_PASSWORD, "/accueil.html");
             assertTrue(user.find("h1").getText().startsWith("Bonjour"));
             assertTrue(user.all("#liens a[href='/organisation/utilisateurs.html']").isEmpty(), "no user management right");
+            assertTrue(user.all("a[href='/journal.html']").isEmpty(), "no audit log without the user management right");
             user.checkPage("09-accueil");
 
             user.find("nav a[href='/mon-compte.html']").click();
@@ -285,6 +286,80 @@ class WebUiIT {
             operator.checkPage("15-import-applique");
         } finally {
             Files.deleteIfExists(csv);
+        }
+    }
+
+    @Test
+    void anOperatorEditsAnOrganisationThenFindsTheChangeInTheVerifiedAuditLog() throws Exception {
+        String siren = "000000034";
+        String renamed = "Coopérative des Trois Vallées renommée (FICTIF)";
+        try (Browser operator = browser()) {
+            logIn(operator, "operateur.demo", DEMO_PASSWORD, "/operateur/organisations.html");
+            WebElement edit = operator.find("#organisations button[data-siren='" + siren + "']");
+            String name = operator.find("#organisations tr:has(button[data-siren='" + siren + "']) th").getText();
+            assertEquals("Modifier " + name, edit.getDomAttribute("aria-label"));
+            edit.click();
+            operator.until(d -> operator.byId("modification-bloc").isDisplayed());
+            assertEquals("titre-modification", operator.until(d -> d.switchTo().activeElement().getDomAttribute("id")));
+            assertEquals(siren, operator.byId("modification-siren").getDomProperty("value"));
+            assertTrue(operator.byId("modification-siren").getDomAttribute("readonly") != null, "the SIREN is read-only");
+            assertEquals(name, operator.byId("modification-name").getDomProperty("value"));
+            assertEquals("COOP", operator.byId("modification-type").getDomProperty("value"));
+            assertTrue(operator.byId("modification-active").isSelected());
+
+            operator.fill("modification-name", renamed).fill("modification-department", "ZZ").submit("modification");
+            assertFalse(operator.message("modification-messages", "erreur").isBlank());
+            String invalid = operator.fieldError("modification-department");
+            assertTrue(invalid.contains("département invalide") && invalid.contains("ZZ"), invalid);
+            assertEquals("modification-department", operator.until(d -> d.switchTo().activeElement().getDomAttribute("id")));
+            operator.checkPage("16-organisation-modification-erreur").checkReflow("16-organisation-modification-zoom-200");
+
+            operator.fill("modification-department", "38").submit("modification");
+            assertTrue(operator.message("liste-messages", "succes").contains(renamed));
+            assertFalse(operator.byId("modification-bloc").isDisplayed());
+            assertEquals(siren, operator.until(d -> d.switchTo().activeElement().getDomAttribute("data-siren")));
+            operator.checkPage("17-organisation-modifiee");
+
+            operator.reload();
+            assertEquals(renamed, operator.find("#organisations tr:has(button[data-siren='" + siren + "']) th").getText());
+            assertEquals("Modifier " + renamed,
+                operator.find("#organisations button[data-siren='" + siren + "']").getDomAttribute("aria-label"));
+
+            operator.find("nav a[href='/journal.html']").click();
+            operator.awaitPage("/journal.html");
+            assertEquals("Journal d’audit – Liasse", operator.title());
+            List<WebElement> change = operator.all("#journal tbody tr").stream()
+                .filter(row -> row.getText().contains(siren) && (row.getText().contains("organisation.modifiee")
+                    || row.getText().contains("PUT /organisations/" + siren)))
+                .toList();
+            assertFalse(change.isEmpty(), "the change is in the audit log");
+            assertTrue(change.get(0).findElement(By.cssSelector("th time")).getText().matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}"),
+                change.get(0).getText());
+            operator.checkPage("18-journal");
+
+            operator.byId("verifier").click();
+            String verdict = operator.message("verification-messages", "succes");
+            assertTrue(verdict.matches("Journal intègre : \\d+ entrées vérifiées\\."), verdict);
+            operator.checkPage("19-journal-verifie").checkReflow("19-journal-zoom-200");
+        }
+    }
+
+    @Test
+    void anOrganisationAdministratorReadsTheAuditLogOfItsOrganisationOnly() throws Exception {
+        try (Browser administrator = browser()) {
+            logIn(administrator, "AD_000000018", DEMO_PASSWORD, "/organisation/utilisateurs.html");
+            administrator.find("nav a[href='/journal.html']").click();
+            administrator.awaitPage("/journal.html");
+            assertTrue(administrator.byId("perimetre").getText().contains("000000018"));
+            assertFalse(administrator.byId("verification-bloc").isDisplayed(), "verification is for operators");
+            assertTrue(administrator.all("#journal-messages p").isEmpty(), "no error");
+            List<String> sirens = administrator.all("#journal tbody tr td:nth-of-type(5)").stream().map(WebElement::getText).toList();
+            assertFalse(sirens.isEmpty(), "the organisation has entries");
+            assertTrue(sirens.stream().allMatch("000000018"::equals), sirens.toString());
+            administrator.checkPage("20-journal-organisation");
+
+            administrator.open("/accueil.html");
+            assertEquals(1, administrator.all("#liens a[href='/journal.html']").size());
         }
     }
 
