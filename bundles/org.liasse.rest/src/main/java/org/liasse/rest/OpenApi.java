@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import javax.ws.rs.HeaderParam;
@@ -118,7 +119,7 @@ final class OpenApi {
     private static String httpMethod(Method method) {
         return Arrays.stream(method.getAnnotations())
             .map(a -> a.annotationType().getAnnotation(HttpMethod.class))
-            .filter(java.util.Objects::nonNull)
+            .filter(Objects::nonNull)
             .map(HttpMethod::value)
             .findFirst().orElse(null);
     }

@@ -1,5 +1,6 @@
 package org.liasse.storage;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -51,7 +52,7 @@ public class AccountFactory {
     /** Revokes earlier activation codes of the account, issues a new one and emails it, if the account has an email. */
     CreatedAccount issue(EntityManager em, UserEntity user) {
         em.createQuery("UPDATE CredentialEntity c SET c.usedAt = :now WHERE c.userId = :user AND c.purpose = 'ACTIVATION' "
-            + "AND c.usedAt IS NULL").setParameter("now", java.sql.Timestamp.from(Instant.now()))
+            + "AND c.usedAt IS NULL").setParameter("now", Timestamp.from(Instant.now()))
             .setParameter("user", user.id()).executeUpdate();
         Instant now = Instant.now();
         String code = Secrets.newSecret("act_");

@@ -1,13 +1,16 @@
 package org.liasse.storage;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -434,7 +437,7 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
             return user.toAccount();
         });
         audit.record(new AuditEvent("droits.modifies", by.login(), null, siren, updated.login(),
-            "avant " + new java.util.TreeSet<>(before) + " ; après " + new java.util.TreeSet<>(rights)));
+            "avant " + new TreeSet<>(before) + " ; après " + new TreeSet<>(rights)));
         return updated;
     }
 
@@ -456,7 +459,7 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
 
     /** Checks names and email, and the login and profile when asked; returns the profile, or {@code null}. */
     private static Rights.Profile validate(NewAccount account, boolean withLogin, boolean withProfile) {
-        List<FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (withLogin && (account.login() == null || !LOGIN.matcher(account.login().strip()).matches())) {
             errors.add(new FieldError("login", "identifiant-invalide",
                 "De 3 à 80 caractères : lettres, chiffres, point, tiret ou souligné."));
@@ -480,7 +483,7 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
         return profile.orElse(null);
     }
 
-    private static java.sql.Timestamp now() {
-        return java.sql.Timestamp.from(Instant.now());
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
     }
 }

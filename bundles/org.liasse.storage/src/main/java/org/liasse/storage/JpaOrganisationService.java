@@ -49,10 +49,11 @@ public class JpaOrganisationService implements OrganisationService {
 
     @Override
     public List<Organisation> list(String federation) {
-        return store.inTransaction(em -> em.createQuery(
-                "SELECT o FROM OrganisationEntity o ORDER BY o.siren", OrganisationEntity.class)
-            .getResultList().stream().filter(o -> federation == null || federation.equals(o.federation()))
-            .map(OrganisationEntity::toRecord).toList());
+        return store.inTransaction(em -> (federation == null
+            ? em.createQuery("SELECT o FROM OrganisationEntity o ORDER BY o.siren", OrganisationEntity.class)
+            : em.createQuery("SELECT o FROM OrganisationEntity o WHERE o.federation = :federation ORDER BY o.siren",
+                OrganisationEntity.class).setParameter("federation", federation))
+            .getResultList().stream().map(OrganisationEntity::toRecord).toList());
     }
 
     @Override
@@ -99,28 +100,26 @@ public class JpaOrganisationService implements OrganisationService {
     }
 
     @Override
-    public ImportReport importCsv(String csv, boolean apply, String federation, String actor) {
+    public ImportReport importCsv(String csv, boolean applyRequested, String federation, String actor) {
         List<ImportReport.LineError> errors = new ArrayList<>();
         List<Organisation> parsed = new ArrayList<>();
         int lines = parse(csv, federation, parsed, errors);
+        boolean apply = applyRequested && errors.isEmpty() && !parsed.isEmpty();
         ImportReport report = store.inTransaction(em -> {
             int created = 0;
             for (Organisation organisation : parsed) {
-                created += em.find(OrganisationEntity.class, organisation.siren()) == null ? 1 : 0;
-            }
-            boolean applied = apply && errors.isEmpty() && !parsed.isEmpty();
-            if (applied) {
-                for (Organisation organisation : parsed) {
-                    OrganisationEntity entity = em.find(OrganisationEntity.class, organisation.siren());
-                    if (entity == null) {
+                OrganisationEntity entity = em.find(OrganisationEntity.class, organisation.siren());
+                if (entity == null) {
+                    created++;
+                    if (apply) {
                         em.persist(new OrganisationEntity(organisation));
                         accounts.create(em, administrator(organisation, null), actor);
-                    } else {
-                        entity.update(organisation);
                     }
+                } else if (apply) {
+                    entity.update(organisation);
                 }
             }
-            return new ImportReport(applied, lines, created, parsed.size() - created, errors);
+            return new ImportReport(apply, lines, created, parsed.size() - created, errors);
         });
         if (report.applied()) {
             audit.record(new AuditEvent("organisations.importees", actor, null, null, report.lines() + " lignes",

@@ -52,10 +52,6 @@ public class OrganisationEntity {
         this.active = organisation.active();
     }
 
-    String federation() {
-        return federation;
-    }
-
     Organisation toRecord() {
         return new Organisation(siren, name, type, federation, region, department, active);
     }

@@ -1,6 +1,7 @@
 package org.liasse.api.identity;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The rights of organisation users, and the default profiles that bundle them. */
@@ -72,7 +73,7 @@ public final class Rights {
     }
 
     /** The default profile with this code. */
-    public static java.util.Optional<Profile> profile(String code) {
+    public static Optional<Profile> profile(String code) {
         return PROFILES.stream().filter(p -> p.code().equals(code)).findFirst();
     }
 }
