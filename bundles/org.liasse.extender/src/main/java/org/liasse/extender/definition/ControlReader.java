@@ -66,13 +66,6 @@ final class ControlReader {
 
     private static void checkCell(String cell, String questionnaire, List<QuestionnaireDefinition> versions,
                                   Position at, FileProblems problems) {
-        List<String> missing = versions.stream().filter(version -> version.cell(cell).isEmpty())
-                .map(QuestionnaireDefinition::version).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        String message = "cellule inconnue « " + cell + " » dans le questionnaire " + questionnaire;
-        problems.add(at, missing.size() == versions.size() ? message
-                : message + " version " + String.join(", ", missing));
+        QuestionnaireCatalog.unknownCell(cell, questionnaire, versions).ifPresent(message -> problems.add(at, message));
     }
 }

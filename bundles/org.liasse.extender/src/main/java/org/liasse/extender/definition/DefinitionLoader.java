@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.liasse.api.definition.ControlDefinition;
 import org.liasse.api.definition.DefinitionProblem;
+import org.liasse.api.definition.MappingDefinition;
 import org.liasse.api.definition.PluginDefinitions;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.ReportDefinition;
@@ -24,7 +25,8 @@ import org.liasse.extender.definition.LocatedNode.JsonString;
 
 /**
  * Reads and validates, as a whole, the definition files a plugin bundle carries under {@code META-INF/liasse/}:
- * {@code questionnaires/*.json}, {@code controls/*.json}, {@code reports/*.json} and
+ * {@code questionnaires/*.json}, {@code controls/*.json}, {@code reports/*.json}, {@code rights/*.json},
+ * {@code mappings/*.json} and
  * {@code messages/messages_<locale>.properties}. Either every definition is valid, or the plugin is rejected
  * with every problem found. Instances are immutable and thread-safe.
  */
@@ -48,6 +50,7 @@ public final class DefinitionLoader {
         CONTROLS("controls/[^/]+\\.json"),
         REPORTS("reports/[^/]+\\.json"),
         RIGHTS("rights/[^/]+\\.json"),
+        MAPPINGS("mappings/[^/]+\\.json"),
         MESSAGES("messages/messages_[a-z]{2,3}(?:_[A-Z]{2})?\\.properties");
 
         private final Pattern path;
@@ -61,6 +64,7 @@ public final class DefinitionLoader {
     private final SchemaValidator controlsSchema;
     private final SchemaValidator reportsSchema;
     private final SchemaValidator rightsSchema;
+    private final SchemaValidator mappingsSchema;
 
     /**
      * Creates a loader, reading the JSON schemas from this bundle's classpath.
@@ -72,6 +76,7 @@ public final class DefinitionLoader {
         controlsSchema = SchemaValidator.fromClasspath("/schemas/controls.schema.json");
         reportsSchema = SchemaValidator.fromClasspath("/schemas/reports.schema.json");
         rightsSchema = SchemaValidator.fromClasspath("/schemas/rights.schema.json");
+        mappingsSchema = SchemaValidator.fromClasspath("/schemas/mappings.schema.json");
     }
 
     /**
@@ -99,12 +104,14 @@ public final class DefinitionLoader {
                 readAll(byKind.get(Kind.REPORTS), reportsSchema, problems, new ReportReader(catalog)::read);
         List<RightDefinition> rights =
                 readAll(byKind.get(Kind.RIGHTS), rightsSchema, problems, new RightReader()::read);
+        List<MappingDefinition> mappings =
+                readAll(byKind.get(Kind.MAPPINGS), mappingsSchema, problems, new MappingReader(catalog)::read);
         Map<String, Map<String, String>> messages = new TreeMap<>();
         for (DefinitionFile file : byKind.get(Kind.MESSAGES)) {
             messages.put(locale(file), MessagesReader.read(file.content(), new FileProblems(file.path(), problems)));
         }
         if (problems.isEmpty()) {
-            return new LoadResult.Loaded(new PluginDefinitions(questionnaires, controls, reports, rights, messages));
+            return new LoadResult.Loaded(new PluginDefinitions(questionnaires, controls, reports, rights, mappings, messages));
         }
         problems.sort(BY_LOCATION);
         return new LoadResult.Rejected(problems);
@@ -161,7 +168,7 @@ public final class DefinitionLoader {
                 .sorted(Comparator.comparing(DefinitionFile::path))
                 .forEach(file -> kindOf(file.path()).ifPresentOrElse(kind -> byKind.get(kind).add(file),
                         () -> new FileProblems(file.path(), problems).addToFile("fichier inattendu : seuls "
-                                + "questionnaires/*.json, controls/*.json, reports/*.json, rights/*.json et "
+                                + "questionnaires/*.json, controls/*.json, reports/*.json, rights/*.json, mappings/*.json et "
                                 + "messages/messages_<langue>.properties sont acceptés sous " + ROOT)));
         return byKind;
     }

@@ -49,6 +49,32 @@ final class QuestionnaireCatalog {
         return "questionnaire inconnu « " + code + " »";
     }
 
+    /**
+     * Why a reference to an entered cell is wrong, if it is: the cell is missing from some version, or computed in
+     * one (computed cells are filled by the platform, never entered or imported).
+     */
+    static Optional<String> cellProblem(String cell, String questionnaire, List<QuestionnaireDefinition> versions) {
+        Optional<String> unknown = unknownCell(cell, questionnaire, versions);
+        if (unknown.isPresent()) {
+            return unknown;
+        }
+        boolean computed = versions.stream().anyMatch(version -> version.cell(cell).map(c -> c.computed()).orElse(false));
+        return computed ? Optional.of("la cellule « " + cell + " » du questionnaire " + questionnaire
+            + " est calculée : elle ne peut pas être importée") : Optional.empty();
+    }
+
+    /** The French message when a cell is missing from some of the versions, empty when every version has it. */
+    static Optional<String> unknownCell(String cell, String questionnaire, List<QuestionnaireDefinition> versions) {
+        List<String> missing = versions.stream().filter(version -> version.cell(cell).isEmpty())
+                .map(QuestionnaireDefinition::version).toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String message = "cellule inconnue « " + cell + " » dans le questionnaire " + questionnaire;
+        return Optional.of(missing.size() == versions.size() ? message
+                : message + " version " + String.join(", ", missing));
+    }
+
     private Optional<QuestionnaireDefinition> installed(String code) {
         Optional<QuestionnaireDefinition> found = installed.apply(code);
         return found == null ? Optional.empty() : found;
