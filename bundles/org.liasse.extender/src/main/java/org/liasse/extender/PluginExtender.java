@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.liasse.api.definition.ControlDefinition;
 import org.liasse.api.definition.DefinitionProblem;
+import org.liasse.api.definition.MappingDefinition;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.RightDefinition;
 import org.liasse.api.definition.SourceLocation;
@@ -206,6 +207,16 @@ public class PluginExtender implements PluginRegistry, HealthIndicator {
     @Override
     public List<RightDefinition> rights() {
         return table.rights();
+    }
+
+    @Override
+    public List<QuestionnaireDefinition> questionnaireVersions(String code) {
+        return table.questionnaireVersions(code);
+    }
+
+    @Override
+    public List<MappingDefinition> mappings(String questionnaireCode) {
+        return table.mappings(questionnaireCode);
     }
 
     @Override

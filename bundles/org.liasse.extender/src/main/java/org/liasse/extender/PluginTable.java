@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.liasse.api.definition.ControlDefinition;
 import org.liasse.api.definition.DefinitionProblem;
+import org.liasse.api.definition.MappingDefinition;
 import org.liasse.api.definition.PluginDefinitions;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.ReportDefinition;
@@ -84,6 +85,16 @@ final class PluginTable {
 
     Optional<QuestionnaireDefinition> questionnaireForYear(String code, int year) {
         return questionnaires(null).filter(q -> q.code().equals(code) && q.years().contains(year)).max(VERSION_ORDER);
+    }
+
+    List<QuestionnaireDefinition> questionnaireVersions(String code) {
+        return questionnaires(null).filter(q -> q.code().equals(code)).sorted(VERSION_ORDER).toList();
+    }
+
+    List<MappingDefinition> mappings(String questionnaireCode) {
+        return entries.values().stream().filter(e -> e.active() != null)
+            .flatMap(e -> e.active().mappings().stream())
+            .filter(m -> m.questionnaire().equals(questionnaireCode)).toList();
     }
 
     List<RightDefinition> rights() {

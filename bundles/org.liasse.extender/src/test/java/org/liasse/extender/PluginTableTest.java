@@ -24,10 +24,10 @@ class PluginTableTest {
 
     private static PluginDefinitions definitions(String code, String version, int... years) {
         QuestionnaireDefinition questionnaire = new QuestionnaireDefinition(code, version, "Q",
-            java.util.Arrays.stream(years).boxed().toList(), List.of(), HERE);
+            java.util.Arrays.stream(years).boxed().toList(), List.of(), Map.of(), HERE);
         ControlDefinition control = new ControlDefinition("C_" + code, code, Severity.ERROR, "1 = 1", "m", List.of(), HERE);
         return new PluginDefinitions(List.of(questionnaire), List.of(control), List.of(),
-            List.of(new RightDefinition(code.toLowerCase() + ".saisir", "Saisir", HERE)), Map.of());
+            List.of(new RightDefinition(code.toLowerCase() + ".saisir", "Saisir", HERE)), List.of(), Map.of());
     }
 
     @Test

@@ -11,11 +11,13 @@ import javax.ws.rs.PATCH;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.liasse.api.dossier.CellChange;
 import org.liasse.api.dossier.Dossier;
 import org.liasse.api.dossier.DossierService;
 import org.liasse.api.error.LiasseException;
@@ -26,6 +28,9 @@ import org.liasse.api.identity.Rights;
 @Path("/dossiers")
 @Produces(MediaType.APPLICATION_JSON)
 public class DossierResource {
+
+    /** How many previous campaigns a dossier shows. */
+    static final int PAST_YEARS = 5;
 
     private final Supplier<DossierService> dossiers;
 
@@ -41,13 +46,70 @@ public class DossierResource {
     public record Changes(Map<String, String> values) {
     }
 
-    /** One dossier with all its values; the ETag is its revision. */
+    /**
+     * A dossier with all its values and those of the same organisation's dossier of the previous campaign.
+     *
+     * @param id                   identifier
+     * @param siren                organisation
+     * @param year                 campaign year
+     * @param questionnaireCode    questionnaire code
+     * @param questionnaireVersion questionnaire version of the dossier
+     * @param revision             revision, also sent as the ETag
+     * @param values               cell code to canonical value
+     * @param previous             the dossier of year N-1, or {@code null} when there is none
+     */
+    public record DossierView(long id, String siren, int year, String questionnaireCode, String questionnaireVersion,
+                              long revision, Map<String, String> values, PreviousYear previous) {
+    }
+
+    /**
+     * The values of year N-1, shown beside each cell.
+     *
+     * @param id                   dossier of year N-1
+     * @param year                 its campaign year
+     * @param questionnaireVersion its questionnaire version
+     * @param values               cell code to canonical value
+     */
+    public record PreviousYear(long id, int year, String questionnaireVersion, Map<String, String> values) {
+    }
+
+    /** One dossier with all its values and the values of year N-1; the ETag is its revision. */
     @GET
     @Path("{id}")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
         operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
     public Response get(@PathParam("id") long id) {
-        return withTag(Response.ok(), find(id));
+        Dossier dossier = find(id);
+        PreviousYear previous = dossiers.get().find(dossier.siren(), dossier.year() - 1, dossier.questionnaireCode())
+            .map(p -> new PreviousYear(p.id(), p.year(), p.questionnaireVersion(), p.values())).orElse(null);
+        return Response.ok().tag(new EntityTag(Long.toString(dossier.revision())))
+            .entity(new DossierView(dossier.id(), dossier.siren(), dossier.year(), dossier.questionnaireCode(),
+                dossier.questionnaireVersion(), dossier.revision(), dossier.values(), previous)).build();
+    }
+
+    /** The dossiers of the same organisation and questionnaire for the five previous campaigns, newest first. */
+    @GET
+    @Path("{id}/past")
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    public List<Dossier> past(@PathParam("id") long id) {
+        Dossier dossier = find(id);
+        return dossiers.get().listForOrganisation(dossier.siren()).stream()
+            .filter(d -> d.questionnaireCode().equals(dossier.questionnaireCode()))
+            .filter(d -> d.year() < dossier.year() && d.year() >= dossier.year() - PAST_YEARS).toList();
+    }
+
+    /** Every change of one cell, newest first: who, when, old and new value. */
+    @GET
+    @Path("{id}/history")
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    public List<CellChange> history(@PathParam("id") long id, @QueryParam("cell") String cell) {
+        if (cell == null || cell.isBlank()) {
+            throw LiasseException.invalid("parametre-manquant", "Indiquez la cellule (paramètre « cell »).", List.of());
+        }
+        find(id);
+        return dossiers.get().history(id, cell);
     }
 
     /** Saves changed cells atomically; {@code If-Match} is required. */
@@ -60,7 +122,7 @@ public class DossierResource {
         if (changes.values() == null || changes.values().isEmpty()) {
             throw LiasseException.invalid("aucune-modification", "Aucune cellule à enregistrer.", List.of());
         }
-        Dossier saved = dossiers.get().save(id, Json.revision(ifMatch), changes.values());
+        Dossier saved = dossiers.get().save(id, Json.revision(ifMatch), changes.values(), Call.current().actor());
         return withTag(Response.ok(), saved);
     }
 

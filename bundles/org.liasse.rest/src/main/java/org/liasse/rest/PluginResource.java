@@ -9,13 +9,12 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
-import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.plugin.PluginInfo;
 import org.liasse.api.plugin.PluginRegistry;
 
-/** Plugins and the questionnaires they provide. */
+/** Plugins and what they provide. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginResource {
@@ -43,15 +42,5 @@ public class PluginResource {
     public PluginInfo plugin(@PathParam("id") String id) {
         return registry.get().plugin(id)
             .orElseThrow(() -> LiasseException.notFound("plugin-inconnu", "Aucun plugin « " + id + " »."));
-    }
-
-    /** An active questionnaire version with its fiches, tables and cells. */
-    @GET
-    @Path("questionnaires/{code}/{version}")
-    @Access(Access.Level.AUTHENTICATED)
-    public QuestionnaireDefinition questionnaire(@PathParam("code") String code, @PathParam("version") String version) {
-        return registry.get().questionnaire(code, version)
-            .orElseThrow(() -> LiasseException.notFound("questionnaire-inconnu",
-                "Aucun questionnaire actif « " + code + " » en version " + version + "."));
     }
 }

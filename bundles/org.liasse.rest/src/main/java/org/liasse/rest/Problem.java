@@ -1,7 +1,9 @@
 package org.liasse.rest;
 
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.liasse.api.error.FieldError;
@@ -15,15 +17,21 @@ import org.liasse.api.error.FieldError;
  * @param detail French explanation of this occurrence
  * @param code   stable code for programs
  * @param errors per-field errors, omitted when empty
+ * @param properties extension members written at the top level of the document (e.g. {@code changes})
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors) {
+record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors,
+               @JsonAnyGetter Map<String, Object> properties) {
 
     /** Media type of problem documents. */
     static final String MEDIA_TYPE = "application/problem+json";
 
     static Problem of(int status, String code, String detail, List<FieldError> errors) {
-        return new Problem("urn:liasse:probleme:" + code, title(status), status, detail, code, errors);
+        return of(status, code, detail, errors, Map.of());
+    }
+
+    static Problem of(int status, String code, String detail, List<FieldError> errors, Map<String, Object> properties) {
+        return new Problem("urn:liasse:probleme:" + code, title(status), status, detail, code, errors, properties);
     }
 
     private static String title(int status) {
@@ -36,6 +44,7 @@ record Problem(String type, String title, int status, String detail, String code
             case 406 -> "Format de réponse non disponible";
             case 409 -> "Conflit";
             case 412 -> "Version périmée";
+            case 413 -> "Contenu trop volumineux";
             case 415 -> "Format de requête non pris en charge";
             case 422 -> "Données invalides";
             case 428 -> "Précondition requise";

@@ -39,7 +39,7 @@ class ProblemMapper implements ExceptionMapper<Throwable> {
 
     static Problem problem(Throwable error) {
         if (error instanceof LiasseException liasse) {
-            return Problem.of(liasse.status(), liasse.code(), liasse.getMessage(), liasse.errors());
+            return Problem.of(liasse.status(), liasse.code(), liasse.getMessage(), liasse.errors(), liasse.properties());
         }
         JsonProcessingException json = cause(error, JsonProcessingException.class);
         if (json != null) {

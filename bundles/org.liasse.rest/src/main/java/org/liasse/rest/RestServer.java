@@ -14,6 +14,7 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.liasse.api.attachment.AttachmentService;
 import org.liasse.api.audit.AuditLog;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.DossierService;
@@ -59,6 +60,8 @@ public class RestServer {
     private volatile AccountService accounts;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AuditLog audit;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AttachmentService attachments;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<Authenticator> authenticators = new CopyOnWriteArrayList<>();
     private Server server;
@@ -76,11 +79,13 @@ public class RestServer {
             new OrganisationResource(organisationSlot, dossierSlot),
             new CampaignResource(slot(() -> campaigns, "campagnes")),
             new DossierResource(dossierSlot),
+            new AttachmentResource(slot(() -> attachments, "pièces jointes")),
             new SessionResource(accountSlot, organisationSlot),
             new MeResource(accountSlot),
             new UserResource(accountSlot),
             new OperatorResource(accountSlot),
             new CatalogueResource(slot(() -> plugins, "plugins")),
+            new QuestionnaireResource(slot(() -> plugins, "plugins")),
             new AuditResource(auditSlot, organisationSlot));
         List<Class<?>> classes = new ArrayList<>(resources.stream().<Class<?>>map(Object::getClass).toList());
         classes.add(OpenApiResource.class);

@@ -42,6 +42,10 @@ public class CampaignEntity {
         this.state = campaign.state().name();
     }
 
+    void state(CampaignState state) {
+        this.state = state.name();
+    }
+
     Campaign toRecord() {
         LocalDate open = opening.toLocalDate();
         return new Campaign(year, label, open, deadline.toLocalDate(), CampaignState.valueOf(state));

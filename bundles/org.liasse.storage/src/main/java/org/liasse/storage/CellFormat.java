@@ -27,8 +27,8 @@ final class CellFormat {
     static Parsed parse(String cell, ColumnDefinition column, String raw) {
         String input = raw.strip();
         return switch (column.type()) {
-            case INTEGER -> integer(cell, input);
-            case DECIMAL, AMOUNT, PERCENTAGE -> decimal(cell, column.scale(), input);
+            case INTEGER -> bounded(cell, column, integer(cell, input));
+            case DECIMAL, AMOUNT, PERCENTAGE -> bounded(cell, column, decimal(cell, column.scale(), input));
             case TEXT -> input.length() <= column.maxLength()
                 ? text(input)
                 : error(cell, "texte-trop-long", "Le texte dépasse " + column.maxLength() + " caractères.");
@@ -39,6 +39,24 @@ final class CellFormat {
                     + String.join(", ", column.codes()) + ".");
             case BOOLEAN -> bool(cell, input);
         };
+    }
+
+    private static Parsed bounded(String cell, ColumnDefinition column, Parsed parsed) {
+        if (parsed.error() != null) {
+            return parsed;
+        }
+        BigDecimal value = parsed.value().number();
+        if (column.min() != null && value.compareTo(column.min()) < 0) {
+            return error(cell, "valeur-trop-petite", "La valeur doit être au moins " + french(column.min()) + ".");
+        }
+        if (column.max() != null && value.compareTo(column.max()) > 0) {
+            return error(cell, "valeur-trop-grande", "La valeur doit être au plus " + french(column.max()) + ".");
+        }
+        return parsed;
+    }
+
+    private static String french(BigDecimal number) {
+        return number.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
     private static Parsed integer(String cell, String input) {

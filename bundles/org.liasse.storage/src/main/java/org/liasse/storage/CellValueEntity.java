@@ -36,6 +36,10 @@ public class CellValueEntity {
         this.cellCode = cellCode;
     }
 
+    long dossierId() {
+        return dossierId;
+    }
+
     String cellCode() {
         return cellCode;
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.liasse.api.dossier.Campaign;
+import org.liasse.api.dossier.CampaignState;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.error.LiasseException;
 import org.osgi.service.component.annotations.Activate;
@@ -53,6 +54,18 @@ public class JpaCampaignService implements CampaignService {
             }
             em.persist(new CampaignEntity(campaign));
             return campaign;
+        });
+    }
+
+    @Override
+    public Campaign changeState(int year, CampaignState state) {
+        return store.inTransaction(em -> {
+            CampaignEntity campaign = em.find(CampaignEntity.class, year);
+            if (campaign == null) {
+                throw LiasseException.notFound("campagne-inconnue", "Aucune campagne pour l'exercice " + year + ".");
+            }
+            campaign.state(state);
+            return campaign.toRecord();
         });
     }
 }

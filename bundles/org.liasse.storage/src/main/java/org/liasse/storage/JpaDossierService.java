@@ -1,15 +1,23 @@
 package org.liasse.storage;
 
-import java.util.ArrayList;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import javax.persistence.EntityManager;
 
-import org.liasse.api.definition.ColumnDefinition;
+import org.liasse.api.definition.CellDefinition;
+import org.liasse.api.definition.Formula;
 import org.liasse.api.definition.QuestionnaireDefinition;
+import org.liasse.api.dossier.CellChange;
 import org.liasse.api.dossier.CampaignState;
 import org.liasse.api.dossier.Dossier;
 import org.liasse.api.dossier.DossierService;
@@ -20,7 +28,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Dossiers stored with JPA; values of a dossier are read in one query and saved in one transaction. */
+/**
+ * Dossiers stored with JPA: the values of a dossier are read in one query, a save is one transaction that checks
+ * the revision, writes the changed cells with their history and recomputes the computed cells.
+ */
 @Component(service = DossierService.class)
 public class JpaDossierService implements DossierService {
 
@@ -78,6 +89,14 @@ public class JpaDossierService implements DossierService {
     }
 
     @Override
+    public Optional<Dossier> find(String siren, int year, String questionnaireCode) {
+        return store.inTransaction(em -> em.createQuery("SELECT d FROM DossierEntity d WHERE d.siren = :siren "
+                + "AND d.year = :year AND d.questionnaireCode = :code", DossierEntity.class)
+            .setParameter("siren", siren).setParameter("year", year).setParameter("code", questionnaireCode)
+            .getResultList().stream().findFirst().map(dossier -> toRecord(dossier, values(em, dossier.id()))));
+    }
+
+    @Override
     public List<Dossier> listForOrganisation(String siren) {
         return store.inTransaction(em -> em.createQuery(
                 "SELECT d FROM DossierEntity d WHERE d.siren = :siren ORDER BY d.year DESC, d.questionnaireCode",
@@ -87,79 +106,165 @@ public class JpaDossierService implements DossierService {
     }
 
     @Override
-    public Dossier save(long id, long expectedRevision, Map<String, String> changes) {
-        return store.inTransaction(em -> {
-            DossierEntity dossier = em.find(DossierEntity.class, id);
-            if (dossier == null) {
-                throw LiasseException.notFound("dossier-inconnu", "Aucun dossier " + id + ".");
+    public void scan(int year, String questionnaireCode, Consumer<Dossier> sink) {
+        store.inTransaction(em -> {
+            List<DossierEntity> dossiers = em.createQuery("SELECT d FROM DossierEntity d WHERE d.year = :year "
+                    + "AND d.questionnaireCode = :code ORDER BY d.id", DossierEntity.class)
+                .setParameter("year", year).setParameter("code", questionnaireCode).getResultList();
+            List<CellValueEntity> values = em.createQuery("SELECT v FROM CellValueEntity v, DossierEntity d "
+                    + "WHERE v.dossierId = d.id AND d.year = :year AND d.questionnaireCode = :code "
+                    + "ORDER BY v.dossierId, v.cellCode", CellValueEntity.class)
+                .setParameter("year", year).setParameter("code", questionnaireCode).getResultList();
+            int next = 0;
+            for (DossierEntity dossier : dossiers) {
+                Map<String, String> cells = new LinkedHashMap<>();
+                while (next < values.size() && values.get(next).dossierId() == dossier.id()) {
+                    CellValueEntity value = values.get(next++);
+                    cells.put(value.cellCode(), value.value().canonical());
+                }
+                sink.accept(toRecord(dossier, cells));
             }
-            QuestionnaireDefinition questionnaire = plugins
-                .questionnaire(dossier.questionnaireCode(), dossier.questionnaireVersion())
-                .orElseThrow(() -> LiasseException.conflict("questionnaire-inactif", "Le questionnaire "
-                    + dossier.questionnaireCode() + " " + dossier.questionnaireVersion()
-                    + " n'est plus actif : le dossier reste consultable mais ne peut plus être modifié."));
-            Map<String, CellValue> parsed = parse(questionnaire, changes);
+            return null;
+        });
+    }
+
+    @Override
+    public List<FieldError> check(long id, Map<String, String> changes) {
+        return store.inTransaction(em -> {
+            DossierEntity dossier = dossier(em, id);
+            return Entry.parse(definition(dossier).cells(), changes).errors();
+        });
+    }
+
+    @Override
+    public Dossier save(long id, long expectedRevision, Map<String, String> changes, String actor) {
+        return store.inTransaction(em -> {
+            DossierEntity dossier = dossier(em, id);
+            CampaignEntity campaign = em.find(CampaignEntity.class, dossier.year());
+            if (campaign.toRecord().state() != CampaignState.OPEN) {
+                throw LiasseException.conflict("campagne-fermee", "La campagne " + dossier.year()
+                    + " n'est pas ouverte : ce dossier se consulte mais ne se modifie plus.");
+            }
+            QuestionnaireDefinition questionnaire = definition(dossier);
+            Entry entry = Entry.parse(questionnaire.cells(), changes);
+            if (!entry.errors().isEmpty()) {
+                throw LiasseException.invalid("saisie-invalide", entry.errors().size() == 1
+                    ? "Une cellule est invalide : rien n'a été enregistré."
+                    : entry.errors().size() + " cellules sont invalides : rien n'a été enregistré.", entry.errors());
+            }
             int updated = em.createQuery("UPDATE DossierEntity d SET d.revision = d.revision + 1 "
                     + "WHERE d.id = :id AND d.revision = :revision")
                 .setParameter("id", id).setParameter("revision", expectedRevision).executeUpdate();
             if (updated == 0) {
-                throw LiasseException.conflict("revision-perimee", "Le dossier a été modifié entre-temps "
+                em.refresh(dossier);
+                throw new LiasseException(412, "revision-perimee", "Le dossier a été modifié entre-temps "
                     + "(révision attendue " + expectedRevision + ", actuelle " + dossier.revision()
-                    + ") : rechargez-le avant d'enregistrer.");
+                    + ") : rien n'a été enregistré. Rechargez-le ou fusionnez vos saisies avec les cellules modifiées.")
+                    .with("changes", since(em, id, expectedRevision));
             }
-            for (Map.Entry<String, CellValue> change : parsed.entrySet()) {
-                CellValueEntity cell = em.find(CellValueEntity.class, new CellValueKey(id, change.getKey()));
-                if (change.getValue() == null) {
-                    if (cell != null) {
-                        em.remove(cell);
-                    }
-                } else if (cell == null) {
-                    cell = new CellValueEntity(id, change.getKey());
-                    cell.set(change.getValue());
-                    em.persist(cell);
-                } else {
-                    cell.set(change.getValue());
+            long revision = expectedRevision + 1;
+            Instant now = Instant.now();
+            Map<String, CellValueEntity> stored = new HashMap<>();
+            for (CellValueEntity cell : cellsOf(em, id)) {
+                stored.put(cell.cellCode(), cell);
+            }
+            for (Map.Entry<String, CellValue> change : entry.values().entrySet()) {
+                String before = write(em, id, stored, change.getKey(), change.getValue());
+                String after = change.getValue() == null ? null : change.getValue().canonical();
+                if (!Objects.equals(before, after)) {
+                    em.persist(new CellHistoryEntity(id, new CellChange(change.getKey(), revision, now, actor,
+                        before, after)));
                 }
             }
+            recompute(em, id, questionnaire, stored);
             em.flush();
             em.refresh(dossier);
-            return toRecord(dossier, values(em, id));
+            Map<String, String> values = new TreeMap<>();
+            stored.forEach((cell, value) -> values.put(cell, value.value().canonical()));
+            return toRecord(dossier, values);
         });
     }
 
-    private static Map<String, CellValue> parse(QuestionnaireDefinition questionnaire, Map<String, String> changes) {
-        Map<String, ColumnDefinition> cells = questionnaire.cells();
-        Map<String, CellValue> parsed = new LinkedHashMap<>();
-        List<FieldError> errors = new ArrayList<>();
-        for (Map.Entry<String, String> change : changes.entrySet()) {
-            ColumnDefinition column = cells.get(change.getKey());
-            if (column == null) {
-                errors.add(new FieldError(change.getKey(), "cellule-inconnue", "La cellule « " + change.getKey()
-                    + " » n'existe pas dans le questionnaire " + questionnaire.code() + " " + questionnaire.version() + "."));
-            } else if (change.getValue() == null || change.getValue().isBlank()) {
-                parsed.put(change.getKey(), null);
-            } else {
-                CellFormat.Parsed result = CellFormat.parse(change.getKey(), column, change.getValue());
-                if (result.error() != null) {
-                    errors.add(result.error());
-                } else {
-                    parsed.put(change.getKey(), result.value());
-                }
+    @Override
+    public List<CellChange> history(long id, String cell) {
+        return store.inTransaction(em -> em.createQuery("SELECT h FROM CellHistoryEntity h WHERE h.dossierId = :id "
+                + "AND h.cellCode = :cell ORDER BY h.id DESC", CellHistoryEntity.class)
+            .setParameter("id", id).setParameter("cell", cell).getResultList().stream()
+            .map(CellHistoryEntity::toRecord).toList());
+    }
+
+    @Override
+    public List<CellChange> changesSince(long id, long revision) {
+        return store.inTransaction(em -> since(em, id, revision));
+    }
+
+    private static List<CellChange> since(EntityManager em, long id, long revision) {
+        return em.createQuery("SELECT h FROM CellHistoryEntity h WHERE h.dossierId = :id AND h.revision > :revision "
+                + "ORDER BY h.id", CellHistoryEntity.class)
+            .setParameter("id", id).setParameter("revision", revision).getResultList().stream()
+            .map(CellHistoryEntity::toRecord).toList();
+    }
+
+    /** Writes one cell (null clears it) and returns its canonical value before, null when it was empty. */
+    private static String write(EntityManager em, long id, Map<String, CellValueEntity> stored, String code,
+                                CellValue value) {
+        CellValueEntity cell = stored.get(code);
+        String before = cell == null ? null : cell.value().canonical();
+        if (value == null) {
+            if (cell != null) {
+                em.remove(cell);
+                stored.remove(code);
             }
+        } else if (cell == null) {
+            cell = new CellValueEntity(id, code);
+            cell.set(value);
+            em.persist(cell);
+            stored.put(code, cell);
+        } else if (!value.canonical().equals(before)) {
+            cell.set(value);
         }
-        if (!errors.isEmpty()) {
-            throw LiasseException.invalid("saisie-invalide", errors.size() == 1
-                ? "Une cellule est invalide : rien n'a été enregistré."
-                : errors.size() + " cellules sont invalides : rien n'a été enregistré.", errors);
+        return before;
+    }
+
+    /** Computes every computed cell from the stored values, in dependency order, rounded to its column scale. */
+    private static void recompute(EntityManager em, long id, QuestionnaireDefinition questionnaire,
+                                  Map<String, CellValueEntity> stored) {
+        Map<String, CellDefinition> cells = questionnaire.cells();
+        for (Map.Entry<String, Formula> computed : questionnaire.computed().entrySet()) {
+            BigDecimal result = computed.getValue().evaluate(cell -> {
+                CellValueEntity value = stored.get(cell);
+                return value == null ? null : value.value().number();
+            });
+            CellValue value = result == null ? null
+                : new CellValue(result.setScale(cells.get(computed.getKey()).column().scale(), RoundingMode.HALF_UP), null);
+            write(em, id, stored, computed.getKey(), value);
         }
-        return parsed;
+    }
+
+    private DossierEntity dossier(EntityManager em, long id) {
+        DossierEntity dossier = em.find(DossierEntity.class, id);
+        if (dossier == null) {
+            throw LiasseException.notFound("dossier-inconnu", "Aucun dossier " + id + ".");
+        }
+        return dossier;
+    }
+
+    private QuestionnaireDefinition definition(DossierEntity dossier) {
+        return plugins.questionnaire(dossier.questionnaireCode(), dossier.questionnaireVersion())
+            .orElseThrow(() -> LiasseException.conflict("questionnaire-inactif", "Le questionnaire "
+                + dossier.questionnaireCode() + " " + dossier.questionnaireVersion()
+                + " n'est plus actif : le dossier reste consultable mais ne peut plus être modifié."));
+    }
+
+    private static List<CellValueEntity> cellsOf(EntityManager em, long id) {
+        return em.createQuery("SELECT v FROM CellValueEntity v WHERE v.dossierId = :id ORDER BY v.cellCode",
+                CellValueEntity.class)
+            .setParameter("id", id).getResultList();
     }
 
     private static Map<String, String> values(EntityManager em, long id) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (CellValueEntity cell : em.createQuery(
-                "SELECT v FROM CellValueEntity v WHERE v.dossierId = :id ORDER BY v.cellCode", CellValueEntity.class)
-            .setParameter("id", id).getResultList()) {
+        for (CellValueEntity cell : cellsOf(em, id)) {
             values.put(cell.cellCode(), cell.value().canonical());
         }
         return values;

@@ -12,7 +12,7 @@ import org.liasse.api.definition.FieldType;
 class CellFormatTest {
 
     private static ColumnDefinition column(FieldType type, int scale, int maxLength, List<String> codes) {
-        return new ColumnDefinition("C", "C", type, scale, maxLength, false, codes);
+        return ColumnDefinition.of("C", "C", type, scale, maxLength, false, codes);
     }
 
     private static String canonical(ColumnDefinition column, String raw) {

@@ -10,10 +10,11 @@ import java.util.Map;
  * @param controls       business controls
  * @param reports        reports
  * @param rights         extra rights for the rights grid
+ * @param mappings       import mappings of management-software exports
  * @param messages       translated messages: locale (e.g. {@code fr}) to key to text
  */
 public record PluginDefinitions(List<QuestionnaireDefinition> questionnaires, List<ControlDefinition> controls,
-                                List<ReportDefinition> reports, List<RightDefinition> rights,
+                                List<ReportDefinition> reports, List<RightDefinition> rights, List<MappingDefinition> mappings,
                                 Map<String, Map<String, String>> messages) {
 
     /** Defensive copies. */
@@ -22,6 +23,7 @@ public record PluginDefinitions(List<QuestionnaireDefinition> questionnaires, Li
         controls = List.copyOf(controls);
         reports = List.copyOf(reports);
         rights = List.copyOf(rights);
+        mappings = List.copyOf(mappings);
         messages = Map.copyOf(messages);
     }
 }

@@ -1,5 +1,6 @@
 package org.liasse.api.definition;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,25 +15,30 @@ import java.util.Optional;
  * @param title    French title
  * @param years    campaign years this version applies to
  * @param fiches   fiches in display order
+ * @param computed computed cells to their compiled formula, in an order where a formula comes after the computed
+ *                 cells it reads
  * @param location where it was declared
  */
 public record QuestionnaireDefinition(String code, String version, String title, List<Integer> years,
-                                      List<FicheDefinition> fiches, SourceLocation location) {
+                                      List<FicheDefinition> fiches, Map<String, Formula> computed,
+                                      SourceLocation location) {
 
-    /** Defensive copies. */
+    /** Defensive copies; the order of computed cells is kept. */
     public QuestionnaireDefinition {
         years = List.copyOf(years);
         fiches = List.copyOf(fiches);
+        computed = Collections.unmodifiableMap(new LinkedHashMap<>(computed));
     }
 
-    /** Every cell of the questionnaire, by code, in display order. */
-    public Map<String, ColumnDefinition> cells() {
-        Map<String, ColumnDefinition> cells = new LinkedHashMap<>();
+    /** Every addressable cell of the questionnaire, by code, in display order. Build it once per use. */
+    public Map<String, CellDefinition> cells() {
+        Map<String, CellDefinition> cells = new LinkedHashMap<>();
         for (FicheDefinition fiche : fiches) {
             for (TableDefinition table : fiche.tables()) {
-                for (RowDefinition row : table.rows()) {
+                for (String row : table.rowCodes()) {
                     for (ColumnDefinition column : table.columns()) {
-                        cells.put(cellCode(fiche.code(), row.code(), column.code()), column);
+                        String cell = cellCode(fiche.code(), row, column.code());
+                        cells.put(cell, new CellDefinition(cell, fiche, table, row, column, computed.get(cell)));
                     }
                 }
             }
@@ -40,8 +46,8 @@ public record QuestionnaireDefinition(String code, String version, String title,
         return cells;
     }
 
-    /** The specification of one cell, if the code exists. */
-    public Optional<ColumnDefinition> cell(String cellCode) {
+    /** One cell, if the code exists. */
+    public Optional<CellDefinition> cell(String cellCode) {
         return Optional.ofNullable(cells().get(cellCode));
     }
 

@@ -17,4 +17,7 @@ public interface CampaignService {
 
     /** Creates a campaign; refuses a duplicate year or a deadline before the opening. */
     Campaign create(Campaign campaign);
+
+    /** Moves a campaign to another state; dossiers of a campaign that is not open are read-only. */
+    Campaign changeState(int year, CampaignState state);
 }

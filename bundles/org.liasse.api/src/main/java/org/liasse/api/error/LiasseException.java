@@ -1,6 +1,9 @@
 package org.liasse.api.error;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A refusal that the REST layer turns into RFC 9457 problem+json: HTTP status, stable code, French detail.
@@ -12,6 +15,7 @@ public class LiasseException extends RuntimeException {
     private final int status;
     private final String code;
     private final transient List<FieldError> errors;
+    private final transient Map<String, Object> properties = new LinkedHashMap<>();
 
     /** A refusal with per-field errors. */
     public LiasseException(int status, String code, String detail, List<FieldError> errors) {
@@ -49,6 +53,17 @@ public class LiasseException extends RuntimeException {
     /** Stable, machine-readable code. */
     public String code() {
         return code;
+    }
+
+    /** Adds an RFC 9457 extension member to the problem document (e.g. the cells changed meanwhile). */
+    public LiasseException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** Extension members of the problem document, possibly empty. */
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
     }
 
     /** Per-field errors, possibly empty. */

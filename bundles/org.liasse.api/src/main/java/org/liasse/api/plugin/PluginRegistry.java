@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.liasse.api.definition.ControlDefinition;
+import org.liasse.api.definition.MappingDefinition;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.RightDefinition;
 import org.osgi.annotation.versioning.ProviderType;
@@ -23,6 +24,12 @@ public interface PluginRegistry {
 
     /** The highest active version of a questionnaire that applies to a campaign year. */
     Optional<QuestionnaireDefinition> questionnaireForYear(String code, int year);
+
+    /** Every active version of a questionnaire, oldest first. */
+    List<QuestionnaireDefinition> questionnaireVersions(String code);
+
+    /** Import mappings offered by active plugins for a questionnaire (the built-in mapping is not included). */
+    List<MappingDefinition> mappings(String questionnaireCode);
 
     /** Extra rights declared by active plugins. */
     List<RightDefinition> rights();

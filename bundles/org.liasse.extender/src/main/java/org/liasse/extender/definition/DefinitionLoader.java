@@ -126,7 +126,7 @@ public final class DefinitionLoader {
             Optional<JsonTree> tree = JsonTreeReader.read(file.content(), fileProblems);
             Optional<QuestionnaireDefinition> read = tree
                     .filter(valid -> questionnaireSchema.validate(valid.root(), fileProblems))
-                    .map(valid -> QuestionnaireReader.read((JsonObject) valid.root(), fileProblems));
+                    .map(valid -> QuestionnaireReader.read(valid, fileProblems));
             read.ifPresent(questionnaire -> versions.claim(questionnaire.code() + " " + questionnaire.version(),
                     questionnaire.location(), fileProblems, "questionnaire « " + questionnaire.code()
                             + " » version « " + questionnaire.version() + " » en double"));

@@ -1,9 +1,12 @@
 package org.liasse.extender.definition;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.liasse.api.definition.ColumnDefinition;
@@ -31,18 +34,23 @@ final class QuestionnaireReader {
     private final FileProblems problems;
     private final UniqueCodes ficheCodes = new UniqueCodes();
     private final UniqueCodes tableCodes = new UniqueCodes();
+    /** Where each formula was written: cell code to its JSON string and the row that {@code @} refers to. */
+    private final Map<String, Formulas.Source> formulaNodes = new LinkedHashMap<>();
 
     private QuestionnaireReader(FileProblems problems) {
         this.problems = problems;
     }
 
-    /** Reads a schema-valid questionnaire, reporting its semantic problems. */
-    static QuestionnaireDefinition read(JsonObject root, FileProblems problems) {
+    /** Reads a schema-valid questionnaire, reporting its semantic problems, and compiles its formulas. */
+    static QuestionnaireDefinition read(JsonTree tree, FileProblems problems) {
+        JsonObject root = (JsonObject) tree.root();
         QuestionnaireReader reader = new QuestionnaireReader(problems);
         List<Integer> years = reader.years((JsonArray) root.get("years").orElseThrow());
         List<FicheDefinition> fiches = root.objects("fiches").stream().map(reader::fiche).toList();
-        return new QuestionnaireDefinition(root.string("code"), root.string("version"), root.string("title"),
-                years, fiches, problems.at(root.position()));
+        QuestionnaireDefinition plain = new QuestionnaireDefinition(root.string("code"), root.string("version"),
+                root.string("title"), years, fiches, Map.of(), problems.at(root.position()));
+        return new QuestionnaireDefinition(plain.code(), plain.version(), plain.title(), years, fiches,
+                Formulas.compile(plain, tree, reader.formulaNodes, problems), plain.location());
     }
 
     private List<Integer> years(JsonArray array) {
@@ -62,30 +70,102 @@ final class QuestionnaireReader {
     private FicheDefinition fiche(JsonObject node) {
         claim(ficheCodes, node, "code de fiche en double");
         UniqueCodes rowCodes = new UniqueCodes();
-        List<TableDefinition> tables = node.objects("tables").stream().map(table -> table(table, rowCodes)).toList();
-        return new FicheDefinition(node.string("code"), node.string("title"), tables);
+        String fiche = node.string("code");
+        List<TableDefinition> tables = node.objects("tables").stream()
+                .map(table -> table(fiche, table, rowCodes)).toList();
+        return new FicheDefinition(fiche, node.string("title"), tables);
     }
 
-    private TableDefinition table(JsonObject node, UniqueCodes rowCodes) {
+    private TableDefinition table(String fiche, JsonObject node, UniqueCodes rowCodes) {
         claim(tableCodes, node, "code de table en double");
-        List<RowDefinition> rows = node.objects("rows").stream().map(row -> {
-            claim(rowCodes, row, "code de ligne en double dans la fiche");
-            return new RowDefinition(row.string("code"), row.string("label"));
-        }).toList();
+        String code = node.string("code");
+        Optional<Member> maxRows = node.member("maxRows");
+        boolean repeating = maxRows.isPresent();
+        List<JsonObject> rowNodes = node.get("rows").isPresent() ? node.objects("rows") : List.of();
+        if (repeating == !rowNodes.isEmpty()) {
+            problems.add(node.position(), "une table a soit des lignes « rows » (table fixe), soit « maxRows » "
+                    + "(table répétée), l'un des deux et pas les deux");
+        }
         UniqueCodes columnCodes = new UniqueCodes();
-        List<ColumnDefinition> columns = node.objects("columns").stream().map(column -> {
+        List<JsonObject> columnNodes = node.objects("columns");
+        List<ColumnDefinition> columns = columnNodes.stream().map(column -> {
             claim(columnCodes, column, "code de colonne en double dans la table");
             return column(column);
         }).toList();
-        return new TableDefinition(node.string("code"), node.string("title"), rows, columns);
+        List<RowDefinition> rows = rowNodes.stream().map(row -> {
+            claim(rowCodes, row, "code de ligne en double dans la fiche");
+            return row(fiche, row, columns);
+        }).toList();
+        TableDefinition table = new TableDefinition(code, node.string("title"), rows, columns, repeating,
+                maxRows.map(member -> ((JsonNumber) member.value()).value().intValueExact()).orElse(0));
+        if (repeating) {
+            for (int n = 1; n <= table.maxRows(); n++) {
+                rowCodes.claim(table.repeatedRowCode(n), problems.at(node.position()), problems,
+                        "la ligne « " + table.repeatedRowCode(n) + " » de la table répétée entre en conflit avec une "
+                                + "ligne de la fiche");
+            }
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            JsonObject column = columnNodes.get(i);
+            if (column.get("formula").isPresent()) {
+                for (String row : table.rowCodes()) {
+                    formulaNodes.putIfAbsent(QuestionnaireDefinition.cellCode(fiche, row, columns.get(i).code()),
+                            new Formulas.Source(column.stringNode("formula"), fiche + "." + row));
+                }
+            }
+        }
+        return table;
+    }
+
+    private RowDefinition row(String fiche, JsonObject node, List<ColumnDefinition> columns) {
+        String code = node.string("code");
+        Map<String, String> computed = new LinkedHashMap<>();
+        node.get("computed").map(JsonObject.class::cast).ifPresent(formulas -> {
+            for (Member member : formulas.members()) {
+                if (columns.stream().noneMatch(column -> column.code().equals(member.name()))) {
+                    problems.add(member.position(), "« computed » : aucune colonne « " + member.name()
+                            + " » dans cette table");
+                } else {
+                    JsonString formula = (JsonString) member.value();
+                    computed.put(member.name(), formula.value());
+                    formulaNodes.put(QuestionnaireDefinition.cellCode(fiche, code, member.name()),
+                            new Formulas.Source(formula, null));
+                }
+            }
+        });
+        return new RowDefinition(code, node.string("label"), optionalString(node, "help"), computed);
+    }
+
+    private static String optionalString(JsonObject node, String name) {
+        return node.get(name).map(value -> ((JsonString) value).value()).orElse("");
+    }
+
+    private BigDecimal bound(JsonObject node, String name, FieldType type) {
+        Optional<Member> bound = node.member(name);
+        if (bound.isPresent() && !type.numeric()) {
+            problems.add(bound.get().position(), "« " + name + " » n'est permis que pour les types numériques");
+            return null;
+        }
+        return bound.map(member -> ((JsonNumber) member.value()).value()).orElse(null);
     }
 
     private ColumnDefinition column(JsonObject node) {
         String typeName = node.string("type");
         FieldType type = FieldType.valueOf(typeName.toUpperCase(Locale.ROOT));
         boolean required = node.get("required").map(value -> ((JsonBoolean) value).value()).orElse(false);
+        BigDecimal min = bound(node, "min", type);
+        BigDecimal max = bound(node, "max", type);
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            problems.add(node.position(), "« min » dépasse « max »");
+        }
+        Optional<Member> formula = node.member("formula");
+        if (formula.isPresent() && !type.numeric()) {
+            problems.add(formula.get().position(), "« formula » n'est permis que pour les types numériques");
+        }
         return new ColumnDefinition(node.string("code"), node.string("label"), type, scale(node, type),
-                maxLength(node, type), required, codes(node, type));
+                maxLength(node, type), required, codes(node, type), optionalString(node, "unit"),
+                optionalString(node, "help"), min, max, formula.map(member -> ((JsonString) member.value()).value())
+                .orElse(null));
     }
 
     private int scale(JsonObject column, FieldType type) {

@@ -29,37 +29,37 @@ class GoodPluginTest {
 
     @Test
     void loadsTheQuestionnaireWithDefaultsApplied() {
-        TableDefinition organisme = new TableDefinition("ORGANISME", "Organisme déclarant",
-                List.of(new RowDefinition("R01", "Organisme")),
-                List.of(new ColumnDefinition("RAISON_SOCIALE", "Raison sociale", FieldType.TEXT, 0, 200, true,
+        TableDefinition organisme = TableDefinition.fixed("ORGANISME", "Organisme déclarant",
+                List.of(RowDefinition.of("R01", "Organisme")),
+                List.of(ColumnDefinition.of("RAISON_SOCIALE", "Raison sociale", FieldType.TEXT, 0, 200, true,
                                 List.of()),
-                        new ColumnDefinition("CATEGORIE", "Catégorie d'organisme", FieldType.CODE, 0, 0, true,
+                        ColumnDefinition.of("CATEGORIE", "Catégorie d'organisme", FieldType.CODE, 0, 0, true,
                                 List.of("OPH", "SA_HLM", "COOP_HLM", "SEM")),
-                        new ColumnDefinition("DATE_CLOTURE", "Date de clôture de l'exercice", FieldType.DATE, 0, 0,
+                        ColumnDefinition.of("DATE_CLOTURE", "Date de clôture de l'exercice", FieldType.DATE, 0, 0,
                                 false, List.of()),
-                        new ColumnDefinition("LOGEMENTS", "Nombre de logements gérés", FieldType.INTEGER, 0, 0, false,
+                        ColumnDefinition.of("LOGEMENTS", "Nombre de logements gérés", FieldType.INTEGER, 0, 0, false,
                                 List.of())));
-        TableDefinition actif = new TableDefinition("ACTIF", "Actif",
-                List.of(new RowDefinition("R01", "Immobilisations corporelles locatives"),
-                        new RowDefinition("R02", "Immobilisations financières"),
-                        new RowDefinition("R03", "Créances locataires et acquéreurs"),
-                        new RowDefinition("R04", "Trésorerie"),
-                        new RowDefinition("TOTAL", "Total de l'actif")),
-                List.of(new ColumnDefinition("MONTANT", "Montant net (€)", FieldType.AMOUNT, 2, 0, true, List.of()),
-                        new ColumnDefinition("MONTANT_N1", "Montant net de l'exercice précédent (€)", FieldType.AMOUNT,
+        TableDefinition actif = TableDefinition.fixed("ACTIF", "Actif",
+                List.of(RowDefinition.of("R01", "Immobilisations corporelles locatives"),
+                        RowDefinition.of("R02", "Immobilisations financières"),
+                        RowDefinition.of("R03", "Créances locataires et acquéreurs"),
+                        RowDefinition.of("R04", "Trésorerie"),
+                        RowDefinition.of("TOTAL", "Total de l'actif")),
+                List.of(ColumnDefinition.of("MONTANT", "Montant net (€)", FieldType.AMOUNT, 2, 0, true, List.of()),
+                        ColumnDefinition.of("MONTANT_N1", "Montant net de l'exercice précédent (€)", FieldType.AMOUNT,
                                 0, 0, false, List.of())));
-        TableDefinition ratios = new TableDefinition("RATIOS", "Ratios de gestion",
-                List.of(new RowDefinition("R10", "Taux de vacance"),
-                        new RowDefinition("R11", "Autofinancement net rapporté aux loyers")),
-                List.of(new ColumnDefinition("TAUX", "Taux (%)", FieldType.PERCENTAGE, 2, 0, false, List.of()),
-                        new ColumnDefinition("COEFFICIENT", "Coefficient", FieldType.DECIMAL, 4, 0, false, List.of()),
-                        new ColumnDefinition("ALERTE", "Seuil d'alerte atteint", FieldType.BOOLEAN, 0, 0, false,
+        TableDefinition ratios = TableDefinition.fixed("RATIOS", "Ratios de gestion",
+                List.of(RowDefinition.of("R10", "Taux de vacance"),
+                        RowDefinition.of("R11", "Autofinancement net rapporté aux loyers")),
+                List.of(ColumnDefinition.of("TAUX", "Taux (%)", FieldType.PERCENTAGE, 2, 0, false, List.of()),
+                        ColumnDefinition.of("COEFFICIENT", "Coefficient", FieldType.DECIMAL, 4, 0, false, List.of()),
+                        ColumnDefinition.of("ALERTE", "Seuil d'alerte atteint", FieldType.BOOLEAN, 0, 0, false,
                                 List.of())));
         QuestionnaireDefinition expected = new QuestionnaireDefinition("ER", "2025.1",
                 "État réglementaire annuel des organismes de logement social (fictif)", List.of(2025),
                 List.of(new FicheDefinition("IDENT", "Identification de l'organisme", List.of(organisme)),
                         new FicheDefinition("BILAN", "Bilan simplifié", List.of(actif, ratios))),
-                new SourceLocation(QUESTIONNAIRE, 1, 1));
+                Map.of(), new SourceLocation(QUESTIONNAIRE, 1, 1));
 
         assertEquals(List.of(expected), definitions.questionnaires());
         assertEquals(4 + 5 * 2 + 2 * 3, expected.cells().size());

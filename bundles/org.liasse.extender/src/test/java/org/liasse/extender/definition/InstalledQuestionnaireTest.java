@@ -105,10 +105,10 @@ class InstalledQuestionnaireTest {
     }
 
     private static QuestionnaireDefinition questionnaire(String code, String fiche, String row) {
-        TableDefinition table = new TableDefinition("T1", "Table", List.of(new RowDefinition(row, "Ligne")),
-                List.of(new ColumnDefinition("MONTANT", "Montant", FieldType.AMOUNT, 2, 0, false, List.of())));
+        TableDefinition table = TableDefinition.fixed("T1", "Table", List.of(RowDefinition.of(row, "Ligne")),
+                List.of(ColumnDefinition.of("MONTANT", "Montant", FieldType.AMOUNT, 2, 0, false, List.of())));
         return new QuestionnaireDefinition(code, "2025.1", "Questionnaire " + code, List.of(2025),
-                List.of(new FicheDefinition(fiche, "Fiche", List.of(table))),
+                List.of(new FicheDefinition(fiche, "Fiche", List.of(table))), Map.of(),
                 new SourceLocation("META-INF/liasse/questionnaires/other.json", 1, 1));
     }
 }

@@ -1,0 +1,20 @@
+package org.liasse.api.definition;
+
+/**
+ * One addressable cell of a questionnaire with where it sits.
+ *
+ * @param code    stable code {@code FICHE.ROW.COLUMN}
+ * @param fiche   its fiche
+ * @param table   its table
+ * @param row     its row code (for a repeating table, {@code TABLE_n})
+ * @param column  its column, which carries the field specification
+ * @param formula the compiled formula when the cell is computed, else {@code null}
+ */
+public record CellDefinition(String code, FicheDefinition fiche, TableDefinition table, String row,
+                             ColumnDefinition column, Formula formula) {
+
+    /** Whether the platform computes this cell (users cannot enter it). */
+    public boolean computed() {
+        return formula != null;
+    }
+}
