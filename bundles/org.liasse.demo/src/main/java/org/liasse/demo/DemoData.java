@@ -2,6 +2,7 @@ package org.liasse.demo;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.liasse.api.dossier.Campaign;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.CampaignState;
+import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.dossier.CreatedOrganisation;
+import org.liasse.api.dossier.Dossier;
 import org.liasse.api.dossier.DossierService;
 import org.liasse.api.dossier.Organisation;
 import org.liasse.api.dossier.OrganisationService;
@@ -34,7 +37,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Demo mode: loads one open campaign, three fictional organisations of different types with their administrators,
  * a national operator and a data-entry user, all with the demo password, then, once the partner's questionnaire is
- * active, one dossier per organisation. Idempotent: nothing is loaded twice. Every name and number here is
+ * active, five closed past campaigns with filled dossiers and one open dossier per organisation. Idempotent: nothing is loaded twice. Every name and number here is
  * invented; SIRENs use the never-allocated {@code 000} prefix and emails the reserved {@code example.org} domain.
  */
 @Component(configurationPid = "org.liasse.demo", configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -57,6 +60,8 @@ public class DemoData {
     /** Password of every demo account; printed by demo.sh, never used outside demo mode. */
     static final String PASSWORD = "Demo-Liasse-2025!";
     static final int YEAR = 2025;
+    /** Past campaigns loaded, closed and filled, so that N-1 and the five previous years can be shown. */
+    static final int PAST_YEARS = 5;
     static final List<Organisation> ORGANISATIONS = List.of(
         new Organisation("000000018", "Office public de l'habitat du Val Fictif (FICTIF)", "OPH", "OPH", "84", "69", true),
         new Organisation("000000026", "ESH Les Tilleuls Imaginaires (FICTIF)", "ESH", "ESH", "75", "33", true),
@@ -139,13 +144,35 @@ public class DemoData {
             }
             return;
         }
+        for (int year = YEAR - PAST_YEARS; year < YEAR; year++) {
+            fillPastCampaign(questionnaire, year);
+        }
         for (Organisation organisation : ORGANISATIONS) {
-            boolean exists = dossiers.listForOrganisation(organisation.siren()).stream()
-                .anyMatch(d -> d.year() == YEAR && d.questionnaireCode().equals(questionnaire));
-            if (!exists) {
-                dossiers.create(organisation.siren(), YEAR, questionnaire);
+            if (dossiers.find(organisation.siren(), YEAR, questionnaire).isEmpty()) {
+                Dossier dossier = dossiers.create(organisation.siren(), YEAR, questionnaire);
+                QuestionnaireDefinition definition = plugins.questionnaire(questionnaire, dossier.questionnaireVersion())
+                    .orElseThrow();
+                dossiers.save(dossier.id(), dossier.revision(),
+                    DemoValues.identification(definition, organisation, YEAR), SYSTEM.login());
             }
         }
-        LOG.info("Mode démonstration : dossiers {} {} ouverts", questionnaire, YEAR);
+        LOG.info("Mode démonstration : dossiers {} {} ouverts, campagnes {} à {} closes et remplies", questionnaire,
+            YEAR, YEAR - PAST_YEARS, YEAR - 1);
+    }
+
+    /** A closed campaign whose dossiers are filled with plausible values: year N-1 and the five past years. */
+    private void fillPastCampaign(String questionnaire, int year) {
+        Optional<QuestionnaireDefinition> definition = plugins.questionnaireForYear(questionnaire, year);
+        if (campaigns.find(year).isPresent() || definition.isEmpty()) {
+            return;
+        }
+        campaigns.create(new Campaign(year, "Campagne " + year + " (démonstration)", LocalDate.of(year + 1, 4, 1),
+            LocalDate.of(year + 1, 7, 31), CampaignState.OPEN));
+        for (Organisation organisation : ORGANISATIONS) {
+            Dossier dossier = dossiers.create(organisation.siren(), year, questionnaire);
+            dossiers.save(dossier.id(), dossier.revision(), DemoValues.all(definition.get(), organisation, year),
+                SYSTEM.login());
+        }
+        campaigns.changeState(year, CampaignState.CLOSED);
     }
 }
