@@ -80,7 +80,9 @@ class AuthorizationMatrixIT {
         POLICY.put("GET /organisation-types", Rule.signedIn());
         POLICY.put("GET /plugins", Rule.operators(PM, SUP, CM, SA));
         POLICY.put("GET /plugins/{id}", Rule.operators(PM, SUP, CM, SA));
+        POLICY.put("GET /questionnaires/{code}", Rule.signedIn());
         POLICY.put("GET /questionnaires/{code}/{version}", Rule.signedIn());
+        POLICY.put("GET /questionnaires/{code}/diff", Rule.signedIn());
         POLICY.put("GET /campaigns", Rule.signedIn());
         POLICY.put("GET /campaigns/{year}", Rule.signedIn());
         POLICY.put("POST /campaigns", Rule.operators(CM, SA));
@@ -101,7 +103,13 @@ class AuthorizationMatrixIT {
         POLICY.put("GET /audit/verification", Rule.operators(SUP, SA));
         POLICY.put("POST /operators", Rule.operators(SA));
         POLICY.put("GET /dossiers/{id}", Rule.dossier("dossier.consulter", SUP, CM, SA));
+        POLICY.put("GET /dossiers/{id}/past", Rule.dossier("dossier.consulter", SUP, CM, SA));
+        POLICY.put("GET /dossiers/{id}/history", Rule.dossier("dossier.consulter", SUP, CM, SA));
         POLICY.put("PATCH /dossiers/{id}/values", Rule.dossier("dossier.saisir"));
+        POLICY.put("GET /dossiers/{id}/pieces", Rule.dossier("dossier.consulter", SUP, CM, SA));
+        POLICY.put("POST /dossiers/{id}/pieces", Rule.dossier("pieces.gerer"));
+        POLICY.put("GET /dossiers/{id}/pieces/{piece}", Rule.dossier("dossier.consulter", SUP, CM, SA));
+        POLICY.put("DELETE /dossiers/{id}/pieces/{piece}", Rule.dossier("pieces.gerer"));
     }
 
     /** A kind of caller. */
@@ -247,6 +255,7 @@ class AuthorizationMatrixIT {
             .replace("{id}", operation.contains("/dossiers/") ? Long.toString(DOSSIERS.get(siren))
                 : operation.contains("/users/") ? Long.toString(userId) : "999999")
             .replace("{code}/{version}", "ER/2025.1")
+            .replace("{piece}", "999999")
             .replace("{year}", "2025")
             .replace("{token}", "jeton-inconnu")
             .replace("{code}", "code-inconnu");
