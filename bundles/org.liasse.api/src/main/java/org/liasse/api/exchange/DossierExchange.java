@@ -1,0 +1,27 @@
+package org.liasse.api.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+
+import org.liasse.api.definition.MappingDefinition;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Reads and writes the files of the exchange formats, safely: size limits, zip bomb protection, content that must
+ * match the announced format, no DTD nor external entity, formula injection refused on import and neutralised on
+ * export. Knows nothing of dossiers or storage.
+ */
+@ProviderType
+public interface DossierExchange {
+
+    /**
+     * Reads a file through a mapping. Never throws for bad content: every problem is reported with its line,
+     * column, stable code and French message.
+     */
+    ImportFile read(ExchangeFormat format, InputStream content, MappingDefinition mapping);
+
+    /** Writes cells in the built-in layout ({@code cellule}, {@code valeur}), in the given order. */
+    void write(ExchangeFormat format, List<ExportedCell> cells, OutputStream out) throws IOException;
+}

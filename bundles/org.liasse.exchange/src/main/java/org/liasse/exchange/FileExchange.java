@@ -1,0 +1,87 @@
+package org.liasse.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+
+import org.liasse.api.definition.MappingDefinition;
+import org.liasse.api.exchange.DossierExchange;
+import org.liasse.api.exchange.ExchangeFormat;
+import org.liasse.api.exchange.ExportedCell;
+import org.liasse.api.exchange.ImportFile;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Reads and writes the exchange formats. The content must be what the format says, whatever the file name: a
+ * workbook is a zip archive, a CSV or XML file is UTF-8 text.
+ */
+@Component(service = DossierExchange.class)
+public class FileExchange implements DossierExchange {
+
+    @Override
+    public ImportFile read(ExchangeFormat format, InputStream content, MappingDefinition mapping) {
+        Collector collector = new Collector(mapping);
+        Optional<byte[]> read;
+        try {
+            read = Content.read(content);
+        } catch (IOException e) {
+            collector.problem(0, 0, null, "fichier-illisible", "Le fichier n'a pas pu être lu entièrement : "
+                + "envoyez-le de nouveau.");
+            return collector.result();
+        }
+        if (read.isEmpty()) {
+            collector.problem(0, 0, null, "fichier-trop-volumineux", "Le fichier dépasse "
+                + Content.MAX_BYTES / (1024 * 1024) + " Mo.");
+            return collector.result();
+        }
+        byte[] bytes = read.get();
+        if (bytes.length == 0) {
+            collector.problem(0, 0, null, "fichier-vide", "Le fichier est vide.");
+            return collector.result();
+        }
+        switch (format) {
+            case XLSX -> {
+                if (Content.zip(bytes)) {
+                    XlsxFiles.read(bytes, collector, mapping.keyColumn(), mapping.valueColumn());
+                } else {
+                    mismatch(collector, format, bytes);
+                }
+            }
+            case CSV, XML -> {
+                Optional<String> text = Content.text(bytes);
+                if (text.isEmpty() || format == ExchangeFormat.XML && !text.get().stripLeading().startsWith("<")) {
+                    mismatch(collector, format, bytes);
+                } else if (format == ExchangeFormat.CSV) {
+                    CsvFiles.read(text.get(), collector, mapping.keyColumn(), mapping.valueColumn());
+                } else {
+                    XmlFiles.read(text.get(), collector, mapping.xmlRecord(), mapping.xmlKey());
+                }
+            }
+            default -> throw new IllegalArgumentException(format.name());
+        }
+        return collector.result();
+    }
+
+    @Override
+    public void write(ExchangeFormat format, List<ExportedCell> cells, OutputStream out) throws IOException {
+        MappingDefinition layout = MappingDefinition.builtIn("");
+        switch (format) {
+            case CSV -> CsvFiles.write(cells, out, layout.keyColumn(), layout.valueColumn());
+            case XLSX -> XlsxFiles.write(cells, out, layout.keyColumn(), layout.valueColumn());
+            case XML -> XmlFiles.write(cells, out, layout.xmlRecord(), layout.xmlKey());
+            default -> throw new IllegalArgumentException(format.name());
+        }
+    }
+
+    private static void mismatch(Collector collector, ExchangeFormat format, byte[] bytes) {
+        String expected = switch (format) {
+            case XLSX -> "un classeur XLSX";
+            case CSV -> "un fichier CSV en UTF-8";
+            case XML -> "un fichier XML en UTF-8";
+        };
+        collector.problem(0, 0, null, "contenu-non-conforme", "Le fichier devait être " + expected + ", mais son "
+            + "contenu est " + Content.describe(bytes) + " : vérifiez le fichier et le format choisis.");
+    }
+}

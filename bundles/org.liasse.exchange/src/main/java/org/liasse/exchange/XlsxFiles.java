@@ -1,0 +1,167 @@
+package org.liasse.exchange;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.liasse.api.exchange.ExportedCell;
+
+/**
+ * XLSX workbooks through Apache POI (embedded in this bundle, so its global settings are this bundle's own): the
+ * first sheet, first row of headers. Zip bombs are refused by POI's ratio and size limits.
+ */
+final class XlsxFiles {
+
+    /** Smallest compressed / expanded ratio of an entry; below it the workbook is taken for a zip bomb. */
+    static final double MIN_INFLATE_RATIO = 0.01;
+    /** Largest expanded size of one entry of the workbook. */
+    static final long MAX_ENTRY_SIZE = 100L * 1024 * 1024;
+    /** Digits a spreadsheet number keeps exactly; longer numbers are exported as text. */
+    private static final int EXACT_DIGITS = 15;
+
+    static {
+        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_SIZE);
+    }
+
+    private XlsxFiles() {
+    }
+
+    /** Reads the first sheet of a workbook into the collector. */
+    static void read(byte[] bytes, Collector collector, String keyHeader, String valueHeader) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            if (workbook.getNumberOfSheets() == 0 || workbook.getSheetAt(0).getPhysicalNumberOfRows() == 0) {
+                collector.problem(0, 0, null, "fichier-vide", "La première feuille du classeur est vide.");
+                return;
+            }
+            Sheet sheet = workbook.getSheetAt(0);
+            Row header = sheet.getRow(sheet.getFirstRowNum());
+            int key = column(header, keyHeader);
+            int value = column(header, valueHeader);
+            if (key < 0 || value < 0) {
+                collector.problem(header.getRowNum() + 1, 0, null, "colonne-manquante", "La première ligne de la "
+                    + "première feuille doit nommer les colonnes « " + keyHeader + " » et « " + valueHeader + " ».");
+                return;
+            }
+            for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null || blank(row.getCell(key)) && blank(row.getCell(value))) {
+                    continue;
+                }
+                int line = r + 1;
+                if (!collector.line(line)) {
+                    return;
+                }
+                String keyText = text(row.getCell(key));
+                String valueText = text(row.getCell(value));
+                if (keyText == null || valueText == null) {
+                    collector.problem(line, (keyText == null ? key : value) + 1, null, "xlsx-cellule-en-erreur",
+                        "La cellule du classeur contient une erreur de calcul (#DIV/0!, #N/A…).");
+                    continue;
+                }
+                collector.value(line, key + 1, value + 1, keyText, valueText);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (zipBomb(e)) {
+                collector.problem(0, 0, null, "archive-suspecte", "Le classeur est refusé : une fois décompressé, il "
+                    + "serait démesurément plus gros que le fichier envoyé (bombe de décompression).");
+            } else {
+                collector.problem(0, 0, null, "xlsx-illisible", "Le classeur XLSX est illisible : le fichier est "
+                    + "tronqué ou endommagé. Enregistrez-le de nouveau depuis votre tableur, puis réessayez.");
+            }
+        }
+    }
+
+    /** Writes cells in the built-in layout: numbers as numbers, text values neutralised against formula injection. */
+    static void write(List<ExportedCell> cells, OutputStream out, String keyHeader, String valueHeader) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("Dossier");
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue(keyHeader);
+            header.createCell(1).setCellValue(valueHeader);
+            header.getCell(0).setCellStyle(bold);
+            header.getCell(1).setCellStyle(bold);
+            int r = 1;
+            for (ExportedCell cell : cells) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(cell.cell());
+                BigDecimal number = cell.number() ? number(cell.value()) : null;
+                if (number != null) {
+                    row.createCell(1).setCellValue(number.doubleValue());
+                } else {
+                    row.createCell(1).setCellValue(Formulas.neutralise(cell.value()));
+                }
+            }
+            sheet.setColumnWidth(0, 36 * 256);
+            sheet.setColumnWidth(1, 24 * 256);
+            workbook.write(out);
+        }
+    }
+
+    private static BigDecimal number(String value) {
+        try {
+            BigDecimal number = new BigDecimal(value);
+            return number.precision() <= EXACT_DIGITS ? number : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static int column(Row header, String name) {
+        for (Cell cell : header) {
+            String text = text(cell);
+            if (text != null && text.strip().toLowerCase(Locale.ROOT).equals(name.strip().toLowerCase(Locale.ROOT))) {
+                return cell.getColumnIndex();
+            }
+        }
+        return -1;
+    }
+
+    private static boolean blank(Cell cell) {
+        String text = text(cell);
+        return text != null && text.isBlank();
+    }
+
+    /** The value of a cell as text (numbers in plain notation, dates ISO-8601), or null for an error cell. */
+    private static String text(Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case STRING -> cell.getStringCellValue();
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
+                ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
+            case ERROR -> null;
+            default -> "";
+        };
+    }
+
+    private static boolean zipBomb(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("Zip bomb") || message.contains("max size of the expanded"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
