@@ -20,6 +20,7 @@ import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.DossierService;
 import org.liasse.api.dossier.OrganisationService;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.exchange.DossierImports;
 import org.liasse.api.health.HealthIndicator;
 import org.liasse.api.identity.AccountService;
 import org.liasse.api.identity.Authenticator;
@@ -61,6 +62,8 @@ public class RestServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AuditLog audit;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DossierImports imports;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AttachmentService attachments;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<Authenticator> authenticators = new CopyOnWriteArrayList<>();
@@ -79,6 +82,7 @@ public class RestServer {
             new OrganisationResource(organisationSlot, dossierSlot),
             new CampaignResource(slot(() -> campaigns, "campagnes")),
             new DossierResource(dossierSlot),
+            new ExchangeResource(slot(() -> imports, "import-export")),
             new AttachmentResource(slot(() -> attachments, "pièces jointes")),
             new SessionResource(accountSlot, organisationSlot),
             new MeResource(accountSlot),

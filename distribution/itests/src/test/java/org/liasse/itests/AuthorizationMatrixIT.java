@@ -106,6 +106,9 @@ class AuthorizationMatrixIT {
         POLICY.put("GET /dossiers/{id}/past", Rule.dossier("dossier.consulter", SUP, CM, SA));
         POLICY.put("GET /dossiers/{id}/history", Rule.dossier("dossier.consulter", SUP, CM, SA));
         POLICY.put("PATCH /dossiers/{id}/values", Rule.dossier("dossier.saisir"));
+        POLICY.put("GET /dossiers/{id}/mappings", Rule.dossier("dossier.consulter", SUP, CM, SA));
+        POLICY.put("POST /dossiers/{id}/imports", Rule.dossier("dossier.importer"));
+        POLICY.put("GET /dossiers/{id}/export", Rule.dossier("dossier.consulter", SUP, CM, SA));
         POLICY.put("GET /dossiers/{id}/pieces", Rule.dossier("dossier.consulter", SUP, CM, SA));
         POLICY.put("POST /dossiers/{id}/pieces", Rule.dossier("pieces.gerer"));
         POLICY.put("GET /dossiers/{id}/pieces/{piece}", Rule.dossier("dossier.consulter", SUP, CM, SA));
