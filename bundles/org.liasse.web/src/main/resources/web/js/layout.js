@@ -9,6 +9,11 @@ import { currentSession, goToLogin, request } from './api.js';
 /** The right to manage the users of one's organisation. */
 export const MANAGE_USERS = 'utilisateurs.gerer';
 
+/** Whether the session may consult the dossiers of its organisation. */
+export function consultsDossiers(session) {
+  return Boolean(session.siren) && (session.rights || []).includes('dossier.consulter');
+}
+
 /** Whether the session is a partner operator's (ministry or federation staff). */
 export function isOperator(session) {
   return Array.isArray(session.operatorRoles) && session.operatorRoles.length > 0;
@@ -62,6 +67,7 @@ async function signOut() {
  */
 export function pagesOf(session) {
   return [
+    consultsDossiers(session) && { href: '/dossiers.html', name: 'dossiers' },
     isOperator(session) && { href: '/operateur/organisations.html', name: 'organisations' },
     managesUsers(session) && { href: '/organisation/utilisateurs.html', name: 'utilisateurs' },
     readsAuditLog(session) && { href: '/journal.html', name: 'journal' },

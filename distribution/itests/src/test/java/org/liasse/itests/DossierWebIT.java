@@ -1,0 +1,225 @@
+package org.liasse.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Data entry in real headless Chromium on the ministry distribution in demo mode: the dossier list and summary,
+ * spreadsheet-like entry with live totals and N-1 values, errors at the cell, paste of a block, a conflict between
+ * two sessions resolved by merging, the history of a cell, the questionnaire changes of the year and a past year in
+ * read-only mode. Every page is scanned with axe-core (no serious or critical violation).
+ */
+class DossierWebIT {
+
+    private static final long BOOT_TIMEOUT = 180_000;
+    private static final String DEMO_PASSWORD = "Demo-Liasse-2025!";
+
+    private static Distribution ministry;
+    private static String base;
+    private static long dossier;
+    private static long pastDossier;
+
+    @BeforeAll
+    static void startMinistry() throws Exception {
+        ministry = Distribution.unpack("ministry", Map.of("LIASSE_DEMO", "true"));
+        ministry.start();
+        Await.until("ministry health", BOOT_TIMEOUT, () -> ministry.http().get("/health"), r -> r.status() == 200);
+        base = "http://localhost:" + ministry.httpPort();
+        Path log = ministry.home().resolve("data/log/karaf.log");
+        Await.until("demo dossiers", BOOT_TIMEOUT, () -> read(log), text -> text.contains("closes et remplies"));
+        Http user = Http.session(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD);
+        for (var node : user.get("/organisations/000000018/dossiers").json()) {
+            if (node.path("year").asInt() == 2025) {
+                dossier = node.path("id").asLong();
+            } else if (node.path("year").asInt() == 2024) {
+                pastDossier = node.path("id").asLong();
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopMinistry() throws Exception {
+        if (ministry != null) {
+            ministry.close();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static Browser signedIn() throws IOException {
+        Browser browser = new Browser(base);
+        browser.open("/connexion.html").fill("login", "saisie.demo").fill("password", DEMO_PASSWORD).submit("connexion");
+        browser.awaitPage("/accueil.html");
+        return browser;
+    }
+
+    private static String cell(String code) {
+        return "c-" + code;
+    }
+
+    private static WebElement field(Browser browser, String code) {
+        return browser.byId(cell(code));
+    }
+
+    /** The text of a computed cell, French digit grouping (narrow no-break space) written as a plain space. */
+    private static String text(Browser browser, String code) {
+        return browser.until(d -> field(browser, code).getText().replace('\u202f', ' ').replace('\u00a0', ' '));
+    }
+
+    private static void awaitText(Browser browser, String code, String expected) {
+        browser.until(d -> expected.equals(text(browser, code)));
+    }
+
+    private static void saved(Browser browser) {
+        browser.until(d -> browser.byId("etat-saisie").getText().startsWith("Enregistré"));
+    }
+
+    @Test
+    void entryFeelsLikeASpreadsheetWithLiveTotalsN1ValuesAndErrorsAtTheCell() throws Exception {
+        try (Browser browser = signedIn()) {
+            browser.find("nav a[href='/dossiers.html']").click();
+            browser.awaitPage("/dossiers.html").checkPage("20-dossiers");
+            assertEquals(6, browser.all("#dossiers tbody tr").size(), "2025 and the five past campaigns");
+
+            browser.find("#dossiers a[href='/dossier/sommaire.html?id=" + dossier + "']").click();
+            browser.awaitPage("/dossier/sommaire.html").checkPage("21-sommaire");
+            assertTrue(browser.byId("titre-dossier").getText().contains("2025"));
+            assertEquals(5, browser.all("#annees a").size());
+
+            browser.find("#fiches a[href*='fiche=BILAN']").click();
+            browser.awaitPage("/dossier/saisie.html");
+            assertTrue(browser.byId("n1-BILAN.IMMO.MONTANT").getText().startsWith("N-1 : "), "N-1 beside the cell");
+
+            WebElement first = field(browser, "BILAN.IMMO_INCORP.MONTANT");
+            first.click();
+            first.sendKeys("1000,50");
+            first.sendKeys(Keys.ARROW_DOWN);
+            browser.until(d -> d.switchTo().activeElement().getDomAttribute("id").equals(cell("BILAN.IMMO.MONTANT")));
+            browser.until(d -> d.switchTo().activeElement()).sendKeys("2 000", Keys.ENTER);
+            browser.until(d -> d.switchTo().activeElement().getDomAttribute("id").equals(cell("BILAN.IMMO_FIN.MONTANT")));
+            awaitText(browser, "BILAN.TOTAL_ACTIF.MONTANT", "3 000,50");
+            assertTrue(browser.byId("etat-saisie").getText().contains("2 modification(s) non enregistrée(s)"));
+
+            browser.until(d -> d.switchTo().activeElement()).sendKeys("n'importe quoi");
+            browser.until(d -> d.switchTo().activeElement()).sendKeys(Keys.TAB);
+            assertEquals("true", field(browser, "BILAN.IMMO_FIN.MONTANT").getDomAttribute("aria-invalid"));
+            browser.byId("enregistrer").click();
+            String error = browser.message("saisie-messages", "erreur");
+            assertTrue(error.contains("rien n'a été enregistré"), error);
+            assertTrue(browser.byId("e-BILAN.IMMO_FIN.MONTANT").getText().contains("n'est pas un nombre"));
+            browser.checkPage("22-saisie-erreur");
+
+            WebElement wrong = field(browser, "BILAN.IMMO_FIN.MONTANT");
+            wrong.sendKeys(Keys.chord(Keys.CONTROL, "a"), "250");
+            wrong.sendKeys(Keys.chord(Keys.CONTROL, "s"));
+            saved(browser);
+            awaitText(browser, "BILAN.TOTAL_ACTIF.MONTANT", "3 250,50");
+            browser.reload();
+            assertEquals("1000,5", field(browser, "BILAN.IMMO_INCORP.MONTANT").getDomProperty("value"));
+            assertEquals("3 250,50", text(browser, "BILAN.TOTAL_ACTIF.MONTANT"));
+            browser.checkPage("23-saisie");
+
+            browser.byId("afficher-n1").click();
+            assertFalse(browser.byId("n1-BILAN.IMMO.MONTANT").isDisplayed());
+        }
+    }
+
+    @Test
+    void aBlockPastedFromASpreadsheetFillsTheCellsFromTheCurrentOne() throws Exception {
+        try (Browser browser = signedIn()) {
+            browser.open("/dossier/saisie.html?id=" + dossier + "&fiche=PATRIMOINE");
+            field(browser, "PATRIMOINE.PLUS.NOMBRE").click();
+            browser.until(d -> d.executeScript("const data = new DataTransfer();"
+                + "data.setData('text/plain', '100\\t5000,5\\t300000\\t10\\r\\n50\\t2500\\t150000\\t5\\r\\n');"
+                + "document.activeElement.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));"
+                + "return true;"));
+            assertTrue(browser.message("saisie-messages", "info").contains("8 cellule(s) collée(s)"));
+            assertEquals("5000,5", field(browser, "PATRIMOINE.PLUS.SURFACE").getDomProperty("value"));
+            assertEquals("5", field(browser, "PATRIMOINE.PLS.VACANTS").getDomProperty("value"));
+            awaitText(browser, "PATRIMOINE.PLUS.TAUX_VACANCE", "10,00");
+            browser.byId("enregistrer").click();
+            saved(browser);
+            assertEquals("10,00", text(browser, "PATRIMOINE.PLS.TAUX_VACANCE"));
+        }
+    }
+
+    @Test
+    void aConflictBetweenTwoSessionsIsMergedNeverOverwrittenAndTheHistoryShowsIt() throws Exception {
+        try (Browser mine = signedIn(); Browser theirs = signedIn()) {
+            String page = "/dossier/saisie.html?id=" + dossier + "&fiche=CR";
+            mine.open(page);
+            theirs.open(page);
+
+            WebElement loyers = field(theirs, "CR.LOYERS.MONTANT");
+            loyers.sendKeys(Keys.chord(Keys.CONTROL, "a"), "777");
+            theirs.byId("enregistrer").click();
+            saved(theirs);
+
+            WebElement personnel = field(mine, "CR.PERSONNEL.MONTANT");
+            personnel.sendKeys(Keys.chord(Keys.CONTROL, "a"), "111");
+            mine.byId("enregistrer").click();
+            mine.until(d -> mine.byId("conflit").isDisplayed());
+            assertTrue(mine.byId("conflit-cellules").getText().contains("777"), mine.byId("conflit-cellules").getText());
+            mine.checkPage("24-saisie-conflit");
+
+            mine.byId("fusionner").click();
+            mine.until(d -> !mine.byId("conflit").isDisplayed());
+            assertEquals("777", field(mine, "CR.LOYERS.MONTANT").getDomProperty("value"), "their value is taken");
+            assertEquals("111", field(mine, "CR.PERSONNEL.MONTANT").getDomProperty("value"), "my value is kept");
+            mine.byId("enregistrer").click();
+            saved(mine);
+
+            theirs.reload();
+            assertEquals("111", field(theirs, "CR.PERSONNEL.MONTANT").getDomProperty("value"));
+            assertEquals("777", field(theirs, "CR.LOYERS.MONTANT").getDomProperty("value"));
+
+            field(theirs, "CR.LOYERS.MONTANT").click();
+            theirs.byId("historique").click();
+            theirs.until(d -> theirs.byId("historique-panneau").isDisplayed());
+            String history = theirs.byId("historique-liste").getText();
+            assertTrue(history.contains("saisie.demo") && history.contains("777"), history);
+            theirs.checkPage("25-saisie-historique");
+            theirs.byId("fermer-historique").click();
+            assertEquals(cell("CR.LOYERS.MONTANT"),
+                theirs.until(d -> d.switchTo().activeElement().getDomAttribute("id")), "focus goes back to the cell");
+        }
+    }
+
+    @Test
+    void theYearChangesAreListedAndAPastYearIsReadOnly() throws Exception {
+        try (Browser browser = signedIn()) {
+            browser.open("/dossier/evolutions.html?id=" + dossier).checkPage("26-evolutions");
+            assertTrue(browser.byId("chapo-evolutions").getText().contains("2024.1"));
+            assertTrue(browser.find("tr.evolution-removed").getText().contains("CR.SUBV_EXPLOIT.MONTANT"));
+            assertTrue(browser.find("tr.evolution-added").getText().contains("Ajoutée"));
+
+            browser.open("/dossier/sommaire.html?id=" + pastDossier);
+            assertTrue(browser.message("sommaire-messages", "info").contains("lecture seule"));
+            browser.find("#fiches a[href*='fiche=BILAN']").click();
+            browser.awaitPage("/dossier/saisie.html");
+            assertEquals("true", field(browser, "BILAN.IMMO.MONTANT").getDomAttribute("readonly"));
+            assertFalse(browser.byId("enregistrer").isDisplayed());
+            assertFalse(text(browser, "BILAN.TOTAL_ACTIF.MONTANT").isBlank(), "computed totals of the past year");
+            browser.checkPage("27-saisie-passe");
+        }
+    }
+}
