@@ -52,7 +52,8 @@ export function rememberSession(info) {
 
 /**
  * Sends a request and returns the parsed JSON body (null when there is none).
- * Options: body (an object sent as JSON, or a string sent with `contentType`), ifMatch (a revision),
+ * Options: body (an object sent as JSON, a string sent with `contentType`, or a File or Blob sent as it is),
+ * ifMatch (a revision),
  * anonymous (a 401 is an answer to handle, not an expired session that leads to the login page).
  */
 export async function request(method, path, { body, contentType, ifMatch, anonymous = false } = {}) {
@@ -65,8 +66,9 @@ export async function request(method, path, { body, contentType, ifMatch, anonym
   }
   let payload;
   if (body !== undefined) {
-    headers['Content-Type'] = contentType || 'application/json';
-    payload = typeof body === 'string' ? body : JSON.stringify(body);
+    const raw = body instanceof Blob;
+    headers['Content-Type'] = contentType || (raw ? body.type || 'application/octet-stream' : 'application/json');
+    payload = typeof body === 'string' || raw ? body : JSON.stringify(body);
   }
   if (ifMatch !== undefined && ifMatch !== null) {
     headers['If-Match'] = `"${ifMatch}"`;

@@ -173,6 +173,24 @@ const messages = {
   'journal.integre': 'Journal intègre : {checked} entrées vérifiées.',
   'journal.altere': 'Le journal n’est pas intègre : {checked} entrées vérifiées, {count} anomalie(s).',
 
+  'pieces.sans-dossier': 'Aucun dossier n’est indiqué : ouvrez les pièces jointes depuis la page du dossier.',
+  'pieces.chapo': 'Dossier {questionnaire} {year} – SIREN {siren}',
+  'pieces.chapo-numero': 'Dossier n° {id}',
+  'pieces.occupation': '{count} fichier(s), {used} utilisés sur {max} (au plus {files} fichiers).',
+  'pieces.aucune': 'Aucun fichier n’est déposé dans ce dossier.',
+  'pieces.octet': '{count} octet',
+  'pieces.octets': '{count} octets',
+  'pieces.telecharger': 'Télécharger',
+  'pieces.telecharger-libelle': 'Télécharger « {name} » ({size})',
+  'pieces.supprimer': 'Supprimer',
+  'pieces.supprimer-libelle': 'Supprimer « {name} »',
+  'pieces.confirmation': 'Le fichier « {name} » sera retiré du dossier et son contenu effacé. La suppression est enregistrée dans le journal d’audit.',
+  'pieces.supprimee': 'Le fichier « {name} » est supprimé.',
+  'pieces.type': '{label} ({extensions})',
+  'pieces.aide': 'Types acceptés, vérifiés sur le contenu du fichier : {types}. Taille maximale : {max} par fichier, {total} pour l’ensemble du dossier.',
+  'pieces.vide': 'Le fichier « {name} » est vide : choisissez un autre fichier.',
+  'pieces.trop-gros': 'Le fichier « {name} » ({size}) dépasse la taille maximale de {max}.',
+  'pieces.deposee': 'Le fichier « {name} » ({size}) est déposé.',
 };
 
 /** The message for a key, with its {placeholders} filled; the key itself when it is unknown. */

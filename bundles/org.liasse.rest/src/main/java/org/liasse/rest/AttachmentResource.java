@@ -57,7 +57,8 @@ public class AttachmentResource {
     public Response upload(@PathParam("id") long id, @QueryParam("nom") String name, InputStream body) {
         Call call = Call.current();
         try {
-            Attachment saved = attachments.get().store(id, name, body, call.actor(), call.remoteAddress());
+            Attachment saved = attachments.get().store(id, name, body == null ? InputStream.nullInputStream() : body,
+                call.actor(), call.remoteAddress());
             return Response.created(URI.create("dossiers/" + id + "/pieces/" + saved.id())).entity(saved).build();
         } finally {
             drain(body);

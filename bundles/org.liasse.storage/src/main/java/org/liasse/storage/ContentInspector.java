@@ -77,7 +77,8 @@ final class ContentInspector {
         }
         String content = contentType(file, name);
         if (!announced.get().contentType().equals(content)) {
-            String actual = FileKind.byContent(content).map(kind -> "est en réalité : " + kind.label())
+            String actual = FileKind.byContent(content)
+                .map(kind -> "est en réalité : " + (TEXT.equals(content) ? "du texte brut (CSV ou TXT)" : kind.label()))
                 .orElse("n'est pas un type accepté (" + content + ")");
             throw refusal("extension-trompeuse", "Le fichier « " + name + " » porte l'extension ." + extension + " ("
                 + announced.get().label() + ") mais son contenu " + actual + ". Déposez le bon fichier, ou donnez-lui "
