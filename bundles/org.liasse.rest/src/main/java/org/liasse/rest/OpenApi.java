@@ -1,5 +1,6 @@
 package org.liasse.rest;
 
+import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -87,8 +88,11 @@ final class OpenApi {
         for (Parameter parameter : method.getParameters()) {
             Annotation[] annotations = parameter.getAnnotations();
             if (annotations.length == 0) {
-                description.put("requestBody", Map.of("required", true, "content", Map.of("application/json",
-                    Map.of("schema", Map.of("type", "object", "title", parameter.getType().getSimpleName())))));
+                description.put("requestBody", Map.of("required", true, "content",
+                    parameter.getType() == InputStream.class
+                        ? Map.of("application/octet-stream", Map.of("schema", Map.of("type", "string", "format", "binary")))
+                        : Map.of("application/json",
+                            Map.of("schema", Map.of("type", "object", "title", parameter.getType().getSimpleName())))));
             }
             for (Annotation annotation : annotations) {
                 if (annotation instanceof PathParam path) {

@@ -42,4 +42,13 @@ class OpenApiTest {
         assertTrue(patch.containsKey("requestBody"));
         assertTrue(patch.toString().contains("application/problem+json"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anUploadTakesTheRawFile() {
+        Map<String, Object> paths = (Map<String, Object>) OpenApi.document(List.of(AttachmentResource.class), "1").get("paths");
+        Map<String, Object> upload = (Map<String, Object>) ((Map<String, Object>) paths.get("/dossiers/{id}/pieces")).get("post");
+        assertTrue(upload.get("requestBody").toString().contains("application/octet-stream"), upload.toString());
+        assertTrue(((Map<String, Object>) paths.get("/dossiers/{id}/pieces/{piece}")).keySet().containsAll(List.of("get", "delete")));
+    }
 }
