@@ -3,20 +3,27 @@ package org.liasse.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +37,8 @@ import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.liasse.api.dossier.Dossier;
+import org.liasse.api.dossier.DossierService;
 import org.liasse.api.plugin.PluginRegistry;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -65,6 +74,9 @@ public class PlatformIT {
 
     @Inject
     private FeaturesService features;
+
+    @Inject
+    private DossierService dossiers;
 
     @Inject
     @Filter("(osgi.jndi.service.name=liasse)")
@@ -127,7 +139,7 @@ public class PlatformIT {
         assertEquals("UP", health.json().path("status").asText());
         assertEquals("UP", health.json().path("components").path("database").path("status").asText());
         assertTrue(health.json().toString(), health.json().path("components").path("database").path("detail").asText()
-            .contains("version 4"));
+            .contains("version 6"));
         assertEquals("UP", health.json().path("components").path("storage").path("status").asText());
         assertEquals("UP", health.json().path("components").path("extender").path("status").asText());
     }
@@ -156,7 +168,10 @@ public class PlatformIT {
 
         Http.Reply questionnaire = http().get("/questionnaires/ER/2025.1");
         assertEquals(200, questionnaire.status());
-        assertEquals("BILAN", questionnaire.json().path("fiches").get(0).path("code").asText());
+        assertEquals("IDENT", questionnaire.json().path("fiches").get(0).path("code").asText());
+        assertEquals("sum(BILAN.IMMO_INCORP.MONTANT:BILAN.TRESO.MONTANT)", questionnaire.json().path("fiches").get(1)
+            .path("tables").get(0).path("rows").get(7).path("computed").path("MONTANT").asText());
+        assertEquals("sum", questionnaire.json().path("formulas").path("BILAN.TOTAL_ACTIF.MONTANT").get(0).asText());
     }
 
     @Test
@@ -195,16 +210,8 @@ public class PlatformIT {
 
     @Test
     public void stoppingAPluginDeactivatesItAndKeepsItsData() throws Exception {
-        Bundle plugin = context.installBundle("itest:stop", new ByteArrayInputStream(
-            new PluginJar("org.liasse.itest.stop", "1.0.0").questionnaire("TSTOP", "1.0", "A").bytes()));
-        plugin.start();
-        awaitPlugin("org.liasse.itest.stop", "ACTIVE", "1.0.0");
-        Http.Reply created = user().post("/organisations/" + SIREN + "/dossiers", "{\"year\":2025,\"questionnaire\":\"TSTOP\"}");
-        assertEquals(created.body(), 201, created.status());
-        long id = created.json().path("id").asLong();
-        Http.Reply saved = user().patch("/dossiers/" + id + "/values", created.etag(),
-            "{\"values\":{\"F1.A.MONTANT\":\"12,50\"}}");
-        assertEquals(saved.body(), 200, saved.status());
+        Bundle plugin = installPlugin("stop", "TSTOP");
+        long id = filledDossier("TSTOP", "12,50");
 
         plugin.stop();
         awaitPlugin("org.liasse.itest.stop", "INACTIVE", null);
@@ -220,6 +227,51 @@ public class PlatformIT {
         awaitPlugin("org.liasse.itest.stop", "ACTIVE", "1.0.0");
         assertEquals(200, user().patch("/dossiers/" + id + "/values", kept.etag(),
             "{\"values\":{\"F1.A.MONTANT\":\"1\"}}").status());
+        plugin.uninstall();
+    }
+
+    /** Installs and starts a one-questionnaire plugin {@code org.liasse.itest.<name>} 1.0.0, once it is active. */
+    private Bundle installPlugin(String name, String questionnaire) throws Exception {
+        Bundle plugin = context.installBundle("itest:" + name, new ByteArrayInputStream(
+            new PluginJar("org.liasse.itest." + name, "1.0.0").questionnaire(questionnaire, "1.0", "A").bytes()));
+        plugin.start();
+        awaitPlugin("org.liasse.itest." + name, "ACTIVE", "1.0.0");
+        return plugin;
+    }
+
+    /** Creates the 2025 dossier of the test organisation and saves one amount in cell F1.A.MONTANT. */
+    private long filledDossier(String questionnaire, String amount) {
+        Http.Reply created = user().post("/organisations/" + SIREN + "/dossiers",
+            "{\"year\":2025,\"questionnaire\":\"" + questionnaire + "\"}");
+        assertEquals(created.body(), 201, created.status());
+        long id = created.json().path("id").asLong();
+        Http.Reply saved = user().patch("/dossiers/" + id + "/values", created.etag(),
+            "{\"values\":{\"F1.A.MONTANT\":\"" + amount + "\"}}");
+        assertEquals(saved.body(), 200, saved.status());
+        return id;
+    }
+
+    @Test
+    public void aCampaignIsScannedInOnePassWithValuesStoredAsExactDecimals() throws Exception {
+        Bundle plugin = installPlugin("scan", "TSCAN");
+        long id = filledDossier("TSCAN", "1 234,10");
+
+        List<Dossier> scanned = new ArrayList<>();
+        dossiers.scan(2025, "TSCAN", scanned::add);
+
+        assertEquals(1, scanned.size());
+        assertEquals(id, scanned.get(0).id());
+        assertEquals(Map.of("F1.A.MONTANT", "1234.1"), scanned.get(0).values());
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                 "SELECT num_value, text_value FROM cell_value WHERE dossier_id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals("exact decimal, never a binary float", new BigDecimal("1234.100000"), row.getBigDecimal(1));
+                assertNull(row.getString(2));
+            }
+        }
         plugin.uninstall();
     }
 
