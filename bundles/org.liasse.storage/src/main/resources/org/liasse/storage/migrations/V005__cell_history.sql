@@ -13,5 +13,3 @@ CREATE TABLE cell_history (
 CREATE INDEX cell_history_cell ON cell_history (dossier_id, cell_code);
 
 CREATE INDEX cell_history_revision ON cell_history (dossier_id, revision);
-
-CREATE INDEX dossier_campaign ON dossier (campaign_year, questionnaire_code);
