@@ -48,7 +48,7 @@ import org.openqa.selenium.WebElement;
 class AttachmentIT {
 
     private static final long BOOT_TIMEOUT = 180_000;
-    private static final String DEMO_PASSWORD = "Demo-Liasse-2025!";
+    private static final String DEMO_PASSWORD = Distribution.DEMO_PASSWORD;
     private static final int MAX_FILE = 1024 * 1024;
     private static final int MAX_DOSSIER = 1536 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -123,13 +123,10 @@ class AttachmentIT {
 
     @BeforeAll
     static void startMinistry() throws Exception {
-        ministry = Distribution.unpack("ministry", Map.of("LIASSE_DEMO", "true"));
-        ministry.setProperty("etc/org.liasse.attachments.cfg", "max.file.bytes", Integer.toString(MAX_FILE));
-        ministry.setProperty("etc/org.liasse.attachments.cfg", "max.dossier.bytes", Integer.toString(MAX_DOSSIER));
-        ministry.start();
-        Await.until("ministry health", BOOT_TIMEOUT, () -> ministry.http().get("/health"), r -> r.status() == 200);
-        Path log = ministry.home().resolve("data/log/karaf.log");
-        Await.until("demo accounts", BOOT_TIMEOUT, () -> read(log), text -> text.contains("fictives et comptes de"));
+        ministry = Distribution.demo("ministry", distribution -> {
+            distribution.setProperty("etc/org.liasse.attachments.cfg", "max.file.bytes", Integer.toString(MAX_FILE));
+            distribution.setProperty("etc/org.liasse.attachments.cfg", "max.dossier.bytes", Integer.toString(MAX_DOSSIER));
+        });
         entry = new Client("saisie.demo", DEMO_PASSWORD);
         dossier18 = latestDossier(entry, "000000018");
         Client administrator34 = new Client("AD_000000034", DEMO_PASSWORD);
@@ -143,13 +140,6 @@ class AttachmentIT {
         }
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
 
     /** The dossier of the open 2025 campaign, once demo mode has opened it. */
     private static long latestDossier(Client client, String siren) {

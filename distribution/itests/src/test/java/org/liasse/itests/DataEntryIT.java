@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class DataEntryIT {
 
-    private static final String DEMO_PASSWORD = "Demo-Liasse-2025!";
+    private static final String DEMO_PASSWORD = Distribution.DEMO_PASSWORD;
     private static final String SIREN = "000000018";
     private static final String OTHER_SIREN = "000000026";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,12 +54,8 @@ class DataEntryIT {
 
     @BeforeAll
     static void start() throws Exception {
-        platform = Distribution.unpack("ministry", Map.of("LIASSE_DEMO", "true"));
-        platform.start();
+        platform = Distribution.demo("ministry");
         int port = platform.httpPort();
-        Await.until("health", 120_000, () -> platform.http().get("/health"), r -> r.status() == 200);
-        Await.until("demo accounts", 60_000, () -> platform.http().post("/session",
-            "{\"login\":\"saisie.demo\",\"password\":\"" + DEMO_PASSWORD + "\"}"), r -> r.status() == 200);
         entry = Http.token(port, "saisie.demo", DEMO_PASSWORD);
         Http operator = Http.token(port, "operateur.demo", DEMO_PASSWORD);
         // Demo data is loaded in the background; the last step saves the identification of the last organisation.

@@ -47,6 +47,43 @@ public final class Distribution implements AutoCloseable {
         return distribution;
     }
 
+    /** Password of every demo account. */
+    public static final String DEMO_PASSWORD = "Demo-Liasse-2025!";
+    private static final long DEMO_TIMEOUT = 180_000;
+
+    /** A configuration step run on the unpacked distribution before it starts. */
+    @FunctionalInterface
+    public interface Setup {
+        void apply(Distribution distribution) throws IOException;
+    }
+
+    /**
+     * Unpacks and starts a partner distribution in demo mode, then waits until its API answers and the demo data
+     * (accounts, past campaigns, open dossiers) is loaded.
+     */
+    public static Distribution demo(String partner, Setup setup) throws IOException, InterruptedException {
+        Distribution distribution = unpack(partner, Map.of("LIASSE_DEMO", "true"));
+        setup.apply(distribution);
+        distribution.start();
+        Await.until(partner + " health", DEMO_TIMEOUT, () -> distribution.http().get("/health"), r -> r.status() == 200);
+        Path log = distribution.home().resolve("data/log/karaf.log");
+        Await.until("demo data", DEMO_TIMEOUT, () -> readQuietly(log), text -> text.contains("closes et remplies"));
+        return distribution;
+    }
+
+    /** {@link #demo(String, Setup)} without extra configuration. */
+    public static Distribution demo(String partner) throws IOException, InterruptedException {
+        return demo(partner, distribution -> { });
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** Sets (or adds) one property of a configuration file under the distribution. */
     public void setProperty(String file, String key, String value) throws IOException {
         Path path = home.resolve(file);

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +20,7 @@ import org.openqa.selenium.WebElement;
  */
 class DossierWebIT {
 
-    private static final long BOOT_TIMEOUT = 180_000;
-    private static final String DEMO_PASSWORD = "Demo-Liasse-2025!";
+    private static final String DEMO_PASSWORD = Distribution.DEMO_PASSWORD;
 
     private static Distribution ministry;
     private static String base;
@@ -34,12 +29,8 @@ class DossierWebIT {
 
     @BeforeAll
     static void startMinistry() throws Exception {
-        ministry = Distribution.unpack("ministry", Map.of("LIASSE_DEMO", "true"));
-        ministry.start();
-        Await.until("ministry health", BOOT_TIMEOUT, () -> ministry.http().get("/health"), r -> r.status() == 200);
+        ministry = Distribution.demo("ministry");
         base = "http://localhost:" + ministry.httpPort();
-        Path log = ministry.home().resolve("data/log/karaf.log");
-        Await.until("demo dossiers", BOOT_TIMEOUT, () -> read(log), text -> text.contains("closes et remplies"));
         Http user = Http.session(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD);
         for (var node : user.get("/organisations/000000018/dossiers").json()) {
             if (node.path("year").asInt() == 2025) {
@@ -57,13 +48,6 @@ class DossierWebIT {
         }
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
 
     private static Browser signedIn() throws IOException {
         Browser browser = new Browser(base);

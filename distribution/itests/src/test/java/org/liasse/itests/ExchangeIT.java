@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,7 +31,7 @@ import org.openqa.selenium.WebElement;
 class ExchangeIT {
 
     private static final long BOOT_TIMEOUT = 180_000;
-    private static final String DEMO_PASSWORD = "Demo-Liasse-2025!";
+    private static final String DEMO_PASSWORD = Distribution.DEMO_PASSWORD;
     private static final String SIREN = "000000018";
 
     private static Distribution ministry;
@@ -42,11 +40,7 @@ class ExchangeIT {
 
     @BeforeAll
     static void start() throws Exception {
-        ministry = Distribution.unpack("ministry", Map.of("LIASSE_DEMO", "true"));
-        ministry.start();
-        Await.until("ministry health", BOOT_TIMEOUT, () -> ministry.http().get("/health"), r -> r.status() == 200);
-        Path log = ministry.home().resolve("data/log/karaf.log");
-        Await.until("demo accounts", BOOT_TIMEOUT, () -> read(log), text -> text.contains("fictives et comptes de"));
+        ministry = Distribution.demo("ministry");
         entry = Http.token(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD);
         JsonNode list = Await.until("demo dossier", BOOT_TIMEOUT, () -> entry.get("/organisations/" + SIREN + "/dossiers").json(),
             dossiers -> openErDossier(dossiers) != 0);
@@ -72,13 +66,6 @@ class ExchangeIT {
         }
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
 
     private static String base() {
         return "/dossiers/" + dossier;

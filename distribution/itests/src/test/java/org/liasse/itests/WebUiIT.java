@@ -9,11 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +27,7 @@ import org.openqa.selenium.WebElement;
 class WebUiIT {
 
     private static final long BOOT_TIMEOUT = 180_000;
-    private static final String DEMO_PASSWORD = "Demo-Liasse-2025!";
+    private static final String DEMO_PASSWORD = Distribution.DEMO_PASSWORD;
     private static final String NEW_PASSWORD = "Trois-Vallees-Essai-2025!";
     /** Fictional, Luhn-valid SIRENs for the organisations the tests create. */
     private static final List<String> NEW_SIRENS = List.of("000000059", "000000067", "000000075", "000000083", "000000091");
@@ -39,14 +37,10 @@ class WebUiIT {
 
     @BeforeAll
     static void startMinistry() throws Exception {
-        ministry = Distribution.unpack("ministry", Map.of("LIASSE_DEMO", "true"));
-        ministry.start();
-        Await.until("ministry health", BOOT_TIMEOUT, () -> ministry.http().get("/health"), r -> r.status() == 200);
+        // Demo accounts are created in the background; probing them with sign-ins would count as failed attempts.
+        ministry = Distribution.demo("ministry");
         base = "http://localhost:" + ministry.httpPort();
         Await.until("web UI", BOOT_TIMEOUT, () -> fetch("/connexion.html"), page -> page != null && page.statusCode() == 200);
-        // Demo accounts are created in the background; probing them with sign-ins would count as failed attempts.
-        Path log = ministry.home().resolve("data/log/karaf.log");
-        Await.until("demo accounts", BOOT_TIMEOUT, () -> read(log), text -> text.contains("fictives et comptes de"));
     }
 
     @AfterAll
@@ -68,13 +62,6 @@ class WebUiIT {
         }
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
 
     private static Browser browser() throws IOException {
         return new Browser(base);
