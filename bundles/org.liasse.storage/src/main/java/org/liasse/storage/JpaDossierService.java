@@ -3,13 +3,16 @@ package org.liasse.storage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.persistence.EntityManager;
@@ -34,6 +37,9 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = DossierService.class)
 public class JpaDossierService implements DossierService {
+
+    /** Cell codes per {@code IN} list when loading the rows a save updates. */
+    private static final int IN_LIST = 200;
 
     private final JpaStore store;
     private final PluginRegistry plugins;
@@ -111,16 +117,17 @@ public class JpaDossierService implements DossierService {
             List<DossierEntity> dossiers = em.createQuery("SELECT d FROM DossierEntity d WHERE d.year = :year "
                     + "AND d.questionnaireCode = :code ORDER BY d.id", DossierEntity.class)
                 .setParameter("year", year).setParameter("code", questionnaireCode).getResultList();
-            List<CellValueEntity> values = em.createQuery("SELECT v FROM CellValueEntity v, DossierEntity d "
+            List<Object[]> values = em.createQuery("SELECT v.dossierId, v.cellCode, v.number, v.text "
+                    + "FROM CellValueEntity v, DossierEntity d "
                     + "WHERE v.dossierId = d.id AND d.year = :year AND d.questionnaireCode = :code "
-                    + "ORDER BY v.dossierId, v.cellCode", CellValueEntity.class)
+                    + "ORDER BY v.dossierId, v.cellCode", Object[].class)
                 .setParameter("year", year).setParameter("code", questionnaireCode).getResultList();
             int next = 0;
             for (DossierEntity dossier : dossiers) {
                 Map<String, String> cells = new LinkedHashMap<>();
-                while (next < values.size() && values.get(next).dossierId() == dossier.id()) {
-                    CellValueEntity value = values.get(next++);
-                    cells.put(value.cellCode(), value.value().canonical());
+                while (next < values.size() && ((Number) values.get(next)[0]).longValue() == dossier.id()) {
+                    Object[] value = values.get(next++);
+                    cells.put((String) value[1], new CellValue((BigDecimal) value[2], (String) value[3]).canonical());
                 }
                 sink.accept(toRecord(dossier, cells));
             }
@@ -146,15 +153,16 @@ public class JpaDossierService implements DossierService {
                     + " n'est pas ouverte : ce dossier se consulte mais ne se modifie plus.");
             }
             QuestionnaireDefinition questionnaire = definition(dossier);
-            Entry entry = Entry.parse(questionnaire.cells(), changes);
+            Map<String, CellDefinition> cells = questionnaire.cells();
+            Entry entry = Entry.parse(cells, changes);
             if (!entry.errors().isEmpty()) {
                 throw LiasseException.invalid("saisie-invalide", entry.errors().size() == 1
                     ? "Une cellule est invalide : rien n'a été enregistré."
                     : entry.errors().size() + " cellules sont invalides : rien n'a été enregistré.", entry.errors());
             }
-            int updated = em.createQuery("UPDATE DossierEntity d SET d.revision = d.revision + 1 "
-                    + "WHERE d.id = :id AND d.revision = :revision")
-                .setParameter("id", id).setParameter("revision", expectedRevision).executeUpdate();
+            // By primary key, so that only this dossier's row is locked (a JPQL bulk update scans the table).
+            int updated = em.createNativeQuery("UPDATE dossier SET revision = revision + 1 WHERE id = ? AND revision = ?")
+                .setParameter(1, id).setParameter(2, expectedRevision).executeUpdate();
             if (updated == 0) {
                 em.refresh(dossier);
                 throw new LiasseException(412, "revision-perimee", "Le dossier a été modifié entre-temps "
@@ -164,24 +172,25 @@ public class JpaDossierService implements DossierService {
             }
             long revision = expectedRevision + 1;
             Instant now = Instant.now();
-            Map<String, CellValueEntity> stored = new HashMap<>();
-            for (CellValueEntity cell : cellsOf(em, id)) {
-                stored.put(cell.cellCode(), cell);
-            }
+            Map<String, CellValue> before = storedValues(em, id);
+            Map<String, CellValue> after = new HashMap<>(before);
             for (Map.Entry<String, CellValue> change : entry.values().entrySet()) {
-                String before = write(em, id, stored, change.getKey(), change.getValue());
-                String after = change.getValue() == null ? null : change.getValue().canonical();
-                if (!Objects.equals(before, after)) {
-                    em.persist(new CellHistoryEntity(id, new CellChange(change.getKey(), revision, now, actor,
-                        before, after)));
+                put(after, change.getKey(), change.getValue());
+            }
+            recompute(questionnaire, cells, after);
+            write(em, id, before, after, entry.values().keySet(), questionnaire.computed().keySet());
+            for (String cell : entry.values().keySet()) {
+                String was = canonical(before.get(cell));
+                String is = canonical(after.get(cell));
+                if (!Objects.equals(was, is)) {
+                    em.persist(new CellHistoryEntity(id, new CellChange(cell, revision, now, actor, was, is)));
                 }
             }
-            recompute(em, id, questionnaire, stored);
             em.flush();
-            em.refresh(dossier);
-            Map<String, String> values = new TreeMap<>();
-            stored.forEach((cell, value) -> values.put(cell, value.value().canonical()));
-            return toRecord(dossier, values);
+            Map<String, String> values = new HashMap<>();
+            after.forEach((cell, value) -> values.put(cell, value.canonical()));
+            return new Dossier(dossier.id(), dossier.siren(), dossier.year(), dossier.questionnaireCode(),
+                dossier.questionnaireVersion(), revision, values);
         });
     }
 
@@ -205,39 +214,67 @@ public class JpaDossierService implements DossierService {
             .map(CellHistoryEntity::toRecord).toList();
     }
 
-    /** Writes one cell (null clears it) and returns its canonical value before, null when it was empty. */
-    private static String write(EntityManager em, long id, Map<String, CellValueEntity> stored, String code,
-                                CellValue value) {
-        CellValueEntity cell = stored.get(code);
-        String before = cell == null ? null : cell.value().canonical();
+    private static void put(Map<String, CellValue> values, String cell, CellValue value) {
         if (value == null) {
-            if (cell != null) {
-                em.remove(cell);
-                stored.remove(code);
-            }
-        } else if (cell == null) {
-            cell = new CellValueEntity(id, code);
-            cell.set(value);
-            em.persist(cell);
-            stored.put(code, cell);
-        } else if (!value.canonical().equals(before)) {
-            cell.set(value);
+            values.remove(cell);
+        } else {
+            values.put(cell, value);
         }
-        return before;
     }
 
-    /** Computes every computed cell from the stored values, in dependency order, rounded to its column scale. */
-    private static void recompute(EntityManager em, long id, QuestionnaireDefinition questionnaire,
-                                  Map<String, CellValueEntity> stored) {
-        Map<String, CellDefinition> cells = questionnaire.cells();
+    private static String canonical(CellValue value) {
+        return value == null ? null : value.canonical();
+    }
+
+    /**
+     * Writes the cells among the candidates whose canonical value changed: inserts new ones, deletes cleared ones,
+     * and updates the others, loading as managed entities only the rows that are updated or deleted.
+     */
+    private static void write(EntityManager em, long id, Map<String, CellValue> before, Map<String, CellValue> after,
+                              Collection<String> entered, Collection<String> computed) {
+        Set<String> candidates = new LinkedHashSet<>(entered);
+        candidates.addAll(computed);
+        Map<String, CellValue> updates = new HashMap<>();
+        for (String cell : candidates) {
+            CellValue was = before.get(cell);
+            CellValue is = after.get(cell);
+            if (Objects.equals(canonical(was), canonical(is))) {
+                continue;
+            }
+            if (was == null) {
+                CellValueEntity created = new CellValueEntity(id, cell);
+                created.set(is);
+                em.persist(created);
+            } else {
+                updates.put(cell, is);
+            }
+        }
+        List<String> codes = new ArrayList<>(updates.keySet());
+        for (int from = 0; from < codes.size(); from += IN_LIST) {
+            List<String> chunk = codes.subList(from, Math.min(codes.size(), from + IN_LIST));
+            for (CellValueEntity cell : em.createQuery("SELECT v FROM CellValueEntity v WHERE v.dossierId = :id "
+                    + "AND v.cellCode IN :codes", CellValueEntity.class)
+                .setParameter("id", id).setParameter("codes", chunk).getResultList()) {
+                CellValue value = updates.get(cell.cellCode());
+                if (value == null) {
+                    em.remove(cell);
+                } else {
+                    cell.set(value);
+                }
+            }
+        }
+    }
+
+    /** Computes every computed cell from the values, in dependency order, rounded to its column scale. */
+    private static void recompute(QuestionnaireDefinition questionnaire, Map<String, CellDefinition> cells,
+                                  Map<String, CellValue> values) {
         for (Map.Entry<String, Formula> computed : questionnaire.computed().entrySet()) {
             BigDecimal result = computed.getValue().evaluate(cell -> {
-                CellValueEntity value = stored.get(cell);
-                return value == null ? null : value.value().number();
+                CellValue value = values.get(cell);
+                return value == null ? null : value.number();
             });
-            CellValue value = result == null ? null
-                : new CellValue(result.setScale(cells.get(computed.getKey()).column().scale(), RoundingMode.HALF_UP), null);
-            write(em, id, stored, computed.getKey(), value);
+            put(values, computed.getKey(), result == null ? null
+                : new CellValue(result.setScale(cells.get(computed.getKey()).column().scale(), RoundingMode.HALF_UP), null));
         }
     }
 
@@ -256,17 +293,19 @@ public class JpaDossierService implements DossierService {
                 + " n'est plus actif : le dossier reste consultable mais ne peut plus être modifié."));
     }
 
-    private static List<CellValueEntity> cellsOf(EntityManager em, long id) {
-        return em.createQuery("SELECT v FROM CellValueEntity v WHERE v.dossierId = :id ORDER BY v.cellCode",
-                CellValueEntity.class)
-            .setParameter("id", id).getResultList();
+    /** Every value of a dossier, read as plain columns (no managed entities to track and detach). */
+    private static Map<String, CellValue> storedValues(EntityManager em, long id) {
+        Map<String, CellValue> values = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT v.cellCode, v.number, v.text FROM CellValueEntity v "
+                + "WHERE v.dossierId = :id", Object[].class).setParameter("id", id).getResultList()) {
+            values.put((String) row[0], new CellValue((BigDecimal) row[1], (String) row[2]));
+        }
+        return values;
     }
 
     private static Map<String, String> values(EntityManager em, long id) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (CellValueEntity cell : cellsOf(em, id)) {
-            values.put(cell.cellCode(), cell.value().canonical());
-        }
+        Map<String, String> values = new HashMap<>();
+        storedValues(em, id).forEach((cell, value) -> values.put(cell, value.canonical()));
         return values;
     }
 
