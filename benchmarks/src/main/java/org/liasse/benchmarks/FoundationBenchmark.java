@@ -50,7 +50,7 @@ public final class FoundationBenchmark {
             }
         }
         String report = report(starts, memory, deploys);
-        Files.writeString(Path.of(System.getProperty("liasse.report")), report);
+        Report.write(Path.of(System.getProperty("liasse.report")), report);
         System.out.println(report);
     }
 
