@@ -161,7 +161,7 @@ public class JdbcAuditLog implements AuditLog {
         long sequence = 1;
         String previousHash = AuditChain.GENESIS;
         try (PreparedStatement last = connection.prepareStatement(
-            "SELECT seq, hash FROM audit_entry ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY");
+            "SELECT seq, hash FROM audit_entry WHERE seq = (SELECT MAX(seq) FROM audit_entry)");
              ResultSet rs = last.executeQuery()) {
             if (rs.next()) {
                 sequence = rs.getLong(1) + 1;
