@@ -17,7 +17,7 @@ class DistributionsIT {
 
     private static final long BOOT_TIMEOUT = 120_000;
     private static final String ADMIN_PASSWORD = "Mot de passe initial du test 2025";
-    private static final String DEMO_PASSWORD = "Demo-Liasse-2025!";
+    private static final String DEMO_PASSWORD = Distribution.DEMO_PASSWORD;
 
     private static Http.Reply awaitHealth(Distribution distribution, int status) {
         return Await.until(distribution.partner() + " health " + status, BOOT_TIMEOUT,
@@ -47,21 +47,15 @@ class DistributionsIT {
 
     @Test
     void demoDataAndSavedValuesSurviveARestart() throws Exception {
-        try (Distribution ministry = Distribution.unpack("ministry", Map.of("LIASSE_DEMO", "true"))) {
-            ministry.start();
-            awaitHealth(ministry, 200);
-            Http operator = Await.until("demo operator", BOOT_TIMEOUT, () -> {
-                try {
-                    return Http.token(ministry.httpPort(), "operateur.demo", DEMO_PASSWORD);
-                } catch (AssertionError notYet) {
-                    return null;
-                }
-            }, java.util.Objects::nonNull);
-            JsonNode dossiers = Await.until("demo dossiers", BOOT_TIMEOUT,
-                () -> operator.get("/organisations/000000018/dossiers").json(), list -> list != null && list.size() == 1);
+        try (Distribution ministry = Distribution.demo("ministry")) {
+            Http operator = Http.token(ministry.httpPort(), "operateur.demo", DEMO_PASSWORD);
+            JsonNode dossiers = operator.get("/organisations/000000018/dossiers").json();
+            assertEquals(6, dossiers.size(), "the open 2025 dossier and the five past ones");
             long id = dossiers.get(0).path("id").asLong();
+            assertEquals(2025, dossiers.get(0).path("year").asInt());
             Http user = Http.token(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD);
-            Http.Reply saved = user.patch("/dossiers/" + id + "/values", "\"1\"",
+            String etag = user.get("/dossiers/" + id).etag();
+            Http.Reply saved = user.patch("/dossiers/" + id + "/values", etag,
                 "{\"values\":{\"BILAN.TRESO.MONTANT\":\"250000,75\",\"IDENT.NOM.VALEUR\":\"Camille Exemple\"}}");
             assertEquals(200, saved.status(), saved.body());
 
@@ -71,12 +65,15 @@ class DistributionsIT {
 
             Http relogged = Http.token(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD);
             Http.Reply reloaded = relogged.get("/dossiers/" + id);
-            assertEquals("\"2\"", reloaded.etag());
+            assertEquals(saved.etag(), reloaded.etag());
             assertEquals("250000.75", reloaded.json().path("values").path("BILAN.TRESO.MONTANT").asText());
             assertEquals("Camille Exemple", reloaded.json().path("values").path("IDENT.NOM.VALEUR").asText());
+            assertEquals(2, relogged.get("/dossiers/" + id + "/history?cell=IDENT.NOM.VALEUR").json().size(),
+                "the demo's value, then ours");
             Http operatorAgain = Http.token(ministry.httpPort(), "operateur.demo", DEMO_PASSWORD);
             assertEquals(3, operatorAgain.get("/organisations").json().size(), "demo data is not loaded twice");
-            assertEquals(1, operatorAgain.get("/campaigns").json().size());
+            assertEquals(6, operatorAgain.get("/campaigns").json().size());
+            assertEquals(6, operatorAgain.get("/organisations/000000018/dossiers").json().size());
         }
     }
 
