@@ -107,6 +107,7 @@ function setCellError(code, message) {
     node.after(text);
   }
   text.textContent = message;
+  node.dataset.valeurRefusee = node.value;
   node.setAttribute('aria-invalid', 'true');
   describe(node, [errorId, previousId(code)]);
 }
@@ -115,6 +116,7 @@ function clearCellError(code) {
   const node = field(code);
   document.getElementById(`e-${code}`)?.remove();
   if (node) {
+    delete node.dataset.valeurRefusee;
     node.removeAttribute('aria-invalid');
     describe(node, [previousId(code)]);
   }
@@ -261,7 +263,7 @@ function quickCheck(node) {
   const cell = cells.get(node.dataset.cell);
   if (numeric(cell.column) && node.value.trim() !== '' && parseNumber(node.value) === null) {
     setCellError(cell.code, t('saisie.nombre-attendu'));
-  } else if (node.getAttribute('aria-invalid') === 'true' && node.value !== (pending.get(cell.code) ?? node.value)) {
+  } else if (node.dataset.valeurRefusee !== undefined && node.value !== node.dataset.valeurRefusee) {
     clearCellError(cell.code);
   }
 }

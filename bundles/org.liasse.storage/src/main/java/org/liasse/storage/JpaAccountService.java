@@ -48,9 +48,11 @@ import org.osgi.service.metatype.annotations.Designate;
  * Accounts stored with JPA, Argon2id password hashes, server-side sessions and API tokens known only by their
  * SHA-256, lockout after repeated failures, and an audit entry for every security event. Also the core
  * {@link Authenticator} for session cookies and bearer tokens, and the {@code identity} health component.
+ * It waits for its configuration ({@code etc/org.liasse.identity.cfg}), so that it starts once, with the bootstrap
+ * password, and nobody can sign in before the first administrator exists.
  */
 @Component(service = {AccountService.class, Authenticator.class, HealthIndicator.class}, configurationPid = IdentityConfig.PID,
-    configurationPolicy = ConfigurationPolicy.OPTIONAL)
+    configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = IdentityConfig.class)
 public class JpaAccountService implements AccountService, Authenticator, HealthIndicator {
 

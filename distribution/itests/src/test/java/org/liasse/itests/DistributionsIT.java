@@ -25,6 +25,20 @@ class DistributionsIT {
             r -> r.status() == status && "UP".equals(r.json().path("components").path("extender").path("status").asText()));
     }
 
+    /**
+     * An API token, once the account can sign in: the identity component may start before its configuration is
+     * delivered, and only creates the bootstrap administrator when it is restarted with it.
+     */
+    private static Http awaitToken(Distribution distribution, String login, String password) {
+        return Await.until(login + " signs in", BOOT_TIMEOUT, () -> {
+            try {
+                return Http.token(distribution.httpPort(), login, password);
+            } catch (AssertionError notYet) {
+                return null;
+            }
+        }, java.util.Objects::nonNull);
+    }
+
     @ParameterizedTest
     @CsvSource({"ministry, org.liasse.ministry.er, ER", "oph, org.liasse.oph.qdis, QDIS", "esh, org.liasse.esh.qdis, QDIS",
         "coop, org.liasse.coop.qdis, QDIS", "epl, org.liasse.epl.qdis, QDIS"})
@@ -34,7 +48,7 @@ class DistributionsIT {
             distribution.start();
             Http.Reply health = awaitHealth(distribution, 200);
             assertEquals("UP", health.json().path("status").asText());
-            Http admin = Http.token(distribution.httpPort(), "admin", ADMIN_PASSWORD);
+            Http admin = awaitToken(distribution, "admin", ADMIN_PASSWORD);
 
             JsonNode plugins = Await.until(plugin + " active", BOOT_TIMEOUT, () -> admin.get("/plugins").json(),
                 list -> list != null && list.size() == 1 && "ACTIVE".equals(list.get(0).path("state").asText()));
