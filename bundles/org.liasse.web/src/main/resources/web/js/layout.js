@@ -9,6 +9,11 @@ import { currentSession, goToLogin, request } from './api.js';
 /** The right to manage the users of one's organisation. */
 export const MANAGE_USERS = 'utilisateurs.gerer';
 
+/** Whether the session is an operator who manages campaigns. */
+export function managesCampaigns(session) {
+  return isOperator(session) && session.operatorRoles.some((role) => ['CAMPAIGN_MANAGER', 'SUPER_ADMIN'].includes(role));
+}
+
 /** Whether the session may consult the dossiers of its organisation. */
 export function consultsDossiers(session) {
   return Boolean(session.siren) && (session.rights || []).includes('dossier.consulter');
@@ -69,6 +74,7 @@ export function pagesOf(session) {
   return [
     consultsDossiers(session) && { href: '/dossiers.html', name: 'dossiers' },
     isOperator(session) && { href: '/operateur/organisations.html', name: 'organisations' },
+    managesCampaigns(session) && { href: '/operateur/campagnes.html', name: 'campagnes' },
     managesUsers(session) && { href: '/organisation/utilisateurs.html', name: 'utilisateurs' },
     readsAuditLog(session) && { href: '/journal.html', name: 'journal' },
     { href: '/mon-compte.html', name: 'compte' },

@@ -21,6 +21,8 @@ import org.liasse.api.definition.CellDefinition;
 import org.liasse.api.definition.Formula;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.dossier.CellChange;
+import org.liasse.api.dossier.Campaign;
+import org.liasse.api.dossier.CampaignQuestionnaire;
 import org.liasse.api.dossier.CampaignState;
 import org.liasse.api.dossier.Dossier;
 import org.liasse.api.dossier.DossierService;
@@ -53,9 +55,6 @@ public class JpaDossierService implements DossierService {
 
     @Override
     public Dossier create(String siren, int year, String questionnaireCode) {
-        QuestionnaireDefinition questionnaire = plugins.questionnaireForYear(questionnaireCode, year)
-            .orElseThrow(() -> LiasseException.conflict("questionnaire-indisponible",
-                "Aucun questionnaire « " + questionnaireCode + " » actif ne s'applique à l'exercice " + year + "."));
         return store.inTransaction(em -> {
             OrganisationEntity organisation = em.find(OrganisationEntity.class, siren);
             if (organisation == null) {
@@ -65,9 +64,10 @@ public class JpaDossierService implements DossierService {
             if (campaign == null) {
                 throw LiasseException.notFound("campagne-inconnue", "Aucune campagne pour l'exercice " + year + ".");
             }
-            if (campaign.toRecord().state() != CampaignState.OPEN) {
+            if (campaign.currentState() != CampaignState.OPEN) {
                 throw LiasseException.conflict("campagne-fermee", "La campagne " + year + " n'est pas ouverte.");
             }
+            QuestionnaireDefinition questionnaire = collected(em, campaign, questionnaireCode);
             boolean exists = !em.createQuery("SELECT d.id FROM DossierEntity d WHERE d.siren = :siren "
                     + "AND d.year = :year AND d.questionnaireCode = :code", Long.class)
                 .setParameter("siren", siren).setParameter("year", year).setParameter("code", questionnaireCode)
@@ -81,6 +81,26 @@ public class JpaDossierService implements DossierService {
             em.flush();
             return toRecord(dossier, Map.of());
         });
+    }
+
+    /**
+     * The questionnaire version a campaign collects: the version it names, else the highest active version for its
+     * year; refused when the campaign lists its questionnaires and this one is not among them.
+     */
+    private QuestionnaireDefinition collected(EntityManager em, CampaignEntity campaign, String code) {
+        List<CampaignQuestionnaire> listed = em.createQuery("SELECT q FROM CampaignQuestionnaireEntity q "
+                + "WHERE q.year = :year", CampaignQuestionnaireEntity.class)
+            .setParameter("year", campaign.year()).getResultList().stream()
+            .map(CampaignQuestionnaireEntity::toRecord).toList();
+        Campaign record = campaign.toRecord(listed);
+        CampaignQuestionnaire wanted = record.questionnaire(code).orElseThrow(() -> LiasseException.conflict(
+            "questionnaire-hors-campagne", "La campagne " + campaign.year() + " ne collecte pas le questionnaire « "
+                + code + " »."));
+        Optional<QuestionnaireDefinition> definition = wanted.version() == null
+            ? plugins.questionnaireForYear(code, campaign.year()) : plugins.questionnaire(code, wanted.version());
+        return definition.orElseThrow(() -> LiasseException.conflict("questionnaire-indisponible",
+            "Aucun questionnaire « " + code + " »" + (wanted.version() == null ? "" : " en version " + wanted.version())
+                + " actif ne s'applique à l'exercice " + campaign.year() + "."));
     }
 
     @Override
@@ -148,7 +168,7 @@ public class JpaDossierService implements DossierService {
         return store.inTransaction(em -> {
             DossierEntity dossier = dossier(em, id);
             CampaignEntity campaign = em.find(CampaignEntity.class, dossier.year());
-            if (campaign.toRecord().state() != CampaignState.OPEN) {
+            if (campaign.currentState() != CampaignState.OPEN) {
                 throw LiasseException.conflict("campagne-fermee", "La campagne " + dossier.year()
                     + " n'est pas ouverte : ce dossier se consulte mais ne se modifie plus.");
             }

@@ -86,6 +86,8 @@ class AuthorizationMatrixIT {
         POLICY.put("GET /campaigns", Rule.signedIn());
         POLICY.put("GET /campaigns/{year}", Rule.signedIn());
         POLICY.put("POST /campaigns", Rule.operators(CM, SA));
+        POLICY.put("PUT /campaigns/{year}", Rule.operators(CM, SA));
+        POLICY.put("PUT /campaigns/{year}/state", Rule.operators(CM, SA));
         POLICY.put("GET /organisations", Rule.signedIn());
         POLICY.put("POST /organisations", Rule.operators(CM, SA));
         POLICY.put("POST /organisations/import", Rule.operators(CM, SA));

@@ -139,7 +139,7 @@ public class PlatformIT {
         assertEquals("UP", health.json().path("status").asText());
         assertEquals("UP", health.json().path("components").path("database").path("status").asText());
         assertTrue(health.json().toString(), health.json().path("components").path("database").path("detail").asText()
-            .contains("version 6"));
+            .contains("version 7"));
         assertEquals("UP", health.json().path("components").path("storage").path("status").asText());
         assertEquals("UP", health.json().path("components").path("extender").path("status").asText());
     }
@@ -434,20 +434,40 @@ public class PlatformIT {
         assertTrue(problems, problems.contains("Entrée 3 manquante"));
     }
 
+    /** Runs a Karaf shell command; returns what it printed, then its result or the message of its failure. */
+    private String shell(String command) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        PrintStream console = new PrintStream(output, true, StandardCharsets.UTF_8);
+        try {
+            Object result = shell.create(new ByteArrayInputStream(new byte[0]), console, console).execute(command);
+            return output.toString(StandardCharsets.UTF_8) + result;
+        } catch (Exception broken) {
+            return output.toString(StandardCharsets.UTF_8) + broken.getMessage();
+        }
+    }
+
     @Test
     public void theShellCommandGivesTheSameVerdictAsTheRestVerification() throws Exception {
         boolean intact = http().get("/audit/verification").json().path("intact").asBoolean();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        PrintStream console = new PrintStream(output, true, StandardCharsets.UTF_8);
-        String verdict;
-        try {
-            Object result = shell.create(new ByteArrayInputStream(new byte[0]), console, console)
-                .execute("liasse:audit-verify");
-            verdict = output.toString(StandardCharsets.UTF_8) + result;
-        } catch (Exception broken) {
-            verdict = output.toString(StandardCharsets.UTF_8) + broken.getMessage();
-        }
+        String verdict = shell("liasse:audit-verify");
         assertTrue(verdict, intact ? verdict.contains("Journal d'audit intègre") : verdict.contains("altéré"));
+    }
+
+    @Test
+    public void operatorsManageCampaignsFromTheShellWithTheSameRulesAsTheApi() throws Exception {
+        Http.Reply created = http().post("/campaigns", "{\"year\":2031,\"label\":\"Campagne 2031\","
+            + "\"opening\":\"2032-04-01\",\"deadline\":\"2032-07-31\",\"state\":\"PREPARATION\","
+            + "\"questionnaires\":[{\"code\":\"ER\",\"deadline\":\"2032-06-30\"}]}");
+        assertEquals(created.body(), 201, created.status());
+
+        assertTrue(shell("liasse:campaign-state 2031 ouverte").contains("Campagne 2031 : OPEN."));
+        String refused = shell("liasse:campaign-state 2031 archived");
+        assertTrue(refused, refused.contains("ne peut pas passer à « archivée »"));
+        String list = shell("liasse:campaign-list");
+        assertTrue(list, list.contains("2031  OPEN  du 2032-04-01 au 2032-07-31  Campagne 2031"));
+        assertTrue(list, list.contains("ER  échéance 2032-06-30"));
+        assertEquals("OPEN", http().get("/campaigns/2031").json().path("state").asText());
+        assertTrue(http().get("/audit").body().contains("campagne.etat"));
     }
 
     private Bundle bundle(String symbolicName) {

@@ -363,4 +363,28 @@ class WebUiIT {
         assertTrue(message.matches("(?si).*\\b(le|la|les|de|du|des|est|ou|un|une|pas|votre|vous)\\b.*")
             && !message.contains("Exception"), "a French message: " + message);
     }
+
+    @Test
+    void aCampaignManagerCreatesACampaignWithItsDeadlinesThenOpensIt() throws Exception {
+        try (Browser operator = browser()) {
+            logIn(operator, "operateur.demo", DEMO_PASSWORD, "/operateur/organisations.html");
+            operator.find("nav a[href='/operateur/campagnes.html']").click();
+            operator.awaitPage("/operateur/campagnes.html").checkPage("30-campagnes");
+
+            operator.fill("year", "2026").fill("label", "Campagne 2026").fill("opening", "2027-04-01")
+                .fill("deadline", "2026-01-01").fill("questionnaires", "ER;;2027-06-30").submit("campagne");
+            assertTrue(operator.message("campagne-messages", "erreur").contains("date limite"));
+
+            operator.fill("deadline", "2027-07-31").submit("campagne");
+            assertTrue(operator.message("campagne-messages", "succes").contains("2026"));
+            WebElement row = operator.until(d -> operator.find("#campagnes tbody tr"));
+            assertTrue(row.getText().contains("ER (version la plus récente) – échéance 2027-06-30"), row.getText());
+            assertTrue(row.getText().contains("En préparation") || row.getText().contains("en préparation"), row.getText());
+
+            operator.find("#campagnes button[aria-label='Ouvrir la campagne 2026']").click();
+            assertTrue(operator.message("liste-messages", "succes").contains("campagne ouverte"));
+            operator.until(d -> operator.find("#campagnes tbody tr").getText().contains("Clore"));
+            operator.checkPage("31-campagnes-ouverte");
+        }
+    }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Stores yearly campaigns. */
+/** Stores yearly campaigns, their questionnaires and deadlines, and moves them through their states. */
 @ProviderType
 public interface CampaignService {
 
@@ -15,9 +15,21 @@ public interface CampaignService {
     /** The campaign of one year. */
     Optional<Campaign> find(int year);
 
-    /** Creates a campaign; refuses a duplicate year or a deadline before the opening. */
+    /**
+     * Creates a campaign; refuses a duplicate year, a deadline before the opening, or a questionnaire deadline
+     * outside the campaign.
+     */
     Campaign create(Campaign campaign);
 
-    /** Moves a campaign to another state; dossiers of a campaign that is not open are read-only. */
+    /**
+     * Changes the label, dates and questionnaires of a campaign (not its state). Refuses a stale revision (412), the
+     * removal of a questionnaire that already has dossiers (409), an archived campaign (409) and invalid dates (422).
+     */
+    Campaign update(Campaign campaign, long expectedRevision);
+
+    /**
+     * Moves a campaign to another state: preparation → open → closed → archived, and closed → open to reopen it.
+     * Refuses any other move (409 with the reason). Dossiers of a campaign that is not open are read-only.
+     */
     Campaign changeState(int year, CampaignState state);
 }

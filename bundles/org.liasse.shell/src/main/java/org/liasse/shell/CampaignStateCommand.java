@@ -1,0 +1,56 @@
+package org.liasse.shell;
+
+import java.util.Locale;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.liasse.api.audit.AuditEvent;
+import org.liasse.api.audit.AuditLog;
+import org.liasse.api.dossier.Campaign;
+import org.liasse.api.dossier.CampaignService;
+import org.liasse.api.dossier.CampaignState;
+
+/**
+ * {@code liasse:campaign-state <year> <state>}: opens, closes, reopens or archives a campaign, as the REST operation
+ * does, and records it in the audit log under the shell user.
+ */
+@Command(scope = "liasse", name = "campaign-state", description = "Ouvre, clôt, rouvre ou archive une campagne.")
+@Service
+public class CampaignStateCommand implements Action {
+
+    @Reference
+    CampaignService campaigns;
+
+    @Reference
+    AuditLog audit;
+
+    @Argument(index = 0, name = "annee", description = "Exercice de la campagne", required = true)
+    int year;
+
+    @Argument(index = 1, name = "etat", description = "OPEN, CLOSED ou ARCHIVED (ou ouverte, close, archivee)",
+        required = true)
+    String state;
+
+    @Override
+    public Object execute() {
+        Campaign changed = campaigns.changeState(year, parse(state));
+        audit.record(new AuditEvent("campagne.etat", "shell:" + System.getProperty("user.name"), null, null,
+            Integer.toString(year), changed.state().name()));
+        System.out.println("Campagne " + year + " : " + changed.state() + ".");
+        return null;
+    }
+
+    static CampaignState parse(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "ouverte", "ouvrir", "open" -> CampaignState.OPEN;
+            case "close", "clore", "closed" -> CampaignState.CLOSED;
+            case "archivee", "archivée", "archiver", "archived" -> CampaignState.ARCHIVED;
+            case "preparation", "préparation" -> CampaignState.PREPARATION;
+            default -> throw new IllegalArgumentException("État inconnu « " + text
+                + " » : OPEN, CLOSED ou ARCHIVED (ou ouverte, close, archivee).");
+        };
+    }
+}
