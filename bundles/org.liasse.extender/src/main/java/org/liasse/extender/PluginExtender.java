@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.liasse.api.control.ControlEngine;
+import org.liasse.api.control.ControlPlan;
 import org.liasse.api.definition.ControlDefinition;
 import org.liasse.api.definition.DefinitionProblem;
 import org.liasse.api.definition.MappingDefinition;
@@ -50,9 +52,9 @@ import org.slf4j.LoggerFactory;
  * {@link PluginRegistry}. When a plugin stops, its definitions are withdrawn after a short grace period, so that a
  * bundle update (stop, new content, start) swaps the old definitions for the new ones without a gap.
  */
-@Component(service = {PluginRegistry.class, HealthIndicator.class}, immediate = true)
+@Component(service = {PluginRegistry.class, ControlEngine.class, HealthIndicator.class}, immediate = true)
 @Designate(ocd = PluginExtender.Config.class)
-public class PluginExtender implements PluginRegistry, HealthIndicator {
+public class PluginExtender implements PluginRegistry, ControlEngine, HealthIndicator {
 
     /** Settings of the extender ({@code etc/org.liasse.extender.PluginExtender.cfg}). */
     @ObjectClassDefinition(name = "Liasse plugin extender")
@@ -69,6 +71,7 @@ public class PluginExtender implements PluginRegistry, HealthIndicator {
 
     private final PluginTable table = new PluginTable();
     private final DefinitionLoader loader = new DefinitionLoader();
+    private final ControlPlans plans = new ControlPlans(table);
     private final Map<String, ScheduledFuture<?>> pendingDeactivations = new ConcurrentHashMap<>();
     /** Plugin id to the id of the bundle whose content was loaded last for it. */
     private final Map<String, Long> owners = new ConcurrentHashMap<>();
@@ -159,10 +162,10 @@ public class PluginExtender implements PluginRegistry, HealthIndicator {
                 "Lecture impossible des fichiers du plugin : " + e.getMessage())));
         }
         if (result instanceof LoadResult.Loaded loaded) {
-            table.loaded(id, version, loaded.definitions());
-            LOG.info("Plugin {} {} actif : {} questionnaire(s), {} contrôle(s), {} rapport(s)", id, version,
-                loaded.definitions().questionnaires().size(), loaded.definitions().controls().size(),
-                loaded.definitions().reports().size());
+            table.loaded(id, version, loaded.definitions(), loaded.rules());
+            LOG.info("Plugin {} {} actif : {} questionnaire(s), {} contrôle(s), {} agrégat(s), {} rapport(s)", id,
+                version, loaded.definitions().questionnaires().size(), loaded.definitions().controls().size(),
+                loaded.definitions().aggregates().size(), loaded.definitions().reports().size());
         } else if (result instanceof LoadResult.Rejected rejected) {
             table.rejected(id, version, rejected.problems());
             LOG.warn("Plugin {} {} refusé : {}", id, version, rejected.problems());
@@ -222,6 +225,11 @@ public class PluginExtender implements PluginRegistry, HealthIndicator {
     @Override
     public List<ControlDefinition> controls(String questionnaireCode) {
         return table.controls(questionnaireCode);
+    }
+
+    @Override
+    public Optional<ControlPlan> plan(String questionnaireCode, String questionnaireVersion) {
+        return plans.plan(questionnaireCode, questionnaireVersion);
     }
 
     @Override

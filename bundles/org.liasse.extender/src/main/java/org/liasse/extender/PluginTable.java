@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.liasse.api.definition.AggregateDefinition;
 import org.liasse.api.definition.ControlDefinition;
 import org.liasse.api.definition.DefinitionProblem;
 import org.liasse.api.definition.MappingDefinition;
@@ -18,6 +19,8 @@ import org.liasse.api.definition.RightDefinition;
 import org.liasse.api.plugin.PluginInfo;
 import org.liasse.api.plugin.PluginState;
 import org.liasse.api.plugin.QuestionnaireRef;
+import org.liasse.extender.control.CompiledPlan;
+import org.liasse.extender.control.RuleSet;
 
 /**
  * The state of every plugin seen since start. Writers replace the whole table at once, so a reader always sees
@@ -27,29 +30,35 @@ final class PluginTable {
 
     /** One plugin: what was last seen and what is in use. */
     private record Entry(String id, String version, PluginState state, List<DefinitionProblem> problems,
-                         String activeVersion, PluginDefinitions active) {
+                         String activeVersion, PluginDefinitions active, RuleSet rules) {
     }
 
     private volatile Map<String, Entry> entries = Map.of();
 
     /** A plugin version whose definitions are valid becomes the active one. */
-    synchronized void loaded(String id, String version, PluginDefinitions definitions) {
-        put(new Entry(id, version, PluginState.ACTIVE, List.of(), version, definitions));
+    synchronized void loaded(String id, String version, PluginDefinitions definitions, RuleSet rules) {
+        put(new Entry(id, version, PluginState.ACTIVE, List.of(), version, definitions, rules));
+    }
+
+    /** A plugin version without controls or aggregates becomes the active one. */
+    void loaded(String id, String version, PluginDefinitions definitions) {
+        loaded(id, version, definitions, RuleSet.EMPTY);
     }
 
     /** A plugin version was refused; the version active before it, if any, stays in use. */
     synchronized void rejected(String id, String version, List<DefinitionProblem> problems) {
         Entry previous = entries.get(id);
         put(previous == null
-            ? new Entry(id, version, PluginState.REJECTED, problems, null, null)
-            : new Entry(id, version, PluginState.REJECTED, problems, previous.activeVersion(), previous.active()));
+            ? new Entry(id, version, PluginState.REJECTED, problems, null, null, null)
+            : new Entry(id, version, PluginState.REJECTED, problems, previous.activeVersion(), previous.active(),
+                previous.rules()));
     }
 
     /** The plugin stopped: its definitions are no longer offered. */
     synchronized void deactivated(String id) {
         Entry previous = entries.get(id);
         if (previous != null) {
-            put(new Entry(id, previous.version(), PluginState.INACTIVE, previous.problems(), null, null));
+            put(new Entry(id, previous.version(), PluginState.INACTIVE, previous.problems(), null, null, null));
         }
     }
 
@@ -105,6 +114,25 @@ final class PluginTable {
         return entries.values().stream().filter(e -> e.active() != null)
             .flatMap(e -> e.active().controls().stream())
             .filter(c -> c.questionnaire().equals(questionnaireCode)).toList();
+    }
+
+    /** Changes whenever a plugin is activated, rejected or withdrawn: compiled plans are rebuilt then. */
+    Object revision() {
+        return entries;
+    }
+
+    /** The parsed rules of the active plugins that concern a questionnaire, by plugin id, with their version. */
+    List<CompiledPlan.PluginRules> rules(String questionnaireCode) {
+        return entries.values().stream()
+            .filter(e -> e.active() != null && e.rules() != null && e.rules().concerns(questionnaireCode))
+            .sorted(Comparator.comparing(Entry::id))
+            .map(e -> new CompiledPlan.PluginRules(e.id() + " " + e.activeVersion(), e.rules())).toList();
+    }
+
+    List<AggregateDefinition> aggregates(String questionnaireCode) {
+        return entries.values().stream().filter(e -> e.active() != null)
+            .flatMap(e -> e.active().aggregates().stream())
+            .filter(a -> a.questionnaire().equals(questionnaireCode)).toList();
     }
 
     long count(PluginState state) {

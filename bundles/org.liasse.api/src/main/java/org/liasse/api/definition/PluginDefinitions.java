@@ -12,10 +12,11 @@ import java.util.Map;
  * @param rights         extra rights for the rights grid
  * @param mappings       import mappings of management-software exports
  * @param messages       translated messages: locale (e.g. {@code fr}) to key to text
+ * @param aggregates     financial aggregates
  */
 public record PluginDefinitions(List<QuestionnaireDefinition> questionnaires, List<ControlDefinition> controls,
                                 List<ReportDefinition> reports, List<RightDefinition> rights, List<MappingDefinition> mappings,
-                                Map<String, Map<String, String>> messages) {
+                                Map<String, Map<String, String>> messages, List<AggregateDefinition> aggregates) {
 
     /** Defensive copies. */
     public PluginDefinitions {
@@ -25,5 +26,13 @@ public record PluginDefinitions(List<QuestionnaireDefinition> questionnaires, Li
         rights = List.copyOf(rights);
         mappings = List.copyOf(mappings);
         messages = Map.copyOf(messages);
+        aggregates = List.copyOf(aggregates);
+    }
+
+    /** Definitions without aggregates. */
+    public PluginDefinitions(List<QuestionnaireDefinition> questionnaires, List<ControlDefinition> controls,
+                             List<ReportDefinition> reports, List<RightDefinition> rights,
+                             List<MappingDefinition> mappings, Map<String, Map<String, String>> messages) {
+        this(questionnaires, controls, reports, rights, mappings, messages, List.of());
     }
 }

@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.liasse.api.definition.ControlDefinition;
 import org.liasse.api.definition.DefinitionProblem;
 import org.liasse.api.definition.MappingDefinition;
 import org.liasse.api.definition.PluginDefinitions;
@@ -98,8 +97,9 @@ public final class DefinitionLoader {
         List<QuestionnaireDefinition> questionnaires =
                 questionnaires(byKind.get(Kind.QUESTIONNAIRE), problems, invalidCodes);
         QuestionnaireCatalog catalog = new QuestionnaireCatalog(questionnaires, invalidCodes, installedQuestionnaires);
-        List<ControlDefinition> controls =
-                readAll(byKind.get(Kind.CONTROLS), controlsSchema, problems, new ControlReader(catalog)::read);
+        ControlReader controlReader = new ControlReader(catalog);
+        readAll(byKind.get(Kind.CONTROLS), controlsSchema, problems, controlReader::read);
+        ControlReader.Compiled compiled = controlReader.compile();
         List<ReportDefinition> reports =
                 readAll(byKind.get(Kind.REPORTS), reportsSchema, problems, new ReportReader(catalog)::read);
         List<RightDefinition> rights =
@@ -111,7 +111,8 @@ public final class DefinitionLoader {
             messages.put(locale(file), MessagesReader.read(file.content(), new FileProblems(file.path(), problems)));
         }
         if (problems.isEmpty()) {
-            return new LoadResult.Loaded(new PluginDefinitions(questionnaires, controls, reports, rights, mappings, messages));
+            return new LoadResult.Loaded(new PluginDefinitions(questionnaires, compiled.controls(), reports, rights,
+                    mappings, messages, compiled.aggregates()), compiled.rules());
         }
         problems.sort(BY_LOCATION);
         return new LoadResult.Rejected(problems);

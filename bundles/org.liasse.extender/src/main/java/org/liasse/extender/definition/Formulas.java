@@ -8,12 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.liasse.api.definition.CellDefinition;
-import org.liasse.api.definition.FicheDefinition;
 import org.liasse.api.definition.Formula;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.SourceLocation;
-import org.liasse.api.definition.TableDefinition;
 import org.liasse.extender.definition.LocatedNode.JsonString;
+import org.liasse.extender.formula.CellRanges;
 import org.liasse.extender.formula.CellSpace;
 import org.liasse.extender.formula.FormulaCompiler;
 import org.liasse.extender.formula.FormulaException;
@@ -127,37 +126,12 @@ final class Formulas implements CellSpace {
 
     @Override
     public Optional<List<String>> range(String from, String to) {
-        CellDefinition start = cells.get(from);
-        CellDefinition end = cells.get(to);
-        if (start == null || end == null || start.table() != end.table() || start.fiche() != end.fiche()) {
-            return Optional.empty();
-        }
-        TableDefinition table = start.table();
-        List<String> rows = table.rowCodes();
-        List<String> columns = table.columns().stream().map(c -> c.code()).toList();
-        int firstRow = rows.indexOf(start.row());
-        int lastRow = rows.indexOf(end.row());
-        int firstColumn = columns.indexOf(start.column().code());
-        int lastColumn = columns.indexOf(end.column().code());
-        if (firstRow > lastRow || firstColumn > lastColumn) {
-            return Optional.empty();
-        }
-        List<String> range = new ArrayList<>();
-        for (String row : rows.subList(firstRow, lastRow + 1)) {
-            for (String column : columns.subList(firstColumn, lastColumn + 1)) {
-                range.add(QuestionnaireDefinition.cellCode(start.fiche().code(), row, column));
-            }
-        }
-        return Optional.of(range);
+        return CellRanges.range(cells, from, to);
     }
 
     @Override
     public Optional<List<String>> everyRow(String fiche, String table, String column) {
-        return cells.values().stream().map(CellDefinition::fiche).filter(f -> f.code().equals(fiche)).findFirst()
-                .map(FicheDefinition::tables).flatMap(tables -> tables.stream()
-                        .filter(t -> t.repeating() && t.code().equals(table)).findFirst())
-                .filter(t -> t.columns().stream().anyMatch(c -> c.code().equals(column) && c.type().numeric()))
-                .map(t -> t.rowCodes().stream().map(row -> QuestionnaireDefinition.cellCode(fiche, row, column))
-                        .toList());
+        return CellRanges.everyRow(cells, fiche, table, column)
+                .filter(codes -> codes.isEmpty() || cells.get(codes.get(0)).column().type().numeric());
     }
 }

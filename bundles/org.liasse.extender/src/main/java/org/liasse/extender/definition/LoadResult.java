@@ -3,6 +3,7 @@ package org.liasse.extender.definition;
 import java.util.List;
 import org.liasse.api.definition.DefinitionProblem;
 import org.liasse.api.definition.PluginDefinitions;
+import org.liasse.extender.control.RuleSet;
 
 /** Outcome of {@link DefinitionLoader#load}: every definition is valid, or the whole plugin is rejected. */
 public sealed interface LoadResult {
@@ -11,8 +12,9 @@ public sealed interface LoadResult {
      * All definitions of the plugin are valid and may be activated together.
      *
      * @param definitions the validated definitions
+     * @param rules       its controls and aggregates, parsed and checked, for compiled plans
      */
-    record Loaded(PluginDefinitions definitions) implements LoadResult {
+    record Loaded(PluginDefinitions definitions, RuleSet rules) implements LoadResult {
     }
 
     /**

@@ -48,18 +48,15 @@ public final class FormulaCompiler {
     private record Node(Function<Function<String, BigDecimal>, BigDecimal> eval, List<Object> tree) {
     }
 
-    private final String source;
     private final CellSpace space;
     private final String row;
-    private final List<Token> tokens;
+    private final TokenStream tokens;
     private final Set<String> references = new LinkedHashSet<>();
-    private int position;
 
     private FormulaCompiler(String source, CellSpace space, String row) throws FormulaException {
-        this.source = source;
         this.space = space;
         this.row = row;
-        this.tokens = Lexer.tokens(source);
+        this.tokens = new TokenStream(source, "formule");
     }
 
     /**
@@ -73,9 +70,7 @@ public final class FormulaCompiler {
     public static Formula compile(String source, CellSpace space, String row) throws FormulaException {
         FormulaCompiler compiler = new FormulaCompiler(source, space, row);
         Node node = compiler.expression();
-        if (compiler.peek().kind() != Kind.END) {
-            throw compiler.unexpected();
-        }
+        compiler.tokens.expectEnd();
         return new Compiled(source, List.copyOf(compiler.references), node);
     }
 
@@ -172,7 +167,7 @@ public final class FormulaCompiler {
         if (token.kind() == Kind.WORD) {
             return cell(token);
         }
-        position--;
+        tokens.back();
         throw unexpected();
     }
 
@@ -249,7 +244,7 @@ public final class FormulaCompiler {
                     + "numérique « " + parts[2] + " » dans la fiche " + parts[0]));
             return cellNodes(cells);
         }
-        if (token.kind() == Kind.WORD && tokens.get(position + 1).text().equals(":")) {
+        if (token.kind() == Kind.WORD && tokens.peekSecond().text().equals(":")) {
             String from = resolve(next());
             next();
             Token end = next();
@@ -296,36 +291,26 @@ public final class FormulaCompiler {
     }
 
     private boolean symbol(String text) {
-        Token token = peek();
-        return token.kind() == Kind.SYMBOL && token.text().equals(text);
+        return tokens.symbol(text);
     }
 
     private boolean symbolThenNext(String text) {
-        if (symbol(text)) {
-            next();
-            return true;
-        }
-        return false;
+        return tokens.symbol(text) && tokens.accept(text);
     }
 
     private void expect(String text) throws FormulaException {
-        if (!symbolThenNext(text)) {
-            throw new FormulaException(peek().offset(), "« " + text + " » attendu"
-                + (peek().kind() == Kind.END ? " en fin de formule" : " avant « " + peek().text() + " »"));
-        }
+        tokens.expect(text);
     }
 
     private FormulaException unexpected() {
-        Token token = peek();
-        return new FormulaException(token.offset(), token.kind() == Kind.END
-            ? "formule incomplète : « " + source + " »" : "« " + token.text() + " » inattendu");
+        return tokens.unexpected();
     }
 
     private Token peek() {
-        return tokens.get(position);
+        return tokens.peek();
     }
 
     private Token next() {
-        return tokens.get(position++);
+        return tokens.next();
     }
 }

@@ -7,7 +7,8 @@ public final class FormulaException extends Exception {
 
     private final int offset;
 
-    FormulaException(int offset, String message) {
+    /** A problem at a zero-based offset of the source. */
+    public FormulaException(int offset, String message) {
         super(message);
         this.offset = offset;
     }

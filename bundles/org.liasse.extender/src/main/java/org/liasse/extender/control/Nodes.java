@@ -1,0 +1,831 @@
+package org.liasse.extender.control;
+
+import static org.liasse.extender.control.Values.EMPTY;
+import static org.liasse.extender.control.Values.FALSE;
+import static org.liasse.extender.control.Values.INEXACT;
+import static org.liasse.extender.control.Values.LIMIT;
+import static org.liasse.extender.control.Values.TRUE;
+import static org.liasse.extender.control.Values.UNKNOWN;
+import static org.liasse.extender.control.Values.UNREADABLE;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+
+/**
+ * Compiled rules: closures over the slot arrays of a {@link Frame}. A number node has a fast path on fixed-point
+ * longs that returns {@link Values#INEXACT} when it cannot give the exact result, and an exact path on
+ * {@link BigDecimal}; a comparison tries the fast path and falls back to the exact one. Nothing here parses or
+ * looks a cell up by name.
+ */
+final class Nodes {
+
+    private static final Node[] NONE = {};
+
+    private Nodes() {
+    }
+
+    /** A compiled expression, with its source text and operands for explanations. */
+    abstract static class Node {
+        /** The expression as written; set again by the binder for {@code prev(…)}, before the node is shared. */
+        String source;
+        final Node[] parts;
+
+        Node(String source, Node... parts) {
+            this.source = source;
+            this.parts = parts;
+        }
+
+        abstract Type type();
+
+        /** The exact value: {@link BigDecimal}, {@link String}, {@link Boolean}, or {@code null} when empty. */
+        abstract Object value(Frame frame);
+
+        /** Whether the value is empty (for a condition: not applicable). */
+        boolean isEmpty(Frame frame) {
+            return value(frame) == null;
+        }
+    }
+
+    /** A number. */
+    abstract static class Num extends Node {
+
+        Num(String source, Node... parts) {
+            super(source, parts);
+        }
+
+        /** The value in fixed point, {@link Values#EMPTY}, or {@link Values#INEXACT} to use {@link #exact}. */
+        abstract long fast(Frame frame);
+
+        /** The exact value, {@code null} when empty. */
+        abstract BigDecimal exact(Frame frame);
+
+        @Override
+        final Type type() {
+            return Type.NUMBER;
+        }
+
+        @Override
+        final Object value(Frame frame) {
+            return exact(frame);
+        }
+
+        @Override
+        final boolean isEmpty(Frame frame) {
+            return fast(frame) == EMPTY;
+        }
+    }
+
+    /** A text or a date. */
+    abstract static class Txt extends Node {
+        private final Type type;
+
+        Txt(Type type, String source, Node... parts) {
+            super(source, parts);
+            this.type = type;
+        }
+
+        /** The value, {@code null} when empty. */
+        abstract String string(Frame frame);
+
+        @Override
+        final Type type() {
+            return type;
+        }
+
+        @Override
+        final Object value(Frame frame) {
+            return string(frame);
+        }
+    }
+
+    /** A condition: {@link Values#TRUE}, {@link Values#FALSE} or {@link Values#UNKNOWN} (does not apply). */
+    abstract static class Cond extends Node {
+
+        Cond(String source, Node... parts) {
+            super(source, parts);
+        }
+
+        abstract int test(Frame frame);
+
+        /** The comparison that decided the result, for {@code {left}} and {@code {right}}; {@code null} if none. */
+        Comparing decider(Frame frame) {
+            return null;
+        }
+
+        @Override
+        final Type type() {
+            return Type.BOOLEAN;
+        }
+
+        @Override
+        final Object value(Frame frame) {
+            int result = test(frame);
+            return result == UNKNOWN ? null : result == TRUE;
+        }
+    }
+
+    /** A comparison, whose operands messages may show. */
+    interface Comparing {
+        Node left();
+
+        Node right();
+    }
+
+    // ---------------------------------------------------------------- numbers
+
+    static final class NumberConstant extends Num {
+        private final long fixed;
+        private final BigDecimal exact;
+
+        NumberConstant(String source, BigDecimal value) {
+            super(source);
+            this.exact = value;
+            this.fixed = Values.fixed(value);
+        }
+
+        @Override
+        long fast(Frame frame) {
+            return fixed;
+        }
+
+        @Override
+        BigDecimal exact(Frame frame) {
+            return exact;
+        }
+    }
+
+    static final class NumberCell extends Num {
+        private final int slot;
+
+        NumberCell(String source, int slot) {
+            super(source);
+            this.slot = slot;
+        }
+
+        @Override
+        long fast(Frame frame) {
+            long value = frame.numbers[slot];
+            if (value == UNREADABLE) {
+                throw frame.unreadable(slot);
+            }
+            return value;
+        }
+
+        @Override
+        BigDecimal exact(Frame frame) {
+            long value = fast(frame);
+            if (value == EMPTY) {
+                return null;
+            }
+            return value == INEXACT ? frame.decimals[slot] : Values.decimal(value);
+        }
+    }
+
+    /** {@code + - * /} with the same empty rule: an empty operand gives an empty result. */
+    abstract static class Binary extends Num {
+        final Num left;
+        final Num right;
+
+        Binary(String source, Num left, Num right) {
+            super(source, left, right);
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        final long fast(Frame frame) {
+            long a = left.fast(frame);
+            long b = right.fast(frame);
+            if (a <= LIMIT || b <= LIMIT) {
+                return a == EMPTY || b == EMPTY ? EMPTY : INEXACT;
+            }
+            return combine(a, b);
+        }
+
+        @Override
+        final BigDecimal exact(Frame frame) {
+            BigDecimal a = left.exact(frame);
+            BigDecimal b = right.exact(frame);
+            return a == null || b == null ? null : combine(a, b);
+        }
+
+        abstract long combine(long a, long b);
+
+        abstract BigDecimal combine(BigDecimal a, BigDecimal b);
+    }
+
+    static Num arithmetic(char operator, String source, Num left, Num right) {
+        return switch (operator) {
+            case '+' -> new Binary(source, left, right) {
+                @Override
+                long combine(long a, long b) {
+                    return Values.add(a, b);
+                }
+
+                @Override
+                BigDecimal combine(BigDecimal a, BigDecimal b) {
+                    return a.add(b);
+                }
+            };
+            case '-' -> new Binary(source, left, right) {
+                @Override
+                long combine(long a, long b) {
+                    return Values.subtract(a, b);
+                }
+
+                @Override
+                BigDecimal combine(BigDecimal a, BigDecimal b) {
+                    return a.subtract(b);
+                }
+            };
+            case '*' -> new Binary(source, left, right) {
+                @Override
+                long combine(long a, long b) {
+                    return Values.multiply(a, b);
+                }
+
+                @Override
+                BigDecimal combine(BigDecimal a, BigDecimal b) {
+                    return a.multiply(b);
+                }
+            };
+            default -> new Binary(source, left, right) {
+                @Override
+                long combine(long a, long b) {
+                    return Values.divide(a, b);
+                }
+
+                @Override
+                BigDecimal combine(BigDecimal a, BigDecimal b) {
+                    return b.signum() == 0 ? null : a.divide(b, MathContext.DECIMAL64);
+                }
+            };
+        };
+    }
+
+    static final class Negate extends Num {
+        private final Num operand;
+
+        Negate(String source, Num operand) {
+            super(source, operand);
+            this.operand = operand;
+        }
+
+        @Override
+        long fast(Frame frame) {
+            long value = operand.fast(frame);
+            return value <= LIMIT ? value : -value;
+        }
+
+        @Override
+        BigDecimal exact(Frame frame) {
+            BigDecimal value = operand.exact(frame);
+            return value == null ? null : value.negate();
+        }
+    }
+
+    static final class Abs extends Num {
+        private final Num operand;
+
+        Abs(String source, Num operand) {
+            super(source, operand);
+            this.operand = operand;
+        }
+
+        @Override
+        long fast(Frame frame) {
+            long value = operand.fast(frame);
+            return value <= LIMIT ? value : Math.abs(value);
+        }
+
+        @Override
+        BigDecimal exact(Frame frame) {
+            BigDecimal value = operand.exact(frame);
+            return value == null ? null : value.abs();
+        }
+    }
+
+    static final class Round extends Num {
+        private final Num operand;
+        private final int digits;
+
+        Round(String source, Num operand, int digits) {
+            super(source, operand);
+            this.operand = operand;
+            this.digits = digits;
+        }
+
+        @Override
+        long fast(Frame frame) {
+            long value = operand.fast(frame);
+            return value <= LIMIT ? value : Values.round(value, digits);
+        }
+
+        @Override
+        BigDecimal exact(Frame frame) {
+            BigDecimal value = operand.exact(frame);
+            return value == null ? null : Values.round(value, digits);
+        }
+    }
+
+    /** {@code sum}, {@code min}, {@code max}: empty operands are skipped; empty when all of them are. */
+    static final class Fold extends Num {
+        enum Kind { SUM, MIN, MAX }
+
+        private final Kind kind;
+        private final Num[] operands;
+
+        Fold(String source, Kind kind, List<Num> operands) {
+            super(source, operands.toArray(NONE));
+            this.kind = kind;
+            this.operands = operands.toArray(new Num[0]);
+        }
+
+        @Override
+        long fast(Frame frame) {
+            long result = EMPTY;
+            boolean inexact = false;
+            for (Num operand : operands) {
+                long value = operand.fast(frame);
+                if (value == EMPTY) {
+                    continue;
+                }
+                if (value == INEXACT || inexact) {
+                    inexact = true;
+                    continue;
+                }
+                if (result == EMPTY) {
+                    result = value;
+                } else if (kind == Kind.SUM) {
+                    result = Values.add(result, value);
+                    inexact = result == INEXACT;
+                } else {
+                    result = kind == Kind.MIN ? Math.min(result, value) : Math.max(result, value);
+                }
+            }
+            return inexact ? INEXACT : result;
+        }
+
+        @Override
+        BigDecimal exact(Frame frame) {
+            BigDecimal result = null;
+            for (Num operand : operands) {
+                BigDecimal value = operand.exact(frame);
+                if (value != null) {
+                    result = result == null ? value : switch (kind) {
+                        case SUM -> result.add(value);
+                        case MIN -> result.min(value);
+                        case MAX -> result.max(value);
+                    };
+                }
+            }
+            return result;
+        }
+    }
+
+    /** {@code count}: how many operands are filled. */
+    static final class Count extends Num {
+        private final Node[] operands;
+
+        Count(String source, List<Node> operands) {
+            super(source, operands.toArray(NONE));
+            this.operands = operands.toArray(NONE);
+        }
+
+        @Override
+        long fast(Frame frame) {
+            long count = 0;
+            for (Node operand : operands) {
+                if (!operand.isEmpty(frame)) {
+                    count += Values.ONE;
+                }
+            }
+            return count;
+        }
+
+        @Override
+        BigDecimal exact(Frame frame) {
+            return Values.decimal(fast(frame));
+        }
+    }
+
+    /** {@code coalesce(x, y)} of numbers. */
+    static final class CoalesceNumber extends Num {
+        private final Num first;
+        private final Num second;
+
+        CoalesceNumber(String source, Num first, Num second) {
+            super(source, first, second);
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        long fast(Frame frame) {
+            long value = first.fast(frame);
+            return value == EMPTY ? second.fast(frame) : value;
+        }
+
+        @Override
+        BigDecimal exact(Frame frame) {
+            BigDecimal value = first.exact(frame);
+            return value == null ? second.exact(frame) : value;
+        }
+    }
+
+    /** {@code if} giving a number; empty when the condition does not apply, or is false without {@code else}. */
+    static final class IfNumber extends Num {
+        private final Cond condition;
+        private final Num then;
+        private final Num otherwise;
+
+        IfNumber(String source, Cond condition, Num then, Num otherwise) {
+            super(source, otherwise == null ? new Node[] {condition, then} : new Node[] {condition, then, otherwise});
+            this.condition = condition;
+            this.then = then;
+            this.otherwise = otherwise;
+        }
+
+        @Override
+        long fast(Frame frame) {
+            int test = condition.test(frame);
+            return test == TRUE ? then.fast(frame) : test == FALSE && otherwise != null ? otherwise.fast(frame) : EMPTY;
+        }
+
+        @Override
+        BigDecimal exact(Frame frame) {
+            int test = condition.test(frame);
+            return test == TRUE ? then.exact(frame) : test == FALSE && otherwise != null ? otherwise.exact(frame) : null;
+        }
+    }
+
+    /** {@code aggregate(CODE)}: the aggregate's compiled formula, shown as one part in explanations. */
+    static final class AggregateNumber extends Num {
+        private final Num formula;
+
+        AggregateNumber(String source, Num formula) {
+            super(source, formula);
+            this.formula = formula;
+        }
+
+        @Override
+        long fast(Frame frame) {
+            return formula.fast(frame);
+        }
+
+        @Override
+        BigDecimal exact(Frame frame) {
+            return formula.exact(frame);
+        }
+    }
+
+    // ---------------------------------------------------------------- texts and dates
+
+    static final class TextConstant extends Txt {
+        private final String value;
+
+        TextConstant(Type type, String source, String value) {
+            super(type, source);
+            this.value = value;
+        }
+
+        @Override
+        String string(Frame frame) {
+            return value;
+        }
+    }
+
+    static final class TextCell extends Txt {
+        private final int slot;
+
+        TextCell(Type type, String source, int slot) {
+            super(type, source);
+            this.slot = slot;
+        }
+
+        @Override
+        String string(Frame frame) {
+            if (frame.numbers[slot] == UNREADABLE) {
+                throw frame.unreadable(slot);
+            }
+            return frame.texts[slot];
+        }
+    }
+
+    static final class CoalesceText extends Txt {
+        private final Txt first;
+        private final Txt second;
+
+        CoalesceText(String source, Txt first, Txt second) {
+            super(first.type(), source, first, second);
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        String string(Frame frame) {
+            String value = first.string(frame);
+            return value == null ? second.string(frame) : value;
+        }
+    }
+
+    static final class IfText extends Txt {
+        private final Cond condition;
+        private final Txt then;
+        private final Txt otherwise;
+
+        IfText(String source, Cond condition, Txt then, Txt otherwise) {
+            super(then.type(), source, otherwise == null ? new Node[] {condition, then} : new Node[] {condition, then, otherwise});
+            this.condition = condition;
+            this.then = then;
+            this.otherwise = otherwise;
+        }
+
+        @Override
+        String string(Frame frame) {
+            int test = condition.test(frame);
+            return test == TRUE ? then.string(frame) : test == FALSE && otherwise != null ? otherwise.string(frame) : null;
+        }
+    }
+
+    // ---------------------------------------------------------------- conditions
+
+    static final class Truth extends Cond {
+        private final int value;
+
+        Truth(String source, boolean value) {
+            super(source);
+            this.value = value ? TRUE : FALSE;
+        }
+
+        @Override
+        int test(Frame frame) {
+            return value;
+        }
+    }
+
+    static final class BooleanCell extends Cond {
+        private final int slot;
+
+        BooleanCell(String source, int slot) {
+            super(source);
+            this.slot = slot;
+        }
+
+        @Override
+        int test(Frame frame) {
+            long value = frame.numbers[slot];
+            if (value == UNREADABLE) {
+                throw frame.unreadable(slot);
+            }
+            return value == EMPTY ? UNKNOWN : (int) value;
+        }
+    }
+
+    /** Relations of the comparisons, with their tolerance. */
+    enum Relation {
+        EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
+
+        final String symbol;
+
+        Relation(String symbol) {
+            this.symbol = symbol;
+        }
+
+        static Relation of(String symbol) {
+            for (Relation relation : values()) {
+                if (relation.symbol.equals(symbol)) {
+                    return relation;
+                }
+            }
+            throw new IllegalArgumentException(symbol);
+        }
+
+        /** Whether {@code left - right = difference} satisfies the relation within {@code tolerance}. */
+        boolean holds(int signOfDifferenceMinusTolerance, int signOfDifferencePlusTolerance, int absCompare) {
+            return switch (this) {
+                case EQ -> absCompare <= 0;
+                case NE -> absCompare > 0;
+                case LT -> signOfDifferenceMinusTolerance < 0;
+                case LE -> signOfDifferenceMinusTolerance <= 0;
+                case GT -> signOfDifferencePlusTolerance > 0;
+                case GE -> signOfDifferencePlusTolerance >= 0;
+            };
+        }
+
+        /** For texts, dates and conditions: the relation on {@code compareTo}. */
+        boolean holds(int compare) {
+            return holds(compare, compare, compare == 0 ? 0 : 1);
+        }
+    }
+
+    /** A comparison of numbers, exact, with an optional tolerance. */
+    static final class NumberComparison extends Cond implements Comparing {
+        private final Relation relation;
+        private final Num left;
+        private final Num right;
+        private final long tolerance;
+        private final BigDecimal exactTolerance;
+        private final boolean fastTolerance;
+
+        NumberComparison(String source, Relation relation, Num left, Num right, BigDecimal tolerance) {
+            super(source, left, right);
+            this.relation = relation;
+            this.left = left;
+            this.right = right;
+            this.exactTolerance = tolerance == null ? BigDecimal.ZERO : tolerance;
+            long fixed = Values.fixed(exactTolerance);
+            this.fastTolerance = fixed != INEXACT;
+            this.tolerance = fastTolerance ? fixed : 0;
+        }
+
+        @Override
+        int test(Frame frame) {
+            long a = left.fast(frame);
+            long b = right.fast(frame);
+            if (a == EMPTY || b == EMPTY) {
+                return UNKNOWN;
+            }
+            if (a <= LIMIT || b <= LIMIT || !fastTolerance) {
+                return exactTest(frame);
+            }
+            long difference = Values.subtract(a, b);
+            if (difference == INEXACT) {
+                return exactTest(frame);
+            }
+            boolean holds = switch (relation) {
+                case EQ -> Math.abs(difference) <= tolerance;
+                case NE -> Math.abs(difference) > tolerance;
+                case LT -> difference < tolerance;
+                case LE -> difference <= tolerance;
+                case GT -> difference > -tolerance;
+                case GE -> difference >= -tolerance;
+            };
+            return holds ? TRUE : FALSE;
+        }
+
+        private int exactTest(Frame frame) {
+            BigDecimal a = left.exact(frame);
+            BigDecimal b = right.exact(frame);
+            if (a == null || b == null) {
+                return UNKNOWN;
+            }
+            BigDecimal difference = a.subtract(b);
+            return relation.holds(difference.compareTo(exactTolerance), difference.compareTo(exactTolerance.negate()),
+                difference.abs().compareTo(exactTolerance)) ? TRUE : FALSE;
+        }
+
+        @Override
+        Comparing decider(Frame frame) {
+            return this;
+        }
+
+        @Override
+        public Node left() {
+            return left;
+        }
+
+        @Override
+        public Node right() {
+            return right;
+        }
+    }
+
+    /** A comparison of texts ({@code = <>}), dates (all relations) or conditions ({@code = <>}). */
+    static final class ValueComparison extends Cond implements Comparing {
+        private final Relation relation;
+        private final Node left;
+        private final Node right;
+
+        ValueComparison(String source, Relation relation, Node left, Node right) {
+            super(source, left, right);
+            this.relation = relation;
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        int test(Frame frame) {
+            Object a = left.value(frame);
+            Object b = right.value(frame);
+            if (a == null || b == null) {
+                return UNKNOWN;
+            }
+            int compare = a instanceof String text ? text.compareTo((String) b) : Boolean.compare((Boolean) a, (Boolean) b);
+            return relation.holds(compare) ? TRUE : FALSE;
+        }
+
+        @Override
+        Comparing decider(Frame frame) {
+            return this;
+        }
+
+        @Override
+        public Node left() {
+            return left;
+        }
+
+        @Override
+        public Node right() {
+            return right;
+        }
+    }
+
+    /** {@code and} / {@code or} in three-valued logic: false wins in {@code and}, true wins in {@code or}. */
+    static final class Logic extends Cond {
+        private final boolean conjunction;
+        private final Cond left;
+        private final Cond right;
+
+        Logic(String source, boolean conjunction, Cond left, Cond right) {
+            super(source, left, right);
+            this.conjunction = conjunction;
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        int test(Frame frame) {
+            int decisive = conjunction ? FALSE : TRUE;
+            int a = left.test(frame);
+            if (a == decisive) {
+                return a;
+            }
+            int b = right.test(frame);
+            if (b == decisive) {
+                return b;
+            }
+            return a == UNKNOWN || b == UNKNOWN ? UNKNOWN : a;
+        }
+
+        @Override
+        Comparing decider(Frame frame) {
+            int decisive = conjunction ? FALSE : TRUE;
+            return left.test(frame) == decisive ? left.decider(frame) : right.decider(frame);
+        }
+    }
+
+    static final class Not extends Cond {
+        private final Cond operand;
+
+        Not(String source, Cond operand) {
+            super(source, operand);
+            this.operand = operand;
+        }
+
+        @Override
+        int test(Frame frame) {
+            int value = operand.test(frame);
+            return value == UNKNOWN ? UNKNOWN : 1 - value;
+        }
+
+        @Override
+        Comparing decider(Frame frame) {
+            return operand.decider(frame);
+        }
+    }
+
+    /** {@code if} giving a condition: does not apply when the condition does not, or is false without else. */
+    static final class IfCondition extends Cond {
+        private final Cond condition;
+        private final Cond then;
+        private final Cond otherwise;
+
+        IfCondition(String source, Cond condition, Cond then, Cond otherwise) {
+            super(source, otherwise == null ? new Node[] {condition, then} : new Node[] {condition, then, otherwise});
+            this.condition = condition;
+            this.then = then;
+            this.otherwise = otherwise;
+        }
+
+        @Override
+        int test(Frame frame) {
+            int test = condition.test(frame);
+            return test == TRUE ? then.test(frame) : test == FALSE && otherwise != null ? otherwise.test(frame) : UNKNOWN;
+        }
+
+        @Override
+        Comparing decider(Frame frame) {
+            int test = condition.test(frame);
+            return test == TRUE ? then.decider(frame) : otherwise != null ? otherwise.decider(frame) : null;
+        }
+    }
+
+    /** {@code empty(x)} or {@code filled(x)}: always applies. */
+    static final class Emptiness extends Cond {
+        private final Node operand;
+        private final boolean filled;
+
+        Emptiness(String source, Node operand, boolean filled) {
+            super(source, operand);
+            this.operand = operand;
+            this.filled = filled;
+        }
+
+        @Override
+        int test(Frame frame) {
+            return operand.isEmpty(frame) != filled ? TRUE : FALSE;
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package org.liasse.extender.control;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.liasse.extender.formula.FormulaException;
+import org.liasse.extender.formula.Lexer.Kind;
+import org.liasse.extender.formula.Lexer.Token;
+import org.liasse.extender.formula.TokenStream;
+
+/**
+ * Parses the control language (grammar in {@code docs/controls.md}) into an {@link Ast}, without resolving names.
+ * <pre>
+ * rule       := or
+ * or         := and ('or' and)*
+ * and        := not ('and' not)*
+ * not        := 'not' not | comparison
+ * comparison := sum [('=' | '&lt;&gt;' | '&lt;' | '&lt;=' | '&gt;' | '&gt;=') sum ['tolerance' NUMBER]]
+ * sum        := term (('+' | '-') term)*
+ * term       := unary (('*' | '/') unary)*
+ * unary      := '-' unary | primary
+ * primary    := NUMBER | STRING | 'true' | 'false' | cell | '(' rule ')'
+ *             | 'if' rule 'then' rule ['else' rule] | 'aggregate' '(' CODE ')' | FUNCTION '(' args ')'
+ * cell       := [QUESTIONNAIRE ':'] FICHE.ROW.COLUMN
+ * args       := arg (',' arg)*;  arg := rule | cell ':' cell | [QUESTIONNAIRE ':'] FICHE.TABLE_*.COLUMN
+ * </pre>
+ */
+public final class Parser {
+
+    static final Pattern CELL = Pattern.compile("[A-Z][A-Z0-9_]*\\.[A-Z][A-Z0-9_]*\\.[A-Z][A-Z0-9_]*");
+    private static final Pattern EVERY_ROW = Pattern.compile("([A-Z][A-Z0-9_]*)\\.([A-Z][A-Z0-9_]*)_\\*\\.([A-Z][A-Z0-9_]*)");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Set<String> COMPARISONS = Set.of("=", "<>", "<", "<=", ">", ">=");
+    private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "if", "then", "else", "tolerance",
+        "true", "false");
+    private static final int MAX_DEPTH = 64;
+
+    private final TokenStream tokens;
+    private int depth;
+
+    private Parser(String source) throws FormulaException {
+        this.tokens = new TokenStream(source, "expression");
+    }
+
+    /** Parses a whole rule or expression. */
+    public static Ast parse(String source) throws FormulaException {
+        Parser parser = new Parser(source);
+        Ast ast = parser.or();
+        parser.tokens.expectEnd();
+        return ast;
+    }
+
+    private Ast or() throws FormulaException {
+        Ast left = and();
+        while (tokens.accept("or")) {
+            Ast right = and();
+            left = new Ast.Logic(false, left, right, left.start(), right.end());
+        }
+        return left;
+    }
+
+    private Ast and() throws FormulaException {
+        Ast left = not();
+        while (tokens.accept("and")) {
+            Ast right = not();
+            left = new Ast.Logic(true, left, right, left.start(), right.end());
+        }
+        return left;
+    }
+
+    private Ast not() throws FormulaException {
+        if (tokens.word("not")) {
+            int start = tokens.next().offset();
+            Ast operand = nested(this::not);
+            return new Ast.Not(operand, start, operand.end());
+        }
+        return comparison();
+    }
+
+    private Ast comparison() throws FormulaException {
+        Ast left = sum();
+        Token operator = tokens.peek();
+        if (operator.kind() != Kind.SYMBOL || !COMPARISONS.contains(operator.text())) {
+            return left;
+        }
+        tokens.next();
+        Ast right = sum();
+        int end = right.end();
+        BigDecimal tolerance = null;
+        if (tokens.accept("tolerance")) {
+            Token amount = tokens.next();
+            tolerance = number(amount);
+            if (tolerance == null) {
+                throw new FormulaException(amount.offset(), "« tolerance » doit être suivi d'un nombre positif ou nul");
+            }
+            end = amount.end();
+        }
+        return new Ast.Comparison(operator.text(), left, right, tolerance, left.start(), end);
+    }
+
+    private Ast sum() throws FormulaException {
+        Ast left = term();
+        while (tokens.symbol("+") || tokens.symbol("-")) {
+            char operator = tokens.next().text().charAt(0);
+            Ast right = term();
+            left = new Ast.Arithmetic(operator, left, right, left.start(), right.end());
+        }
+        return left;
+    }
+
+    private Ast term() throws FormulaException {
+        Ast left = unary();
+        while (tokens.symbol("*") || tokens.symbol("/")) {
+            char operator = tokens.next().text().charAt(0);
+            Ast right = unary();
+            left = new Ast.Arithmetic(operator, left, right, left.start(), right.end());
+        }
+        return left;
+    }
+
+    private Ast unary() throws FormulaException {
+        if (tokens.symbol("-")) {
+            int start = tokens.next().offset();
+            Ast operand = nested(this::unary);
+            return new Ast.Negate(operand, start, operand.end());
+        }
+        return primary();
+    }
+
+    private Ast primary() throws FormulaException {
+        Token token = tokens.next();
+        switch (token.kind()) {
+            case NUMBER -> {
+                BigDecimal number = number(token);
+                if (number == null) {
+                    throw new FormulaException(token.offset(), "nombre invalide « " + token.text() + " »");
+                }
+                return new Ast.Number(number, token.offset(), token.end());
+            }
+            case STRING -> {
+                return new Ast.Text(token.text(), token.offset(), token.end());
+            }
+            case SYMBOL -> {
+                if (token.text().equals("(")) {
+                    Ast inner = nested(this::or);
+                    tokens.expect(")");
+                    return inner;
+                }
+            }
+            case WORD -> {
+                return word(token);
+            }
+            default -> {
+            }
+        }
+        tokens.back();
+        throw tokens.unexpected();
+    }
+
+    private Ast word(Token token) throws FormulaException {
+        String text = token.text();
+        switch (text) {
+            case "true", "false" -> {
+                return new Ast.Truth(text.equals("true"), token.offset(), token.end());
+            }
+            case "if" -> {
+                return conditional(token);
+            }
+            default -> {
+            }
+        }
+        if (KEYWORDS.contains(text)) {
+            tokens.back();
+            throw tokens.unexpected();
+        }
+        if (tokens.symbol("(")) {
+            return text.equals("aggregate") ? aggregate(token) : call(token);
+        }
+        Ast argument = cellOrRange(token, true);
+        if (!(argument instanceof Ast.Cell)) {
+            throw new FormulaException(token.offset(), "« " + tokens.source().substring(argument.start(),
+                argument.end()) + " » : une plage n'est permise qu'en argument de sum, min, max ou count");
+        }
+        return argument;
+    }
+
+    private Ast conditional(Token start) throws FormulaException {
+        Ast condition = nested(this::or);
+        tokens.expect("then");
+        Ast then = nested(this::or);
+        Ast otherwise = tokens.accept("else") ? nested(this::or) : null;
+        return new Ast.If(condition, then, otherwise, start.offset(), (otherwise == null ? then : otherwise).end());
+    }
+
+    private Ast aggregate(Token name) throws FormulaException {
+        tokens.next();
+        Token code = tokens.next();
+        if (code.kind() != Kind.WORD || !CODE.matcher(code.text()).matches()) {
+            throw new FormulaException(code.offset(), "aggregate attend le code d'un agrégat, par exemple aggregate(CAF_NETTE)");
+        }
+        Token close = tokens.peek();
+        tokens.expect(")");
+        return new Ast.Aggregate(code.text(), code.offset(), name.offset(), close.end());
+    }
+
+    private Ast call(Token name) throws FormulaException {
+        tokens.next();
+        List<Ast> arguments = new ArrayList<>();
+        if (!tokens.symbol(")")) {
+            do {
+                arguments.add(argument());
+            } while (tokens.accept(","));
+        }
+        Token close = tokens.peek();
+        tokens.expect(")");
+        return new Ast.Call(name.text(), List.copyOf(arguments), name.offset(), close.end());
+    }
+
+    private Ast argument() throws FormulaException {
+        Token token = tokens.peek();
+        if (token.kind() == Kind.WORD && !KEYWORDS.contains(token.text()) && !tokens.peekSecond().text().equals("(")) {
+            int mark = tokens.mark();
+            tokens.next();
+            Ast argument = cellOrRange(token, true);
+            if (!(argument instanceof Ast.Cell)) {
+                return argument;
+            }
+            tokens.reset(mark);
+        }
+        return nested(this::or);
+    }
+
+    /** A cell, a range {@code A:B} or a repeating column, with an optional questionnaire prefix. */
+    private Ast cellOrRange(Token first, boolean inArgument) throws FormulaException {
+        String questionnaire = null;
+        Token cell = first;
+        if (first.text().indexOf('.') < 0 && tokens.symbol(":")) {
+            if (!CODE.matcher(first.text()).matches()) {
+                throw notACell(first);
+            }
+            tokens.next();
+            questionnaire = first.text();
+            cell = tokens.next();
+            if (cell.kind() != Kind.WORD) {
+                throw new FormulaException(cell.offset(), "cellule FICHE.LIGNE.COLONNE attendue après « " + questionnaire + ": »");
+            }
+        }
+        var everyRow = EVERY_ROW.matcher(cell.text());
+        if (everyRow.matches()) {
+            return new Ast.EveryRow(questionnaire, everyRow.group(1), everyRow.group(2), everyRow.group(3),
+                first.offset(), cell.end());
+        }
+        if (!CELL.matcher(cell.text()).matches()) {
+            throw notACell(cell);
+        }
+        Ast result = continuation(questionnaire, first, cell, inArgument);
+        return result != null ? result : new Ast.Cell(questionnaire, cell.text(), first.offset(), cell.end());
+    }
+
+    /** The end of a range {@code A:B} (the second cell may repeat the prefix), or {@code null}. */
+    private Ast continuation(String questionnaire, Token first, Token cell, boolean inArgument) throws FormulaException {
+        if (!inArgument || !tokens.symbol(":")) {
+            return null;
+        }
+        tokens.next();
+        Token end = tokens.next();
+        if (end.kind() == Kind.WORD && end.text().equals(questionnaire) && tokens.accept(":")) {
+            end = tokens.next();
+        }
+        if (end.kind() != Kind.WORD || !CELL.matcher(end.text()).matches()) {
+            throw new FormulaException(end.offset(), "fin de plage attendue : une cellule FICHE.LIGNE.COLONNE après « "
+                + cell.text() + ": »");
+        }
+        return new Ast.Range(questionnaire, cell.text(), end.text(), first.offset(), end.end());
+    }
+
+    private static FormulaException notACell(Token token) {
+        return new FormulaException(token.offset(), "« " + token.text() + " » n'est ni une cellule FICHE.LIGNE.COLONNE, "
+            + "ni une fonction, ni un mot-clé du langage des contrôles");
+    }
+
+    private static BigDecimal number(Token token) {
+        if (token.kind() != Kind.NUMBER) {
+            return null;
+        }
+        try {
+            return new BigDecimal(token.text());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A parser step. */
+    private interface Step {
+        Ast parse() throws FormulaException;
+    }
+
+    private Ast nested(Step step) throws FormulaException {
+        if (++depth > MAX_DEPTH) {
+            throw new FormulaException(tokens.peek().offset(), "expression trop imbriquée (" + MAX_DEPTH + " niveaux au plus)");
+        }
+        try {
+            return step.parse();
+        } finally {
+            depth--;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package org.liasse.extender.control;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+/**
+ * Exact numbers as fixed-point {@code long}s counting millionths ({@link #SCALE} decimals), with sentinels for an
+ * empty value, a value that needs {@link BigDecimal} (more decimals or too large) and an unreadable stored value.
+ * Every fast operation either gives the exact result or {@link #INEXACT}, and the caller then redoes the
+ * computation with {@link BigDecimal}: results never depend on which path ran.
+ */
+public final class Values {
+
+    /** Decimals of the fixed-point representation. */
+    public static final int SCALE = 6;
+    /** 10^{@link #SCALE}. */
+    public static final long ONE = 1_000_000L;
+    /** An empty value. */
+    public static final long EMPTY = Long.MIN_VALUE;
+    /** A value that must be computed with {@link BigDecimal}. */
+    public static final long INEXACT = Long.MIN_VALUE + 1;
+    /** A stored value that cannot be read as its cell's type (in slots only, never a result). */
+    public static final long UNREADABLE = Long.MIN_VALUE + 2;
+    /** Every sentinel is at most this; every ordinary value is greater. */
+    public static final long LIMIT = Long.MIN_VALUE + 2;
+    /** Condition results. */
+    public static final int TRUE = 1;
+    /** Condition results. */
+    public static final int FALSE = 0;
+    /** A condition that does not apply (an operand is empty). */
+    public static final int UNKNOWN = -1;
+
+    /** 16 significant digits, the precision of a quotient (as in computed-cell formulas). */
+    static final long QUOTIENT_LIMIT = 10_000_000_000_000_000L;
+    private static final long MAX_FAST = Long.MAX_VALUE / 10;
+    private static final BigInteger MIN_LONG = BigInteger.valueOf(LIMIT + 1);
+    private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
+
+    private Values() {
+    }
+
+    /** A fixed-point number, or {@link #INEXACT} when it does not fit. */
+    public static long fixed(BigDecimal value) {
+        if (value.scale() > SCALE) {
+            BigDecimal stripped = value.stripTrailingZeros();
+            if (stripped.scale() > SCALE) {
+                return INEXACT;
+            }
+            value = stripped;
+        }
+        BigInteger units = value.setScale(SCALE).unscaledValue();
+        return units.compareTo(MIN_LONG) < 0 || units.compareTo(MAX_LONG) > 0 ? INEXACT : units.longValue();
+    }
+
+    /**
+     * Reads a canonical number ({@code -1234.5}) into fixed point; {@link #INEXACT} when it needs a
+     * {@link BigDecimal}, {@link #UNREADABLE} when it is not a number.
+     */
+    public static long parse(String text) {
+        int length = text.length();
+        int i = 0;
+        boolean negative = false;
+        if (length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+            negative = text.charAt(0) == '-';
+            i++;
+        }
+        long units = 0;
+        int decimals = -1;
+        int digits = 0;
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '.' && decimals < 0) {
+                decimals = 0;
+            } else if (c >= '0' && c <= '9') {
+                if (decimals >= 0 && ++decimals > SCALE || units > MAX_FAST / 10) {
+                    return slowParse(text);
+                }
+                units = units * 10 + (c - '0');
+                digits++;
+            } else {
+                return slowParse(text);
+            }
+        }
+        if (digits == 0) {
+            return UNREADABLE;
+        }
+        for (int d = Math.max(decimals, 0); d < SCALE; d++) {
+            if (units > MAX_FAST) {
+                return slowParse(text);
+            }
+            units *= 10;
+        }
+        return negative ? -units : units;
+    }
+
+    private static long slowParse(String text) {
+        try {
+            return fixed(new BigDecimal(text));
+        } catch (NumberFormatException e) {
+            return UNREADABLE;
+        }
+    }
+
+    /** The exact value of a fixed-point number. */
+    public static BigDecimal decimal(long fixed) {
+        return BigDecimal.valueOf(fixed, SCALE);
+    }
+
+    /** Adds two ordinary fixed-point numbers, {@link #INEXACT} on overflow. */
+    static long add(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 || sum <= LIMIT ? INEXACT : sum;
+    }
+
+    /** Subtracts two ordinary fixed-point numbers, {@link #INEXACT} on overflow. */
+    static long subtract(long a, long b) {
+        long difference = a - b;
+        return ((a ^ b) & (a ^ difference)) < 0 || difference <= LIMIT ? INEXACT : difference;
+    }
+
+    /** Multiplies two ordinary fixed-point numbers, {@link #INEXACT} when the product needs more room. */
+    static long multiply(long a, long b) {
+        if (b % ONE == 0) {
+            return multiplyWhole(a, b / ONE);
+        }
+        if (a % ONE == 0) {
+            return multiplyWhole(b, a / ONE);
+        }
+        long high = Math.multiplyHigh(a, b);
+        long low = a * b;
+        if ((high != 0 || low < 0) && (high != -1 || low >= 0)) {
+            return INEXACT;
+        }
+        return low % ONE != 0 || low / ONE <= LIMIT ? INEXACT : low / ONE;
+    }
+
+    private static long multiplyWhole(long a, long whole) {
+        long high = Math.multiplyHigh(a, whole);
+        long low = a * whole;
+        if ((high != 0 || low < 0) && (high != -1 || low >= 0) || low <= LIMIT) {
+            return INEXACT;
+        }
+        return low;
+    }
+
+    /**
+     * Divides two ordinary fixed-point numbers when the quotient is exact within {@link #SCALE} decimals and 16
+     * significant digits; {@link #EMPTY} for a division by zero, else {@link #INEXACT}.
+     */
+    static long divide(long a, long b) {
+        if (b == 0) {
+            return EMPTY;
+        }
+        long scaled = multiplyWhole(a, ONE);
+        if (scaled == INEXACT || scaled % b != 0) {
+            return INEXACT;
+        }
+        long quotient = scaled / b;
+        return quotient >= QUOTIENT_LIMIT || quotient <= -QUOTIENT_LIMIT ? INEXACT : quotient;
+    }
+
+    /** Rounds half away from zero to {@code digits} decimals (0 to {@link #SCALE}). */
+    static long round(long value, int digits) {
+        if (digits >= SCALE) {
+            return value;
+        }
+        long factor = 1;
+        for (int i = digits; i < SCALE; i++) {
+            factor *= 10;
+        }
+        long whole = value / factor;
+        long rest = Math.abs(value % factor);
+        if (rest * 2 >= factor) {
+            whole += value < 0 ? -1 : 1;
+        }
+        return whole * factor;
+    }
+
+    /** Half-up rounding of exact numbers, as {@link #round}. */
+    static BigDecimal round(BigDecimal value, int digits) {
+        return value.setScale(digits, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * A value as French text: numbers with a non-breaking space between thousands and a decimal comma, without
+     * trailing zeros ({@code 1 234,5}); {@code oui} / {@code non}; dates as stored ({@code AAAA-MM-JJ}); {@code (vide)}.
+     */
+    public static String french(Object value) {
+        if (value == null) {
+            return "(vide)";
+        }
+        if (value instanceof Boolean b) {
+            return b ? "oui" : "non";
+        }
+        if (value instanceof BigDecimal number) {
+            return french(number);
+        }
+        return value.toString();
+    }
+
+    private static String french(BigDecimal number) {
+        BigDecimal plain = number.stripTrailingZeros();
+        if (plain.scale() < 0) {
+            plain = plain.setScale(0);
+        }
+        String text = plain.abs().toPlainString();
+        int point = text.indexOf('.');
+        String whole = point < 0 ? text : text.substring(0, point);
+        StringBuilder out = new StringBuilder(number.signum() < 0 ? "-" : "");
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                out.append('\u00a0');
+            }
+            out.append(whole.charAt(i));
+        }
+        if (point >= 0) {
+            out.append(',').append(text, point + 1, text.length());
+        }
+        return out.toString();
+    }
+}
