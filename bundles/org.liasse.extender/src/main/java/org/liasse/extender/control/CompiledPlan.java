@@ -93,12 +93,14 @@ public final class CompiledPlan implements ControlPlan {
         for (PluginRules plugin : plugins) {
             Binder binder = binder(questionnaire, others, plugin.rules(), layout);
             for (RuleSet.Aggregate aggregate : plugin.rules().aggregates()) {
-                if (aggregate.definition().questionnaire().equals(questionnaire.code())) {
+                if (aggregate.definition().questionnaire().equals(questionnaire.code())
+                    && aggregate.appliesTo(questionnaire.version())) {
                     aggregates.add(aggregate(binder, aggregate.definition(), plugin.ruleVersion(), questionnaire));
                 }
             }
             for (RuleSet.Rule rule : plugin.rules().rules()) {
-                if (rule.definition().questionnaire().equals(questionnaire.code())) {
+                if (rule.definition().questionnaire().equals(questionnaire.code())
+                    && rule.appliesTo(questionnaire.version())) {
                     controls.add(control(binder, rule, plugin.ruleVersion(), questionnaire));
                 }
             }

@@ -22,12 +22,30 @@ public record RuleSet(List<Rule> rules, List<Aggregate> aggregates) {
         aggregates = List.copyOf(aggregates);
     }
 
-    /** A parsed control. */
-    public record Rule(ControlDefinition definition, Ast expression, Template message) {
+    /**
+     * A parsed control.
+     *
+     * @param versions questionnaire versions it applies to, empty for every version
+     */
+    public record Rule(ControlDefinition definition, Ast expression, Template message, List<String> versions) {
+
+        /** Whether it applies to a questionnaire version. */
+        public boolean appliesTo(String version) {
+            return versions.isEmpty() || versions.contains(version);
+        }
     }
 
-    /** A parsed aggregate. */
-    public record Aggregate(AggregateDefinition definition, Ast expression) {
+    /**
+     * A parsed aggregate.
+     *
+     * @param versions questionnaire versions it applies to, empty for every version
+     */
+    public record Aggregate(AggregateDefinition definition, Ast expression, List<String> versions) {
+
+        /** Whether it applies to a questionnaire version. */
+        public boolean appliesTo(String version) {
+            return versions.isEmpty() || versions.contains(version);
+        }
     }
 
     /** Whether the plugin declares controls or aggregates of a questionnaire. */

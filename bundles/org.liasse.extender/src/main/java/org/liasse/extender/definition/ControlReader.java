@@ -32,12 +32,13 @@ final class ControlReader {
 
     /** A control read from a file, waiting for {@link #compile}. */
     private record Pending(JsonTree tree, JsonObject node, FileProblems problems, ControlDefinition definition,
-                           boolean checkable) {
+                           List<QuestionnaireDefinition> versions, List<String> restriction, boolean checkable) {
     }
 
     /** An aggregate read from a file, waiting for {@link #compile}. */
     private record PendingAggregate(JsonTree tree, JsonObject node, FileProblems problems,
-                                    AggregateDefinition definition, boolean checkable) {
+                                    AggregateDefinition definition, List<QuestionnaireDefinition> versions,
+                                    List<String> restriction, boolean checkable) {
     }
 
     /**
@@ -75,13 +76,15 @@ final class ControlReader {
         codes.claim(code.value(), problems.at(code.position()), problems,
                 "code de contrôle en double « " + code.value() + " »");
         JsonString questionnaire = node.stringNode("questionnaire");
-        Optional<List<QuestionnaireDefinition>> versions = versions(questionnaire, problems);
+        List<String> restriction = restriction(node);
+        Optional<List<QuestionnaireDefinition>> versions = versions(questionnaire, node, problems);
         JsonString expression = node.stringNode("expression");
         List<String> cells = cells(tree, expression, questionnaire.value(), versions, problems);
         Severity severity = Severity.valueOf(node.string("severity").toUpperCase(Locale.ROOT));
         ControlDefinition definition = new ControlDefinition(code.value(), questionnaire.value(), severity,
                 expression.value(), node.string("message"), cells, problems.at(node.position()));
-        controls.add(new Pending(tree, node, problems, definition, checkable(versions, problems, before)));
+        controls.add(new Pending(tree, node, problems, definition, versions.orElse(List.of()), restriction,
+                checkable(versions, problems, before)));
         return definition;
     }
 
@@ -91,25 +94,46 @@ final class ControlReader {
         aggregateCodes.claim(code.value(), problems.at(code.position()), problems,
                 "code d'agrégat en double « " + code.value() + " »");
         JsonString questionnaire = node.stringNode("questionnaire");
-        Optional<List<QuestionnaireDefinition>> versions = versions(questionnaire, problems);
+        Optional<List<QuestionnaireDefinition>> versions = versions(questionnaire, node, problems);
         JsonString expression = node.stringNode("expression");
         cells(tree, expression, questionnaire.value(), versions, problems);
         AggregateDefinition definition = new AggregateDefinition(code.value(), questionnaire.value(),
                 node.string("label"), optional(node, "group"), optional(node, "unit"), expression.value(),
                 problems.at(node.position()));
-        aggregates.add(new PendingAggregate(tree, node, problems, definition, checkable(versions, problems, before)));
+        aggregates.add(new PendingAggregate(tree, node, problems, definition, versions.orElse(List.of()),
+                restriction(node), checkable(versions, problems, before)));
     }
 
     private static String optional(JsonObject node, String name) {
         return node.get(name).map(value -> ((JsonString) value).value()).orElse("");
     }
 
-    private Optional<List<QuestionnaireDefinition>> versions(JsonString questionnaire, FileProblems problems) {
+    /** The versions a control or aggregate is checked in: every known version, or those it is restricted to. */
+    private Optional<List<QuestionnaireDefinition>> versions(JsonString questionnaire, JsonObject node,
+                                                             FileProblems problems) {
         Optional<List<QuestionnaireDefinition>> versions = catalog.versions(questionnaire.value());
         if (versions.isEmpty()) {
             problems.add(questionnaire.position(), QuestionnaireCatalog.unknown(questionnaire.value()));
+            return versions;
         }
-        return versions;
+        Optional<LocatedNode> restriction = node.get("versions");
+        if (restriction.isEmpty() || versions.get().isEmpty()) {
+            return versions;
+        }
+        List<QuestionnaireDefinition> kept = new ArrayList<>();
+        for (LocatedNode item : ((JsonArray) restriction.get()).items()) {
+            JsonString version = (JsonString) item;
+            Optional<QuestionnaireDefinition> found = versions.get().stream()
+                    .filter(q -> q.version().equals(version.value())).findFirst();
+            found.ifPresentOrElse(kept::add, () -> problems.add(version.position(), "version inconnue « "
+                    + version.value() + " » du questionnaire " + questionnaire.value()));
+        }
+        return Optional.of(kept);
+    }
+
+    private static List<String> restriction(JsonObject node) {
+        return node.get("versions").map(array -> ((JsonArray) array).items().stream()
+                .map(item -> ((JsonString) item).value()).toList()).orElse(List.of());
     }
 
     /** Rules are compiled only when their references are sound and their questionnaire can be checked. */
@@ -152,7 +176,7 @@ final class ControlReader {
             if (aggregate.checkable()) {
                 parse(aggregate.tree(), expression, aggregate.problems(), "formule d'agrégat invalide : ")
                         .ifPresent(ast -> parsed.putIfAbsent(aggregate.definition().code(),
-                                new RuleSet.Aggregate(aggregate.definition(), ast)));
+                                new RuleSet.Aggregate(aggregate.definition(), ast, aggregate.restriction())));
             }
         }
         RuleSet aggregatesOnly = new RuleSet(List.of(), List.copyOf(parsed.values()));
@@ -162,7 +186,7 @@ final class ControlReader {
                 continue;
             }
             JsonString expression = aggregate.node().stringNode("expression");
-            for (QuestionnaireDefinition version : catalog.versions(aggregate.definition().questionnaire()).orElseThrow()) {
+            for (QuestionnaireDefinition version : aggregate.versions()) {
                 Optional<FormulaException> error = RuleChecker.aggregate(version, others, aggregatesOnly,
                         aggregate.definition().code());
                 if (error.isPresent()) {
@@ -196,7 +220,7 @@ final class ControlReader {
         } catch (FormulaException e) {
             report(control.tree(), message, problems, e, 0, "message invalide : ");
         }
-        List<QuestionnaireDefinition> versions = catalog.versions(control.definition().questionnaire()).orElseThrow();
+        List<QuestionnaireDefinition> versions = control.versions();
         Optional<List<String>> declared = declaredCells(control, versions);
         if (ast.isEmpty() || template.isEmpty() || declared.isEmpty()) {
             return control.definition();
@@ -220,7 +244,7 @@ final class ControlReader {
         ControlDefinition definition = new ControlDefinition(base.code(), base.questionnaire(), base.severity(),
                 base.expression(), base.message(), base.cells(), base.location(),
                 declared.get().isEmpty() ? highlight : declared.get());
-        rules.add(new RuleSet.Rule(definition, ast.get(), template.get()));
+        rules.add(new RuleSet.Rule(definition, ast.get(), template.get(), control.restriction()));
         return definition;
     }
 

@@ -25,7 +25,7 @@ import org.liasse.extender.definition.LocatedNode.JsonString;
 /**
  * Reads and validates, as a whole, the definition files a plugin bundle carries under {@code META-INF/liasse/}:
  * {@code questionnaires/*.json}, {@code controls/*.json}, {@code reports/*.json}, {@code rights/*.json},
- * {@code mappings/*.json} and
+ * {@code mappings/*.json}, {@code examples/*.json} (run against the controls: a failing example rejects the plugin) and
  * {@code messages/messages_<locale>.properties}. Either every definition is valid, or the plugin is rejected
  * with every problem found. Instances are immutable and thread-safe.
  */
@@ -50,6 +50,7 @@ public final class DefinitionLoader {
         REPORTS("reports/[^/]+\\.json"),
         RIGHTS("rights/[^/]+\\.json"),
         MAPPINGS("mappings/[^/]+\\.json"),
+        EXAMPLES("examples/[^/]+\\.json"),
         MESSAGES("messages/messages_[a-z]{2,3}(?:_[A-Z]{2})?\\.properties");
 
         private final Pattern path;
@@ -64,6 +65,7 @@ public final class DefinitionLoader {
     private final SchemaValidator reportsSchema;
     private final SchemaValidator rightsSchema;
     private final SchemaValidator mappingsSchema;
+    private final SchemaValidator examplesSchema;
 
     /**
      * Creates a loader, reading the JSON schemas from this bundle's classpath.
@@ -76,6 +78,7 @@ public final class DefinitionLoader {
         reportsSchema = SchemaValidator.fromClasspath("/schemas/reports.schema.json");
         rightsSchema = SchemaValidator.fromClasspath("/schemas/rights.schema.json");
         mappingsSchema = SchemaValidator.fromClasspath("/schemas/mappings.schema.json");
+        examplesSchema = SchemaValidator.fromClasspath("/schemas/examples.schema.json");
     }
 
     /**
@@ -110,9 +113,16 @@ public final class DefinitionLoader {
         for (DefinitionFile file : byKind.get(Kind.MESSAGES)) {
             messages.put(locale(file), MessagesReader.read(file.content(), new FileProblems(file.path(), problems)));
         }
+        List<String> examples = new ArrayList<>();
+        if (problems.isEmpty()) {
+            ExampleRunner runner = new ExampleRunner(catalog, compiled.rules());
+            examples = readAll(byKind.get(Kind.EXAMPLES), examplesSchema, problems, runner::run);
+        } else {
+            readAll(byKind.get(Kind.EXAMPLES), examplesSchema, problems, (tree, fileProblems) -> List.of());
+        }
         if (problems.isEmpty()) {
             return new LoadResult.Loaded(new PluginDefinitions(questionnaires, compiled.controls(), reports, rights,
-                    mappings, messages, compiled.aggregates()), compiled.rules());
+                    mappings, messages, compiled.aggregates()), compiled.rules(), examples);
         }
         problems.sort(BY_LOCATION);
         return new LoadResult.Rejected(problems);
@@ -169,7 +179,8 @@ public final class DefinitionLoader {
                 .sorted(Comparator.comparing(DefinitionFile::path))
                 .forEach(file -> kindOf(file.path()).ifPresentOrElse(kind -> byKind.get(kind).add(file),
                         () -> new FileProblems(file.path(), problems).addToFile("fichier inattendu : seuls "
-                                + "questionnaires/*.json, controls/*.json, reports/*.json, rights/*.json, mappings/*.json et "
+                                + "questionnaires/*.json, controls/*.json, reports/*.json, rights/*.json, mappings/*.json, "
+                                + "examples/*.json et "
                                 + "messages/messages_<langue>.properties sont acceptés sous " + ROOT)));
         return byKind;
     }

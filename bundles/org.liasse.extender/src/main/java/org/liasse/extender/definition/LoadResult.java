@@ -13,8 +13,14 @@ public sealed interface LoadResult {
      *
      * @param definitions the validated definitions
      * @param rules       its controls and aggregates, parsed and checked, for compiled plans
+     * @param examples    codes of the example datasets that ran and gave the expected outcomes
      */
-    record Loaded(PluginDefinitions definitions, RuleSet rules) implements LoadResult {
+    record Loaded(PluginDefinitions definitions, RuleSet rules, List<String> examples) implements LoadResult {
+
+        /** Defensive copy. */
+        public Loaded {
+            examples = List.copyOf(examples);
+        }
     }
 
     /**
