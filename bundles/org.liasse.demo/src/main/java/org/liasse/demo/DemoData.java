@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.liasse.api.dossier.Campaign;
+import org.liasse.api.dossier.CampaignQuestionnaire;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.CampaignState;
 import org.liasse.api.definition.QuestionnaireDefinition;
@@ -91,7 +92,7 @@ public class DemoData {
         this.plugins = plugins;
         if (config.enabled()) {
             scheduler.execute(() -> {
-                loadReferenceData();
+                loadReferenceData(config.questionnaire());
                 openDossiers(config.questionnaire(), ATTEMPTS);
             });
         }
@@ -102,10 +103,9 @@ public class DemoData {
         scheduler.shutdownNow();
     }
 
-    private void loadReferenceData() {
+    private void loadReferenceData(String questionnaire) {
         if (campaigns.find(YEAR).isEmpty()) {
-            campaigns.create(new Campaign(YEAR, "Campagne " + YEAR + " (démonstration)", LocalDate.of(YEAR + 1, 4, 1),
-                LocalDate.of(YEAR + 1, 7, 31), CampaignState.OPEN));
+            campaigns.create(campaign(YEAR, questionnaire));
         }
         for (Organisation organisation : ORGANISATIONS) {
             if (organisations.find(organisation.siren()).isEmpty()) {
@@ -160,14 +160,20 @@ public class DemoData {
             YEAR, YEAR - PAST_YEARS, YEAR - 1);
     }
 
+    /** An open campaign of the demo that collects the partner's questionnaire, due two months after it opens. */
+    private static Campaign campaign(int year, String questionnaire) {
+        return new Campaign(year, "Campagne " + year + " (démonstration)", LocalDate.of(year + 1, 4, 1),
+            LocalDate.of(year + 1, 7, 31), CampaignState.OPEN,
+            List.of(new CampaignQuestionnaire(questionnaire, null, LocalDate.of(year + 1, 6, 1))), 1);
+    }
+
     /** A closed campaign whose dossiers are filled with plausible values: year N-1 and the five past years. */
     private void fillPastCampaign(String questionnaire, int year) {
         Optional<QuestionnaireDefinition> definition = plugins.questionnaireForYear(questionnaire, year);
         if (campaigns.find(year).isPresent() || definition.isEmpty()) {
             return;
         }
-        campaigns.create(new Campaign(year, "Campagne " + year + " (démonstration)", LocalDate.of(year + 1, 4, 1),
-            LocalDate.of(year + 1, 7, 31), CampaignState.OPEN));
+        campaigns.create(campaign(year, questionnaire));
         for (Organisation organisation : ORGANISATIONS) {
             Dossier dossier = dossiers.create(organisation.siren(), year, questionnaire);
             dossiers.save(dossier.id(), dossier.revision(), DemoValues.all(definition.get(), organisation, year),

@@ -1,7 +1,10 @@
 package org.liasse.rest;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
@@ -16,6 +19,10 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.liasse.api.dossier.CreatedOrganisation;
+import org.liasse.api.dossier.Campaign;
+import org.liasse.api.dossier.CampaignQuestionnaire;
+import org.liasse.api.dossier.CampaignService;
+import org.liasse.api.dossier.CampaignState;
 import org.liasse.api.dossier.Dossier;
 import org.liasse.api.dossier.DossierService;
 import org.liasse.api.dossier.ImportReport;
@@ -24,6 +31,7 @@ import org.liasse.api.dossier.OrganisationService;
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.identity.Caller;
 import org.liasse.api.identity.OperatorRole;
+import org.liasse.api.plugin.PluginRegistry;
 import org.liasse.api.identity.Rights;
 
 /** Organisations, managed by operators within their perimeter, and the dossiers of each organisation. */
@@ -33,10 +41,27 @@ public class OrganisationResource {
 
     private final Supplier<OrganisationService> organisations;
     private final Supplier<DossierService> dossiers;
+    private final Supplier<CampaignService> campaigns;
+    private final Supplier<PluginRegistry> plugins;
 
-    OrganisationResource(Supplier<OrganisationService> organisations, Supplier<DossierService> dossiers) {
+    OrganisationResource(Supplier<OrganisationService> organisations, Supplier<DossierService> dossiers,
+                         Supplier<CampaignService> campaigns, Supplier<PluginRegistry> plugins) {
         this.organisations = organisations;
         this.dossiers = dossiers;
+        this.campaigns = campaigns;
+        this.plugins = plugins;
+    }
+
+    /**
+     * A dossier the organisation may initialise now.
+     *
+     * @param year          campaign year
+     * @param questionnaire questionnaire code
+     * @param version       version the dossier will be created under
+     * @param title         French title of the questionnaire
+     * @param deadline      deadline of the questionnaire in the campaign, ISO-8601
+     */
+    public record AvailableDossier(int year, String questionnaire, String version, String title, String deadline) {
     }
 
     /**
@@ -150,7 +175,41 @@ public class OrganisationResource {
         return dossiers.get().listForOrganisation(siren);
     }
 
-    /** Opens (initialises) the organisation's dossier for a campaign, under the applicable questionnaire version. */
+    /**
+     * The dossiers the organisation may initialise: the questionnaires listed by open campaigns, with an active
+     * version, for which it has no dossier yet.
+     */
+    @GET
+    @Path("{siren}/dossiers/available")
+    @Access(value = Access.Level.ORGANISATION, right = Rights.CONSULT,
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    public List<AvailableDossier> available(@PathParam("siren") String siren) {
+        organisations.get().find(siren).orElseThrow(() -> unknown(siren));
+        Set<String> existing = dossiers.get().listForOrganisation(siren).stream()
+            .map(d -> d.year() + " " + d.questionnaireCode()).collect(Collectors.toSet());
+        List<AvailableDossier> available = new ArrayList<>();
+        for (Campaign campaign : campaigns.get().list()) {
+            if (campaign.state() != CampaignState.OPEN) {
+                continue;
+            }
+            for (CampaignQuestionnaire questionnaire : campaign.questionnaires()) {
+                if (existing.contains(campaign.year() + " " + questionnaire.code())) {
+                    continue;
+                }
+                (questionnaire.version() == null
+                    ? plugins.get().questionnaireForYear(questionnaire.code(), campaign.year())
+                    : plugins.get().questionnaire(questionnaire.code(), questionnaire.version()))
+                    .ifPresent(definition -> available.add(new AvailableDossier(campaign.year(), definition.code(),
+                        definition.version(), definition.title(), questionnaire.deadline().toString())));
+            }
+        }
+        return available;
+    }
+
+    /**
+     * Opens (initialises) the organisation's dossier for a campaign, under the questionnaire version the campaign
+     * collects, prefilled with the carried-over values of the previous campaign.
+     */
     @POST
     @Path("{siren}/dossiers")
     @Consumes(MediaType.APPLICATION_JSON)

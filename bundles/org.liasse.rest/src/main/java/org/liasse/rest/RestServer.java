@@ -79,7 +79,8 @@ public class RestServer {
         List<Object> resources = List.of(
             new HealthResource(() -> List.copyOf(indicators)),
             new PluginResource(slot(() -> plugins, "plugins")),
-            new OrganisationResource(organisationSlot, dossierSlot),
+            new OrganisationResource(organisationSlot, dossierSlot, slot(() -> campaigns, "campagnes"),
+                slot(() -> plugins, "plugins")),
             new CampaignResource(slot(() -> campaigns, "campagnes")),
             new DossierResource(dossierSlot),
             new ExchangeResource(slot(() -> imports, "import-export")),

@@ -43,6 +43,9 @@ public class JpaDossierService implements DossierService {
     /** Cell codes per {@code IN} list when loading the rows a save updates. */
     private static final int IN_LIST = 200;
 
+    /** Who the history names for values carried over from the previous campaign at initialisation. */
+    static final String CARRY_OVER_ACTOR = "reprise N-1";
+
     private final JpaStore store;
     private final PluginRegistry plugins;
 
@@ -79,7 +82,15 @@ public class JpaDossierService implements DossierService {
             DossierEntity dossier = new DossierEntity(siren, year, questionnaireCode, questionnaire.version());
             em.persist(dossier);
             em.flush();
-            return toRecord(dossier, Map.of());
+            Map<String, CellDefinition> cells = questionnaire.cells();
+            Map<String, CellValue> carried = carriedOver(em, dossier, cells);
+            if (carried.isEmpty()) {
+                return toRecord(dossier, Map.of());
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            apply(em, dossier.id(), dossier.revision(), questionnaire, cells, carried, CARRY_OVER_ACTOR)
+                .forEach((cell, value) -> values.put(cell, value.canonical()));
+            return toRecord(dossier, values);
         });
     }
 
@@ -191,22 +202,7 @@ public class JpaDossierService implements DossierService {
                     .with("changes", since(em, id, expectedRevision));
             }
             long revision = expectedRevision + 1;
-            Instant now = Instant.now();
-            Map<String, CellValue> before = storedValues(em, id);
-            Map<String, CellValue> after = new HashMap<>(before);
-            for (Map.Entry<String, CellValue> change : entry.values().entrySet()) {
-                put(after, change.getKey(), change.getValue());
-            }
-            recompute(questionnaire, cells, after);
-            write(em, id, before, after, entry.values().keySet(), questionnaire.computed().keySet());
-            for (String cell : entry.values().keySet()) {
-                String was = canonical(before.get(cell));
-                String is = canonical(after.get(cell));
-                if (!Objects.equals(was, is)) {
-                    em.persist(new CellHistoryEntity(id, new CellChange(cell, revision, now, actor, was, is)));
-                }
-            }
-            em.flush();
+            Map<String, CellValue> after = apply(em, id, revision, questionnaire, cells, entry.values(), actor);
             Map<String, String> values = new HashMap<>();
             after.forEach((cell, value) -> values.put(cell, value.canonical()));
             return new Dossier(dossier.id(), dossier.siren(), dossier.year(), dossier.questionnaireCode(),
@@ -225,6 +221,59 @@ public class JpaDossierService implements DossierService {
     @Override
     public List<CellChange> changesSince(long id, long revision) {
         return store.inTransaction(em -> since(em, id, revision));
+    }
+
+    /**
+     * Writes parsed changes of a dossier with their history at a revision, and recomputes the computed cells.
+     *
+     * @return every value of the dossier afterwards
+     */
+    private static Map<String, CellValue> apply(EntityManager em, long id, long revision,
+                                                QuestionnaireDefinition questionnaire, Map<String, CellDefinition> cells,
+                                                Map<String, CellValue> changes, String actor) {
+        Instant now = Instant.now();
+        Map<String, CellValue> before = storedValues(em, id);
+        Map<String, CellValue> after = new HashMap<>(before);
+        for (Map.Entry<String, CellValue> change : changes.entrySet()) {
+            put(after, change.getKey(), change.getValue());
+        }
+        recompute(questionnaire, cells, after);
+        write(em, id, before, after, changes.keySet(), questionnaire.computed().keySet());
+        for (String cell : changes.keySet()) {
+            String was = canonical(before.get(cell));
+            String is = canonical(after.get(cell));
+            if (!Objects.equals(was, is)) {
+                em.persist(new CellHistoryEntity(id, new CellChange(cell, revision, now, actor, was, is)));
+            }
+        }
+        em.flush();
+        return after;
+    }
+
+    /**
+     * The values of the carried-over columns in the organisation's dossier of the previous campaign, checked against
+     * the new version's format (a value the new version refuses is left out).
+     */
+    private static Map<String, CellValue> carriedOver(EntityManager em, DossierEntity dossier,
+                                                      Map<String, CellDefinition> cells) {
+        List<Long> previous = em.createQuery("SELECT d.id FROM DossierEntity d WHERE d.siren = :siren "
+                + "AND d.year = :year AND d.questionnaireCode = :code", Long.class)
+            .setParameter("siren", dossier.siren()).setParameter("year", dossier.year() - 1)
+            .setParameter("code", dossier.questionnaireCode()).getResultList();
+        Map<String, CellValue> carried = new LinkedHashMap<>();
+        if (previous.isEmpty()) {
+            return carried;
+        }
+        storedValues(em, previous.get(0)).forEach((code, value) -> {
+            CellDefinition cell = cells.get(code);
+            if (cell != null && cell.column().carryOver() && !cell.computed()) {
+                CellFormat.Parsed parsed = CellFormat.parse(code, cell.column(), value.canonical());
+                if (parsed.error() == null) {
+                    carried.put(code, parsed.value());
+                }
+            }
+        });
+        return carried;
     }
 
     private static List<CellChange> since(EntityManager em, long id, long revision) {

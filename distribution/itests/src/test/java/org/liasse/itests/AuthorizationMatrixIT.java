@@ -95,6 +95,7 @@ class AuthorizationMatrixIT {
         POLICY.put("PUT /organisations/{siren}", Rule.organisation("-", CM, SA));
         POLICY.put("GET /organisations/{siren}/dossiers", Rule.organisation("dossier.consulter", SUP, CM, SA));
         POLICY.put("POST /organisations/{siren}/dossiers", Rule.organisation("dossier.initialiser"));
+        POLICY.put("GET /organisations/{siren}/dossiers/available", Rule.organisation("dossier.consulter", SUP, CM, SA));
         POLICY.put("GET /organisations/{siren}/users", Rule.organisation("utilisateurs.gerer", SUP, CM, SA));
         POLICY.put("POST /organisations/{siren}/users", Rule.organisation("utilisateurs.gerer"));
         POLICY.put("PUT /organisations/{siren}/users/{id}", Rule.organisation("utilisateurs.gerer"));

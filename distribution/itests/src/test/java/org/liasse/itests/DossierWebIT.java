@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +84,10 @@ class DossierWebIT {
         try (Browser browser = signedIn()) {
             browser.find("nav a[href='/dossiers.html']").click();
             browser.awaitPage("/dossiers.html").checkPage("20-dossiers");
-            assertEquals(6, browser.all("#dossiers tbody tr").size(), "2025 and the five past campaigns");
+            String years = browser.byId("dossiers").getText();
+            for (int year = 2020; year <= 2025; year++) {
+                assertTrue(years.contains(Integer.toString(year)), "2025 and the five past campaigns: " + years);
+            }
 
             browser.find("#dossiers a[href='/dossier/sommaire.html?id=" + dossier + "']").click();
             browser.awaitPage("/dossier/sommaire.html").checkPage("21-sommaire");
@@ -204,6 +209,35 @@ class DossierWebIT {
             assertFalse(browser.byId("enregistrer").isDisplayed());
             assertFalse(text(browser, "BILAN.TOTAL_ACTIF.MONTANT").isBlank(), "computed totals of the past year");
             browser.checkPage("27-saisie-passe");
+        }
+    }
+
+    @Test
+    void aNewCampaignsDossierIsInitialisedWithTheIdentificationOfThePreviousYear() throws Exception {
+        Http operator = Http.token(ministry.httpPort(), "operateur.demo", DEMO_PASSWORD);
+        Http.Reply campaign = operator.post("/campaigns", "{\"year\":2026,\"label\":\"Campagne 2026\","
+            + "\"opening\":\"2027-04-01\",\"deadline\":\"2027-07-31\",\"state\":\"OPEN\",\"questionnaires\":"
+            + "[{\"code\":\"ER\",\"version\":\"2025.1\",\"deadline\":\"2027-06-30\"}]}");
+        assertEquals(201, campaign.status(), campaign.body());
+        Http user = Http.token(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD);
+        JsonNode before = user.get("/dossiers/" + dossier).json().path("values");
+        String signatory = before.path("IDENT.NOM.VALEUR").asText();
+        assertEquals("2025-12-31", before.path("IDENT.ORG.CLOTURE").asText());
+
+        try (Browser browser = signedIn()) {
+            browser.open("/dossiers.html");
+            assertTrue(browser.byId("initialisations").getText().contains("à déposer avant le 30 juin 2027"));
+            browser.checkPage("28-dossiers-a-initialiser");
+            browser.find("#initialisations button").click();
+            browser.awaitPage("/dossier/sommaire.html");
+            assertTrue(browser.byId("titre-dossier").getText().contains("2026"));
+            browser.find("#fiches a[href*='fiche=IDENT']").click();
+            browser.awaitPage("/dossier/saisie.html");
+            assertEquals(signatory, field(browser, "IDENT.NOM.VALEUR").getDomProperty("value"), "carried over");
+            assertEquals("", field(browser, "IDENT.ORG.CLOTURE").getDomProperty("value"),
+                "the closing date of 2025 is not carried over");
+            browser.open("/dossiers.html");
+            assertTrue(browser.byId("initialisation-bloc").getDomAttribute("hidden") != null, "nothing left to initialise");
         }
     }
 }

@@ -20,10 +20,12 @@ import java.util.List;
  * @param max       largest allowed number, {@code null} when unbounded
  * @param formula   expression computing every cell of the column from cells of the same row ({@code @CODE}), or
  *                  {@code null}; see {@link QuestionnaireDefinition#computed()}
+ * @param carryOver whether a new dossier starts with the values of the column in the organisation's dossier of the
+ *                  previous campaign (identification, lists that rarely change)
  */
 public record ColumnDefinition(String code, String label, FieldType type, int scale, int maxLength,
                                boolean required, List<String> codes, String unit, String help,
-                               BigDecimal min, BigDecimal max, String formula) {
+                               BigDecimal min, BigDecimal max, String formula, boolean carryOver) {
 
     /** Defensive copy of the code list. */
     public ColumnDefinition {
@@ -35,6 +37,7 @@ public record ColumnDefinition(String code, String label, FieldType type, int sc
     /** A plain entered column without unit, help, bounds or formula. */
     public static ColumnDefinition of(String code, String label, FieldType type, int scale, int maxLength,
                                       boolean required, List<String> codes) {
-        return new ColumnDefinition(code, label, type, scale, maxLength, required, codes, "", "", null, null, null);
+        return new ColumnDefinition(code, label, type, scale, maxLength, required, codes, "", "", null, null, null,
+            false);
     }
 }

@@ -13,8 +13,11 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface DossierService {
 
     /**
-     * Creates the dossier of an organisation for a campaign under the questionnaire version that applies to
-     * the campaign year. Refuses a duplicate, an unknown organisation or campaign, or a campaign that is not open.
+     * Creates (initialises) the dossier of an organisation for a campaign, under the questionnaire version the
+     * campaign names or else the highest active version for its year, prefilled with the values of the columns the
+     * plugin marks {@code carryOver} in the organisation's dossier of the previous campaign (recorded in the history).
+     * Refuses a duplicate, an unknown organisation or campaign, a campaign that is not open, or a questionnaire the
+     * campaign does not collect.
      */
     Dossier create(String siren, int year, String questionnaireCode);
 

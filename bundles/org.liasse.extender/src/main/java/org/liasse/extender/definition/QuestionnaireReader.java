@@ -165,7 +165,7 @@ final class QuestionnaireReader {
         return new ColumnDefinition(node.string("code"), node.string("label"), type, scale(node, type),
                 maxLength(node, type), required, codes(node, type), optionalString(node, "unit"),
                 optionalString(node, "help"), min, max, formula.map(member -> ((JsonString) member.value()).value())
-                .orElse(null));
+                .orElse(null), node.get("carryOver").map(value -> ((JsonBoolean) value).value()).orElse(false));
     }
 
     private int scale(JsonObject column, FieldType type) {
