@@ -164,7 +164,7 @@ public class PlatformIT {
             p -> p != null && "ACTIVE".equals(p.path("state").asText()));
         assertEquals(ministry.path("version").asText(), ministry.path("activeVersion").asText());
         assertEquals("ER", ministry.path("questionnaires").get(0).path("code").asText());
-        assertEquals(1, ministry.path("controls").asInt());
+        assertEquals("the eight controls of controls/bilan.json", 8, ministry.path("controls").asInt());
 
         Http.Reply questionnaire = http().get("/questionnaires/ER/2025.1");
         assertEquals(200, questionnaire.status());
