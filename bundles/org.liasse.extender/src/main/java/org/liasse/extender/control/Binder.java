@@ -275,7 +275,7 @@ final class Binder {
         Relation relation = Relation.of(comparison.operator());
         String text = context.text(comparison);
         if (left instanceof Num l && right instanceof Num r) {
-            return new Nodes.NumberComparison(text, relation, l, r, comparison.tolerance());
+            return Shapes.optimise(new Nodes.NumberComparison(text, relation, l, r, comparison.tolerance()));
         }
         if (left instanceof Txt && right instanceof Txt && left.type() != right.type()) {
             left = literalAs(left, right.type(), comparison.left());

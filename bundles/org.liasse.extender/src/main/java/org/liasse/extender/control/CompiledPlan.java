@@ -59,6 +59,10 @@ public final class CompiledPlan implements ControlPlan {
     private final Layout layout;
     private final Control[] controls;
     private final Cond[] rules;
+    /** Offset in {@link #programs} of each rule that is a linear comparison, -1 for the others. */
+    private final int[] offsets;
+    /** The comparison programs of the linear rules, one after the other, run without any object in between. */
+    private final long[] programs;
     private final Aggregate[] aggregates;
     private final Map<String, Integer> byCode = new HashMap<>();
 
@@ -68,6 +72,22 @@ public final class CompiledPlan implements ControlPlan {
         this.layout = layout;
         this.controls = controls.toArray(new Control[0]);
         this.rules = controls.stream().map(Control::rule).toArray(Cond[]::new);
+        this.offsets = new int[rules.length];
+        int size = 0;
+        for (Cond rule : rules) {
+            size += rule instanceof Shapes.LinearComparison linear ? linear.code.length : 0;
+        }
+        this.programs = new long[size];
+        int at = 0;
+        for (int i = 0; i < rules.length; i++) {
+            if (rules[i] instanceof Shapes.LinearComparison linear) {
+                offsets[i] = at;
+                System.arraycopy(linear.code, 0, programs, at, linear.code.length);
+                at += linear.code.length;
+            } else {
+                offsets[i] = -1;
+            }
+        }
         this.aggregates = aggregates.toArray(new Aggregate[0]);
         for (int i = 0; i < this.controls.length; i++) {
             byCode.putIfAbsent(this.controls[i].info().code(), i);
@@ -221,24 +241,30 @@ public final class CompiledPlan implements ControlPlan {
      */
     public int statuses(Frame frame, int[] statuses) {
         int failed = 0;
+        long[] numbers = frame.numbers;
         for (int i = 0; i < rules.length; i++) {
-            int status;
-            Cond rule = rules[i];
-            if (rule == null) {
-                status = 2;
-            } else {
-                try {
-                    status = rule.test(frame);
-                } catch (RuntimeException e) {
-                    status = 2;
-                }
+            int offset = offsets[i];
+            int status = offset < 0 ? Shapes.HANDOVER : Shapes.test(programs, offset, numbers);
+            if (status == Shapes.HANDOVER) {
+                status = test(i, frame);
             }
             statuses[i] = status;
-            if (status == Values.FALSE) {
-                failed++;
-            }
+            failed += ((status | -status) >>> 31) ^ 1;
         }
         return failed;
+    }
+
+    /** One rule on the generic path: 2 for a rule that cannot be compiled or fails at run time. */
+    private int test(int i, Frame frame) {
+        Cond rule = rules[i];
+        if (rule == null) {
+            return 2;
+        }
+        try {
+            return rule.test(frame);
+        } catch (RuntimeException e) {
+            return 2;
+        }
     }
 
     private ControlOutcome outcome(int i, Frame frame) {

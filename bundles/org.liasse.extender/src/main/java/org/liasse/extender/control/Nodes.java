@@ -135,8 +135,8 @@ final class Nodes {
     // ---------------------------------------------------------------- numbers
 
     static final class NumberConstant extends Num {
-        private final long fixed;
-        private final BigDecimal exact;
+        final long fixed;
+        final BigDecimal exact;
 
         NumberConstant(String source, BigDecimal value) {
             super(source);
@@ -156,7 +156,7 @@ final class Nodes {
     }
 
     static final class NumberCell extends Num {
-        private final int slot;
+        final int slot;
 
         NumberCell(String source, int slot) {
             super(source);
@@ -184,11 +184,13 @@ final class Nodes {
 
     /** {@code + - * /} with the same empty rule: an empty operand gives an empty result. */
     abstract static class Binary extends Num {
+        final char operator;
         final Num left;
         final Num right;
 
-        Binary(String source, Num left, Num right) {
+        Binary(char operator, String source, Num left, Num right) {
             super(source, left, right);
+            this.operator = operator;
             this.left = left;
             this.right = right;
         }
@@ -216,8 +218,26 @@ final class Nodes {
     }
 
     static Num arithmetic(char operator, String source, Num left, Num right) {
+        if (operator == '/' && right instanceof NumberConstant divisor && divisor.exact.signum() != 0) {
+            long reciprocal = Values.fixed(BigDecimal.ONE.divide(divisor.exact, MathContext.DECIMAL64));
+            if (reciprocal != INEXACT && BigDecimal.ONE.divide(divisor.exact, MathContext.DECIMAL64)
+                .multiply(divisor.exact).compareTo(BigDecimal.ONE) == 0) {
+                return new Binary(operator, source, left, right) {
+                    @Override
+                    long combine(long a, long b) {
+                        long quotient = Values.multiply(a, reciprocal);
+                        return quotient >= Values.QUOTIENT_LIMIT || quotient <= -Values.QUOTIENT_LIMIT ? INEXACT : quotient;
+                    }
+
+                    @Override
+                    BigDecimal combine(BigDecimal a, BigDecimal b) {
+                        return a.divide(b, MathContext.DECIMAL64);
+                    }
+                };
+            }
+        }
         return switch (operator) {
-            case '+' -> new Binary(source, left, right) {
+            case '+' -> new Binary(operator, source, left, right) {
                 @Override
                 long combine(long a, long b) {
                     return Values.add(a, b);
@@ -228,7 +248,7 @@ final class Nodes {
                     return a.add(b);
                 }
             };
-            case '-' -> new Binary(source, left, right) {
+            case '-' -> new Binary(operator, source, left, right) {
                 @Override
                 long combine(long a, long b) {
                     return Values.subtract(a, b);
@@ -239,7 +259,7 @@ final class Nodes {
                     return a.subtract(b);
                 }
             };
-            case '*' -> new Binary(source, left, right) {
+            case '*' -> new Binary(operator, source, left, right) {
                 @Override
                 long combine(long a, long b) {
                     return Values.multiply(a, b);
@@ -250,7 +270,7 @@ final class Nodes {
                     return a.multiply(b);
                 }
             };
-            default -> new Binary(source, left, right) {
+            default -> new Binary(operator, source, left, right) {
                 @Override
                 long combine(long a, long b) {
                     return Values.divide(a, b);
@@ -265,7 +285,7 @@ final class Nodes {
     }
 
     static final class Negate extends Num {
-        private final Num operand;
+        final Num operand;
 
         Negate(String source, Num operand) {
             super(source, operand);
@@ -309,17 +329,31 @@ final class Nodes {
     static final class Round extends Num {
         private final Num operand;
         private final int digits;
+        private final long factor;
 
         Round(String source, Num operand, int digits) {
             super(source, operand);
             this.operand = operand;
             this.digits = digits;
+            long power = 1;
+            for (int i = digits; i < Values.SCALE; i++) {
+                power *= 10;
+            }
+            this.factor = power;
         }
 
         @Override
         long fast(Frame frame) {
             long value = operand.fast(frame);
-            return value <= LIMIT ? value : Values.round(value, digits);
+            if (value <= LIMIT || factor == 1) {
+                return value;
+            }
+            long whole = value / factor;
+            long rest = value - whole * factor;
+            if (Math.abs(rest) * 2 >= factor) {
+                whole += value < 0 ? -1 : 1;
+            }
+            return whole * factor;
         }
 
         @Override
@@ -333,8 +367,8 @@ final class Nodes {
     static final class Fold extends Num {
         enum Kind { SUM, MIN, MAX }
 
-        private final Kind kind;
-        private final Num[] operands;
+        final Kind kind;
+        final Num[] operands;
 
         Fold(String source, Kind kind, List<Num> operands) {
             super(source, operands.toArray(NONE));
@@ -614,6 +648,18 @@ final class Nodes {
             };
         }
 
+        /** Whether a fixed-point difference {@code left - right} satisfies the relation within a tolerance. */
+        boolean holds(long difference, long tolerance) {
+            return switch (this) {
+                case EQ -> difference != Long.MIN_VALUE && Math.abs(difference) <= tolerance;
+                case NE -> difference == Long.MIN_VALUE || Math.abs(difference) > tolerance;
+                case LT -> difference < tolerance;
+                case LE -> difference <= tolerance;
+                case GT -> difference > -tolerance;
+                case GE -> difference >= -tolerance;
+            };
+        }
+
         /** For texts, dates and conditions: the relation on {@code compareTo}. */
         boolean holds(int compare) {
             return holds(compare, compare, compare == 0 ? 0 : 1);
@@ -622,12 +668,12 @@ final class Nodes {
 
     /** A comparison of numbers, exact, with an optional tolerance. */
     static final class NumberComparison extends Cond implements Comparing {
-        private final Relation relation;
-        private final Num left;
-        private final Num right;
-        private final long tolerance;
+        final Relation relation;
+        final Num left;
+        final Num right;
+        final long tolerance;
         private final BigDecimal exactTolerance;
-        private final boolean fastTolerance;
+        final boolean fastTolerance;
 
         NumberComparison(String source, Relation relation, Num left, Num right, BigDecimal tolerance) {
             super(source, left, right);
@@ -654,15 +700,7 @@ final class Nodes {
             if (difference == INEXACT) {
                 return exactTest(frame);
             }
-            boolean holds = switch (relation) {
-                case EQ -> Math.abs(difference) <= tolerance;
-                case NE -> Math.abs(difference) > tolerance;
-                case LT -> difference < tolerance;
-                case LE -> difference <= tolerance;
-                case GT -> difference > -tolerance;
-                case GE -> difference >= -tolerance;
-            };
-            return holds ? TRUE : FALSE;
+            return relation.holds(difference, tolerance) ? TRUE : FALSE;
         }
 
         private int exactTest(Frame frame) {

@@ -119,23 +119,33 @@ public final class Values {
         return ((a ^ b) & (a ^ difference)) < 0 || difference <= LIMIT ? INEXACT : difference;
     }
 
-    /** Multiplies two ordinary fixed-point numbers, {@link #INEXACT} when the product needs more room. */
+    /** Multiplies two ordinary fixed-point numbers, {@link #INEXACT} when the product needs more room or decimals. */
     static long multiply(long a, long b) {
-        if (b % ONE == 0) {
-            return multiplyWhole(a, b / ONE);
+        if (Math.abs(a) < Math.abs(b)) {
+            long swap = a;
+            a = b;
+            b = swap;
         }
-        if (a % ONE == 0) {
-            return multiplyWhole(b, a / ONE);
-        }
-        long high = Math.multiplyHigh(a, b);
-        long low = a * b;
-        if ((high != 0 || low < 0) && (high != -1 || low >= 0)) {
+        // a * b / ONE = (a / ONE) * b + (a % ONE) * b / ONE, with |b| the smaller operand
+        long whole = a / ONE;
+        long part = a % ONE;
+        long high = Math.multiplyHigh(whole, b);
+        long first = whole * b;
+        if ((high != 0 || first < 0) && (high != -1 || first >= 0)) {
             return INEXACT;
         }
-        return low % ONE != 0 || low / ONE <= LIMIT ? INEXACT : low / ONE;
+        if (Math.abs(b) > Long.MAX_VALUE / ONE) {
+            return INEXACT;
+        }
+        long second = part * b;
+        if (second % ONE != 0) {
+            return INEXACT;
+        }
+        return add(first, second / ONE);
     }
 
-    private static long multiplyWhole(long a, long whole) {
+    /** Multiplies an ordinary fixed-point number by a whole number, {@link #INEXACT} on overflow. */
+    static long multiplyWhole(long a, long whole) {
         long high = Math.multiplyHigh(a, whole);
         long low = a * whole;
         if ((high != 0 || low < 0) && (high != -1 || low >= 0) || low <= LIMIT) {
@@ -152,12 +162,38 @@ public final class Values {
         if (b == 0) {
             return EMPTY;
         }
-        long scaled = multiplyWhole(a, ONE);
-        if (scaled == INEXACT || scaled % b != 0) {
+        long quotient = truncatedQuotient(a, b);
+        if (quotient == INEXACT || quotient == INEXACT_QUOTIENT) {
             return INEXACT;
         }
-        long quotient = scaled / b;
-        return quotient >= QUOTIENT_LIMIT || quotient <= -QUOTIENT_LIMIT ? INEXACT : quotient;
+        return quotient;
+    }
+
+    /** Marks, in {@link #truncatedQuotient}, a quotient that has more decimals than {@link #SCALE}. */
+    static final long INEXACT_QUOTIENT = Long.MIN_VALUE + 3;
+    /**
+     * The quotient {@code a / b} of two ordinary fixed-point numbers ({@code b ≠ 0}) truncated toward zero to
+     * {@link #SCALE} decimals, when it is below 10^10 in magnitude (so that 16 significant digits keep at least
+     * {@link #SCALE} decimals). Returns it when exact; when not exact, returns {@link #INEXACT_QUOTIENT} and the
+     * truncated value is given by {@link #truncated(long, long)}; {@link #INEXACT} when out of range.
+     */
+    static long truncatedQuotient(long a, long b) {
+        long whole = a / b;
+        long rest = (a - whole * b) * ONE;
+        if (Math.abs(whole) >= QUOTIENT_LIMIT / ONE || Math.abs(b) > Long.MAX_VALUE / ONE) {
+            return INEXACT;
+        }
+        long part = rest / b;
+        return rest - part * b == 0 ? whole * ONE + part : INEXACT_QUOTIENT;
+    }
+
+    /** {@code a / b} truncated toward zero to {@link #SCALE} decimals, or {@link #INEXACT} (see above). */
+    static long truncated(long a, long b) {
+        long whole = a / b;
+        if (Math.abs(whole) >= QUOTIENT_LIMIT / ONE || Math.abs(b) > Long.MAX_VALUE / ONE) {
+            return INEXACT;
+        }
+        return whole * ONE + (a - whole * b) * ONE / b;
     }
 
     /** Rounds half away from zero to {@code digits} decimals (0 to {@link #SCALE}). */
