@@ -16,6 +16,7 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.liasse.api.attachment.AttachmentService;
 import org.liasse.api.audit.AuditLog;
+import org.liasse.api.control.ControlEngine;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.DossierService;
 import org.liasse.api.dossier.OrganisationService;
@@ -60,6 +61,8 @@ public class RestServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AccountService accounts;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ControlEngine controlEngine;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AuditLog audit;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DossierImports imports;
@@ -83,6 +86,7 @@ public class RestServer {
                 slot(() -> plugins, "plugins")),
             new CampaignResource(slot(() -> campaigns, "campagnes")),
             new DossierResource(dossierSlot),
+            new ControlResource(dossierSlot, slot(() -> controlEngine, "contrôles")),
             new ExchangeResource(slot(() -> imports, "import-export")),
             new AttachmentResource(slot(() -> attachments, "pièces jointes")),
             new SessionResource(accountSlot, organisationSlot),

@@ -109,6 +109,7 @@ class AuthorizationMatrixIT {
         POLICY.put("GET /dossiers/{id}/past", Rule.dossier("dossier.consulter", SUP, CM, SA));
         POLICY.put("GET /dossiers/{id}/history", Rule.dossier("dossier.consulter", SUP, CM, SA));
         POLICY.put("PATCH /dossiers/{id}/values", Rule.dossier("dossier.saisir"));
+        POLICY.put("GET /dossiers/{id}/controls/{code}/explanation", Rule.dossier("dossier.verifier", SUP, CM, SA));
         POLICY.put("GET /dossiers/{id}/mappings", Rule.dossier("dossier.consulter", SUP, CM, SA));
         POLICY.put("POST /dossiers/{id}/imports", Rule.dossier("dossier.importer"));
         POLICY.put("GET /dossiers/{id}/export", Rule.dossier("dossier.consulter", SUP, CM, SA));

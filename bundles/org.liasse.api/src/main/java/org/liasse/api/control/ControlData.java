@@ -1,10 +1,13 @@
 package org.liasse.api.control;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.liasse.api.dossier.Dossier;
+import org.liasse.api.dossier.DossierService;
 
 /**
  * What controls read for one dossier. Values are canonical texts, as in {@link Dossier#values()}: decimals in plain
@@ -54,5 +57,21 @@ public record ControlData(Map<String, String> values, Map<String, String> previo
             }
         }
         return new ControlData(dossier.values(), previous == null ? Map.of() : previous.values(), byCode);
+    }
+
+    /**
+     * The data of a stored dossier, read through the dossier service: the same organisation's dossier of the same
+     * questionnaire for year N-1, and its dossiers of other questionnaires in the same campaign. For one dossier at a
+     * time (an explanation, a single verification); a campaign-wide run reads all values in one scan instead.
+     */
+    public static ControlData load(DossierService dossiers, Dossier dossier) {
+        Dossier previous = dossiers.find(dossier.siren(), dossier.year() - 1, dossier.questionnaireCode()).orElse(null);
+        List<Dossier> others = new ArrayList<>();
+        for (Dossier other : dossiers.listForOrganisation(dossier.siren())) {
+            if (other.year() == dossier.year() && !other.questionnaireCode().equals(dossier.questionnaireCode())) {
+                dossiers.find(other.id()).ifPresent(others::add);
+            }
+        }
+        return of(dossier, previous, others);
     }
 }

@@ -1,0 +1,113 @@
+package org.liasse.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operators' explanation of a control on the real ministry assembly: the shipped ER controls, compiled at load,
+ * evaluated on a stored dossier with its year N-1 dossier, each sub-expression with its value.
+ */
+class ControlExplanationIT {
+
+    private static final String ADMIN_PASSWORD = "Mot de passe initial du test 2025";
+    private static final String SIREN = "000000067";
+    private static final String NBSP = "\u00a0";
+
+    private static Distribution ministry;
+    private static Http admin;
+    private static Http entry;
+    private static long dossier;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ministry = Distribution.unpack("ministry", Map.of("LIASSE_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        ministry.setProperty("etc/org.liasse.identity.cfg", "show.activation.codes", "true");
+        ministry.start();
+        int port = ministry.httpPort();
+        Await.until("health", 120_000, () -> ministry.http().get("/health"), r -> r.status() == 200);
+        admin = Http.token(port, "admin", ADMIN_PASSWORD);
+        for (int year : new int[] {2024, 2025}) {
+            assertEquals(201, admin.post("/campaigns", """
+                {"year":%d,"label":"Campagne %d","opening":"%d-04-01","deadline":"%d-07-31","state":"OPEN"}
+                """.formatted(year, year, year + 1, year + 1)).status());
+        }
+        Http administrator = Accounts.organisation(port, admin, SIREN, "OPH", "OPH");
+        entry = Accounts.user(port, administrator, SIREN, "saisie." + SIREN, "RESPONSABLE_SAISIE");
+        long previous = create(2024);
+        save(previous, "{\"values\":{\"CR.LOYERS.MONTANT\":\"100000\"}}");
+        dossier = create(2025);
+        save(dossier, """
+            {"values":{"BILAN.IMMO.MONTANT":"500000","BILAN.TRESO.MONTANT":"1.01","BILAN.CAPITAUX.MONTANT":"100000",
+             "BILAN.DETTES.MONTANT":"400000","CR.LOYERS.MONTANT":"150000","CR.ACHATS.MONTANT":"20000"}}
+            """);
+    }
+
+    private static long create(int year) {
+        Http.Reply created = Await.until("ER dossier " + year, 60_000, () -> entry.post("/organisations/" + SIREN
+            + "/dossiers", "{\"year\":" + year + ",\"questionnaire\":\"ER\"}"), reply -> reply.status() == 201);
+        return created.json().path("id").asLong();
+    }
+
+    private static void save(long id, String changes) {
+        long revision = entry.get("/dossiers/" + id).json().path("revision").asLong();
+        Http.Reply saved = entry.patch("/dossiers/" + id + "/values", "\"" + revision + "\"", changes);
+        assertEquals(200, saved.status(), saved.body());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (ministry != null) {
+            ministry.close();
+        }
+    }
+
+    private static JsonNode explain(Http http, String control) {
+        Http.Reply reply = http.get("/dossiers/" + dossier + "/controls/" + control + "/explanation");
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    @Test
+    void aFailedBalanceIsExplainedWithTheValuesInvolved() {
+        JsonNode explanation = explain(entry, "ER_BILAN_EQUILIBRE");
+        assertEquals("2025.1", explanation.path("questionnaireVersion").asText());
+        JsonNode outcome = explanation.path("outcome");
+        assertEquals("FAILED", outcome.path("status").asText());
+        assertEquals("ERROR", outcome.path("severity").asText());
+        assertEquals("Le total de l'actif (500" + NBSP + "001,01 €) doit être égal au total du passif (500" + NBSP
+            + "000 €) à 1 € près : l'écart est de 1,01 €.", outcome.path("message").asText());
+        assertEquals("500" + NBSP + "001,01", outcome.path("values").path("BILAN.TOTAL_ACTIF.MONTANT").asText());
+        assertTrue(outcome.path("ruleVersion").asText().startsWith("org.liasse.ministry.er "), outcome.toString());
+        JsonNode expression = explanation.path("expression");
+        assertEquals("BILAN.TOTAL_ACTIF.MONTANT = BILAN.TOTAL_PASSIF.MONTANT tolerance 1", expression.path("text").asText());
+        assertEquals("faux", expression.path("value").asText());
+        assertEquals("500" + NBSP + "000", expression.path("parts").get(1).path("value").asText());
+    }
+
+    @Test
+    void prevReadsTheDossierOfTheYearBefore() {
+        JsonNode outcome = explain(entry, "ER_LOYERS_EVOLUTION").path("outcome");
+        assertEquals("FAILED", outcome.path("status").asText(), outcome.toString());
+        assertEquals("100" + NBSP + "000", outcome.path("values").path("prev(CR.LOYERS.MONTANT)").asText());
+        assertEquals("Les loyers varient de plus de 30 % par rapport à l'exercice précédent (100" + NBSP + "000 € puis 150"
+            + NBSP + "000 €) : justifiez cette évolution.", outcome.path("message").asText());
+    }
+
+    @Test
+    void operatorsMayExplainAndUnknownControlsAreNotFound() {
+        Http support = Accounts.operator(ministry.httpPort(), admin, "support.controles", "SUPPORT", null);
+        assertEquals("PASSED", explain(support, "ER_RESULTAT").path("outcome").path("status").asText());
+        assertEquals("NOT_APPLICABLE", explain(support, "ER_CAPITAL").path("outcome").path("status").asText());
+        Http.Reply unknown = support.get("/dossiers/" + dossier + "/controls/ER_INCONNU/explanation");
+        assertEquals(404, unknown.status(), unknown.body());
+        assertEquals("controle-inconnu", unknown.json().path("code").asText());
+    }
+}
