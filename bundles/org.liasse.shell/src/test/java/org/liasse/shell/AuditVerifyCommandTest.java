@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.liasse.api.audit.AuditEntry;
 import org.liasse.api.audit.AuditEvent;
 import org.liasse.api.audit.AuditLog;
@@ -21,19 +17,8 @@ import org.liasse.api.audit.AuditVerification;
 /** What the operator sees, and whether the command fails. */
 class AuditVerifyCommandTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream console;
-
-    @BeforeEach
-    void capture() {
-        console = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(console);
-    }
+    @RegisterExtension
+    final Console console = new Console();
 
     @Test
     void reportsAnIntactLog() {
@@ -60,7 +45,7 @@ class AuditVerifyCommandTest {
     }
 
     private String printed() {
-        return out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        return console.printed().replace(System.lineSeparator(), "\n");
     }
 
     private static AuditVerifyCommand command(AuditVerification verification) {

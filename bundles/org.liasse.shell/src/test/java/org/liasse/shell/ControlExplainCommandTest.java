@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.liasse.api.control.AggregateInfo;
 import org.liasse.api.control.ControlData;
 import org.liasse.api.control.ControlEngine;
@@ -40,20 +36,9 @@ class ControlExplainCommandTest {
     private static final Dossier QDIS = new Dossier(8, "000000018", 2025, "QDIS", "2025.1", 1,
         Map.of("CR.LOYERS.MONTANT", "4.00"));
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    @RegisterExtension
+    final Console console = new Console();
     private final Map<String, ControlData> seen = new LinkedHashMap<>();
-    private PrintStream console;
-
-    @BeforeEach
-    void capture() {
-        console = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(console);
-    }
 
     @Test
     void printsTheOutcomeTheValuesAndEverySubExpression() {
@@ -71,7 +56,7 @@ class ControlExplainCommandTest {
               └── B + C  →  9
                   ├── B  →  4
                   └── C  →  5
-            """, out.toString(StandardCharsets.UTF_8));
+            """, console.printed());
         ControlData data = seen.get("ER_BILAN");
         assertEquals("8.00", data.previous().get("BILAN.TOTAL_ACTIF.MONTANT"));
         assertEquals(Map.of("QDIS", QDIS.values()), data.others());

@@ -252,21 +252,22 @@ final class Binder {
     // ------------------------------------------------------------------ types
 
     private Num number(Ast ast, Context context, String what) throws FormulaException {
-        Node node = bind(ast, context);
-        if (node instanceof Num number) {
-            return number;
-        }
-        throw new FormulaException(ast.start(), what + " attend un nombre : « " + context.text(ast) + " » est "
-            + node.type().french());
+        return typed(ast, context, what, Num.class, Type.NUMBER);
     }
 
     private Cond condition(Ast ast, Context context, String what) throws FormulaException {
+        return typed(ast, context, what, Cond.class, Type.BOOLEAN);
+    }
+
+    /** Binds an operand that must be of one type. */
+    private <T extends Node> T typed(Ast ast, Context context, String what, Class<T> kind, Type type)
+        throws FormulaException {
         Node node = bind(ast, context);
-        if (node instanceof Cond condition) {
-            return condition;
+        if (kind.isInstance(node)) {
+            return kind.cast(node);
         }
-        throw new FormulaException(ast.start(), what + " attend une condition : « " + context.text(ast) + " » est "
-            + node.type().french());
+        throw new FormulaException(ast.start(), what + " attend " + type.french() + " : « " + context.text(ast)
+            + " » est " + node.type().french());
     }
 
     private Node comparison(Ast.Comparison comparison, Context context) throws FormulaException {

@@ -468,6 +468,17 @@ final class Nodes {
         }
     }
 
+    /** The branch an {@code if} takes: 1 for {@code then}, 2 for {@code else}, 0 for none (its value is empty). */
+    static int branch(Cond condition, Node otherwise, Frame frame) {
+        int test = condition.test(frame);
+        return test == TRUE ? 1 : test == FALSE && otherwise != null ? 2 : 0;
+    }
+
+    /** The operands of an {@code if}, for explanations. */
+    static Node[] branches(Cond condition, Node then, Node otherwise) {
+        return otherwise == null ? new Node[] {condition, then} : new Node[] {condition, then, otherwise};
+    }
+
     /** {@code if} giving a number; empty when the condition does not apply, or is false without {@code else}. */
     static final class IfNumber extends Num {
         private final Cond condition;
@@ -475,7 +486,7 @@ final class Nodes {
         private final Num otherwise;
 
         IfNumber(String source, Cond condition, Num then, Num otherwise) {
-            super(source, otherwise == null ? new Node[] {condition, then} : new Node[] {condition, then, otherwise});
+            super(source, branches(condition, then, otherwise));
             this.condition = condition;
             this.then = then;
             this.otherwise = otherwise;
@@ -483,14 +494,14 @@ final class Nodes {
 
         @Override
         long fast(Frame frame) {
-            int test = condition.test(frame);
-            return test == TRUE ? then.fast(frame) : test == FALSE && otherwise != null ? otherwise.fast(frame) : EMPTY;
+            int branch = branch(condition, otherwise, frame);
+            return branch == 1 ? then.fast(frame) : branch == 2 ? otherwise.fast(frame) : EMPTY;
         }
 
         @Override
         BigDecimal exact(Frame frame) {
-            int test = condition.test(frame);
-            return test == TRUE ? then.exact(frame) : test == FALSE && otherwise != null ? otherwise.exact(frame) : null;
+            int branch = branch(condition, otherwise, frame);
+            return branch == 1 ? then.exact(frame) : branch == 2 ? otherwise.exact(frame) : null;
         }
     }
 
@@ -570,7 +581,7 @@ final class Nodes {
         private final Txt otherwise;
 
         IfText(String source, Cond condition, Txt then, Txt otherwise) {
-            super(then.type(), source, otherwise == null ? new Node[] {condition, then} : new Node[] {condition, then, otherwise});
+            super(then.type(), source, branches(condition, then, otherwise));
             this.condition = condition;
             this.then = then;
             this.otherwise = otherwise;
@@ -578,8 +589,8 @@ final class Nodes {
 
         @Override
         String string(Frame frame) {
-            int test = condition.test(frame);
-            return test == TRUE ? then.string(frame) : test == FALSE && otherwise != null ? otherwise.string(frame) : null;
+            int branch = branch(condition, otherwise, frame);
+            return branch == 1 ? then.string(frame) : branch == 2 ? otherwise.string(frame) : null;
         }
     }
 
@@ -831,7 +842,7 @@ final class Nodes {
         private final Cond otherwise;
 
         IfCondition(String source, Cond condition, Cond then, Cond otherwise) {
-            super(source, otherwise == null ? new Node[] {condition, then} : new Node[] {condition, then, otherwise});
+            super(source, branches(condition, then, otherwise));
             this.condition = condition;
             this.then = then;
             this.otherwise = otherwise;
@@ -839,8 +850,8 @@ final class Nodes {
 
         @Override
         int test(Frame frame) {
-            int test = condition.test(frame);
-            return test == TRUE ? then.test(frame) : test == FALSE && otherwise != null ? otherwise.test(frame) : UNKNOWN;
+            int branch = branch(condition, otherwise, frame);
+            return branch == 1 ? then.test(frame) : branch == 2 ? otherwise.test(frame) : UNKNOWN;
         }
 
         @Override
