@@ -192,7 +192,7 @@ function renderTable(table) {
       const labelledBy = `${rowId} col-${fiche.code}-${table.code}-${column.code}`;
       if (cell.computed) {
         tr.append(el('td', { class: 'calculee' }, el('output', {
-          id: fieldId(cell.code), 'aria-labelledby': labelledBy, 'data-cell': cell.code,
+          id: fieldId(cell.code), 'aria-labelledby': labelledBy, 'data-cell': cell.code, tabindex: '-1',
           'aria-describedby': previousId(cell.code) }), previousNode(cell)));
         fields.push(null);
       } else {
@@ -504,6 +504,11 @@ function closeHistory() {
 
 render();
 updateStatus();
+const target = window.location.hash.startsWith('#c-') ? field(decodeURIComponent(window.location.hash.slice(3))) : null;
+if (target) {
+  target.focus();
+  target.scrollIntoView({ block: 'center' });
+}
 if (!canEdit) {
   byId('enregistrer').hidden = true;
   announce(region, 'info', status.textContent);

@@ -32,6 +32,7 @@ try {
   replaceChildren(byId('outils'), [
     canEdit && (session.rights || []).includes('dossier.importer')
       && el('li', {}, el('a', { href: dossierPage('import', id), text: t('sommaire.importer') })),
+    el('li', {}, el('a', { href: dossierPage('verification', id), text: t('sommaire.verifier') })),
     el('li', {}, el('a', { href: dossierPage('pieces', id), text: t('sommaire.pieces') })),
     el('li', {}, el('a', { href: dossierPage('evolutions', id), text: t('sommaire.evolutions', { year: dossier.year }) })),
   ].filter(Boolean));

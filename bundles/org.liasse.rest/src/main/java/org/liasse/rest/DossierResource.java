@@ -8,6 +8,8 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -23,6 +25,9 @@ import org.liasse.api.dossier.DossierService;
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.identity.Rights;
+import org.liasse.api.verification.Justification;
+import org.liasse.api.verification.Verification;
+import org.liasse.api.verification.VerificationService;
 
 /** Dossiers and their values; writes need {@code If-Match} with the ETag last read. */
 @Path("/dossiers")
@@ -33,9 +38,19 @@ public class DossierResource {
     static final int PAST_YEARS = 5;
 
     private final Supplier<DossierService> dossiers;
+    private final Supplier<VerificationService> verifications;
 
-    DossierResource(Supplier<DossierService> dossiers) {
+    DossierResource(Supplier<DossierService> dossiers, Supplier<VerificationService> verifications) {
         this.dossiers = dossiers;
+        this.verifications = verifications;
+    }
+
+    /**
+     * A justification of a failed warning.
+     *
+     * @param text the user's words
+     */
+    public record JustificationText(String text) {
     }
 
     /**
@@ -124,6 +139,35 @@ public class DossierResource {
         }
         Dossier saved = dossiers.get().save(id, Json.revision(ifMatch), changes.values(), Call.current().actor());
         return withTag(Response.ok(), saved);
+    }
+
+    /** Runs the verification of a dossier ("Lancer la vérification") and stores its result. */
+    @POST
+    @Path("{id}/verifications")
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.VERIFY)
+    public Response verify(@PathParam("id") long id) {
+        return Response.status(201).entity(verifications.get().verify(id, Call.current().actor())).build();
+    }
+
+    /** The latest verification of a dossier, with the justifications of its warnings. */
+    @GET
+    @Path("{id}/verifications/latest")
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    public Verification latestVerification(@PathParam("id") long id) {
+        find(id);
+        return verifications.get().latest(id).orElseThrow(() -> LiasseException.notFound("verification-absente",
+            "Ce dossier n'a pas encore été vérifié."));
+    }
+
+    /** Justifies a warning that failed in the latest verification. */
+    @PUT
+    @Path("{id}/justifications/{control}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.VERIFY)
+    public Justification justify(@PathParam("id") long id, @PathParam("control") String control,
+                                 JustificationText justification) {
+        return verifications.get().justify(id, control, Json.require(justification).text(), Call.current().actor());
     }
 
     private Dossier find(long id) {

@@ -26,6 +26,7 @@ import org.liasse.api.health.HealthIndicator;
 import org.liasse.api.identity.AccountService;
 import org.liasse.api.identity.Authenticator;
 import org.liasse.api.plugin.PluginRegistry;
+import org.liasse.api.verification.VerificationService;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -61,6 +62,8 @@ public class RestServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AccountService accounts;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile VerificationService verifications;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ControlEngine controlEngine;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AuditLog audit;
@@ -85,7 +88,7 @@ public class RestServer {
             new OrganisationResource(organisationSlot, dossierSlot, slot(() -> campaigns, "campagnes"),
                 slot(() -> plugins, "plugins")),
             new CampaignResource(slot(() -> campaigns, "campagnes")),
-            new DossierResource(dossierSlot),
+            new DossierResource(dossierSlot, slot(() -> verifications, "vérifications")),
             new ControlResource(dossierSlot, slot(() -> controlEngine, "contrôles")),
             new ExchangeResource(slot(() -> imports, "import-export")),
             new AttachmentResource(slot(() -> attachments, "pièces jointes")),

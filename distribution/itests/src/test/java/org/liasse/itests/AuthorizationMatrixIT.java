@@ -110,6 +110,9 @@ class AuthorizationMatrixIT {
         POLICY.put("GET /dossiers/{id}/history", Rule.dossier("dossier.consulter", SUP, CM, SA));
         POLICY.put("PATCH /dossiers/{id}/values", Rule.dossier("dossier.saisir"));
         POLICY.put("GET /dossiers/{id}/controls/{code}/explanation", Rule.dossier("dossier.verifier", SUP, CM, SA));
+        POLICY.put("POST /dossiers/{id}/verifications", Rule.dossier("dossier.verifier"));
+        POLICY.put("GET /dossiers/{id}/verifications/latest", Rule.dossier("dossier.consulter", SUP, CM, SA));
+        POLICY.put("PUT /dossiers/{id}/justifications/{control}", Rule.dossier("dossier.verifier"));
         POLICY.put("GET /dossiers/{id}/mappings", Rule.dossier("dossier.consulter", SUP, CM, SA));
         POLICY.put("POST /dossiers/{id}/imports", Rule.dossier("dossier.importer"));
         POLICY.put("GET /dossiers/{id}/export", Rule.dossier("dossier.consulter", SUP, CM, SA));
@@ -263,6 +266,7 @@ class AuthorizationMatrixIT {
                 : operation.contains("/users/") ? Long.toString(userId) : "999999")
             .replace("{code}/{version}", "ER/2025.1")
             .replace("{piece}", "999999")
+            .replace("{control}", "CONTROLE_INCONNU")
             .replace("{year}", "2025")
             .replace("{token}", "jeton-inconnu")
             .replace("{code}", "code-inconnu");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -419,6 +420,65 @@ class DataEntryIT {
         assertEquals("questionnaire-inconnu", unknown.json().path("code").asText());
         JsonNode view = entry.get("/questionnaires/ER/2025.1").json();
         assertEquals("sum", view.path("formulas").path("BILAN.TOTAL_ACTIF.MONTANT").get(0).asText());
+    }
+
+    @Test
+    void aVerificationRunIsStoredWithItsFailedControlsAggregatesAndJustifiedWarnings() {
+        String previousRents = entry.get("/dossiers/" + dossier).json().path("previous").path("values")
+            .path("CR.LOYERS.MONTANT").asText();
+        BigDecimal rents = new BigDecimal(previousRents).multiply(BigDecimal.TEN);
+        Map<String, String> saved = values(save(entry, map("BILAN.IMMO.MONTANT", "1000",
+            "BILAN.CAPITAUX.MONTANT", "-99999999",
+            "CR.LOYERS.MONTANT", rents.toPlainString())));
+
+        Http.Reply run = entry.post("/dossiers/" + dossier + "/verifications", "");
+        assertEquals(201, run.status(), run.body());
+        Map<String, JsonNode> outcomes = new TreeMap<>();
+        run.json().path("outcomes").forEach(o -> outcomes.put(o.path("code").asText(), o));
+        assertEquals("FAILED", outcomes.get("ER_BILAN_EQUILIBRE").path("status").asText());
+        assertEquals("ERROR", outcomes.get("ER_BILAN_EQUILIBRE").path("severity").asText());
+        assertTrue(outcomes.get("ER_BILAN_EQUILIBRE").path("message").asText().startsWith("Le total de l'actif ("),
+            outcomes.get("ER_BILAN_EQUILIBRE").toString());
+        assertEquals("FAILED", outcomes.get("ER_LOYERS_EVOLUTION").path("status").asText(), "ten times year N-1");
+        assertEquals("WARNING", outcomes.get("ER_LOYERS_EVOLUTION").path("severity").asText());
+        BigDecimal workingCapital = sum(saved, "BILAN.CAPITAUX.MONTANT", "BILAN.SUBVENTIONS.MONTANT",
+            "BILAN.PROVISIONS.MONTANT", "BILAN.DETTES.MONTANT").subtract(sum(saved, "BILAN.IMMO_INCORP.MONTANT",
+            "BILAN.IMMO.MONTANT", "BILAN.IMMO_FIN.MONTANT"));
+        JsonNode aggregate = null;
+        for (JsonNode candidate : run.json().path("aggregates")) {
+            if (candidate.path("code").asText().equals("FONDS_ROULEMENT")) {
+                aggregate = candidate;
+            }
+        }
+        assertEquals(0, workingCapital.compareTo(new BigDecimal(aggregate.path("value").asText())), aggregate.toString());
+        assertEquals("Situation financière", aggregate.path("group").asText());
+
+        Http.Reply justified = entry.put("/dossiers/" + dossier + "/justifications/ER_LOYERS_EVOLUTION", null,
+            "{\"text\":\"Acquisition d'un important patrimoine au 1er janvier.\"}");
+        assertEquals(200, justified.status(), justified.body());
+        assertEquals("justification-inutile", entry.put("/dossiers/" + dossier + "/justifications/ER_BILAN_EQUILIBRE",
+            null, "{\"text\":\"Une erreur ne se justifie pas.\"}").json().path("code").asText());
+        assertEquals(422, entry.put("/dossiers/" + dossier + "/justifications/ER_LOYERS_EVOLUTION", null,
+            "{\"text\":\"  \"}").status());
+
+        JsonNode latest = ownAdministrator.get("/dossiers/" + dossier + "/verifications/latest").json();
+        assertEquals(run.json().path("id").asLong(), latest.path("id").asLong());
+        assertEquals(entry.get("/dossiers/" + dossier).json().path("revision").asLong(),
+            latest.path("dossierRevision").asLong());
+        assertEquals("Acquisition d'un important patrimoine au 1er janvier.",
+            latest.path("justifications").path("ER_LOYERS_EVOLUTION").path("text").asText());
+        assertEquals(403, ownAdministrator.post("/dossiers/" + dossier + "/verifications", "").status(),
+            "reading is not verifying");
+        assertEquals(403, otherAdministrator.get("/dossiers/" + dossier + "/verifications/latest").status(),
+            "another organisation's verification is out of reach");
+    }
+
+    private static BigDecimal sum(Map<String, String> values, String... cells) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (String cell : cells) {
+            total = total.add(values.containsKey(cell) ? new BigDecimal(values.get(cell)) : BigDecimal.ZERO);
+        }
+        return total;
     }
 
     private static Set<String> kinds(JsonNode diff) {

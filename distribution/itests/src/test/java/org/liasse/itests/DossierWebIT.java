@@ -240,4 +240,41 @@ class DossierWebIT {
             assertTrue(browser.byId("initialisation-bloc").getDomAttribute("hidden") != null, "nothing left to initialise");
         }
     }
+
+    @Test
+    void theVerificationListsFailedControlsByFicheLinksToTheirCellsAndTakesJustifications() throws Exception {
+        Http user = Http.token(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD);
+        Http.Reply read = user.get("/dossiers/" + dossier);
+        String previousRents = read.json().path("previous").path("values").path("CR.LOYERS.MONTANT").asText();
+        Http.Reply saved = user.patch("/dossiers/" + dossier + "/values", read.etag(), "{\"values\":{"
+            + "\"BILAN.IMMO.MONTANT\":\"1000\",\"BILAN.CAPITAUX.MONTANT\":\"-5000\",\"CR.LOYERS.MONTANT\":\""
+            + new java.math.BigDecimal(previousRents).multiply(java.math.BigDecimal.TEN).toPlainString() + "\"}}");
+        assertEquals(200, saved.status(), saved.body());
+
+        try (Browser browser = signedIn()) {
+            browser.open("/dossier/sommaire.html?id=" + dossier);
+            browser.find("#outils a[href*='/dossier/verification.html']").click();
+            browser.awaitPage("/dossier/verification.html");
+            browser.byId("lancer").click();
+            assertTrue(browser.message("verification-messages", "succes").contains("terminée"));
+            String results = browser.byId("resultats").getText();
+            assertTrue(results.contains("ER_BILAN_EQUILIBRE") && results.contains("Erreur"), results);
+            assertTrue(results.contains("ER_LOYERS_EVOLUTION") && results.contains("Alerte"), results);
+            assertTrue(browser.byId("resume-verification").getText().contains("erreur(s)"));
+            assertFalse(browser.all("[role='tab']").isEmpty(), "aggregates in tabs");
+            browser.checkPage("29-verification");
+
+            browser.fill("justification-ER_LOYERS_EVOLUTION", "Acquisition d'un patrimoine important en janvier.");
+            browser.find("#justification-ER_LOYERS_EVOLUTION").submit();
+            assertTrue(browser.message("justification-messages-ER_LOYERS_EVOLUTION", "succes").contains("enregistrée"));
+            browser.reload();
+            assertEquals("Acquisition d'un patrimoine important en janvier.",
+                browser.byId("justification-ER_LOYERS_EVOLUTION").getDomProperty("value"));
+
+            browser.find("#resultats a[href$='#c-CR.LOYERS.MONTANT']").click();
+            browser.awaitPage("/dossier/saisie.html");
+            assertEquals(cell("CR.LOYERS.MONTANT"),
+                browser.until(d -> d.switchTo().activeElement().getDomAttribute("id")), "the link lands on the cell");
+        }
+    }
 }

@@ -1,0 +1,29 @@
+package org.liasse.api.verification;
+
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Runs and stores the verification of dossiers ("Lancer la vérification"), and keeps the justifications of warnings. */
+@ProviderType
+public interface VerificationService {
+
+    /**
+     * Evaluates every active control and aggregate of the dossier's questionnaire version on its current values,
+     * those of year N-1 and those of the organisation's other questionnaires of the campaign, and stores the result.
+     * Earlier runs are kept.
+     *
+     * @throws org.liasse.api.error.LiasseException 404 for an unknown dossier, 409 when no active plugin provides
+     *                                              its questionnaire version
+     */
+    Verification verify(long dossierId, String actor);
+
+    /** The latest run of a dossier, if it was ever verified. */
+    Optional<Verification> latest(long dossierId);
+
+    /**
+     * Records why a warning that failed in the latest run is acceptable; replaces an earlier justification.
+     * Refuses an empty text (422) and a control that is not a failed warning of the latest run (409).
+     */
+    Justification justify(long dossierId, String controlCode, String text, String actor);
+}

@@ -1,0 +1,184 @@
+/**
+ * The verification of a dossier: launch it, read the failed controls grouped by fiche with links to their cells,
+ * justify the warnings, and browse the plugin's financial aggregates in tabs.
+ */
+import { formatInstant, t } from './messages-fr.js';
+import { byId, el, pageReady, queryParam, replaceChildren } from './dom.js';
+import { ProblemError, request } from './api.js';
+import { announce, setBusy, silence } from './forms.js';
+import { startPage } from './layout.js';
+import { dossierPage, loadDossier } from './dossier.js';
+
+const session = await startPage();
+const id = queryParam('id');
+const region = byId('verification-messages');
+byId('retour').href = dossierPage('sommaire', id);
+const SEVERITY_ORDER = ['ERROR', 'WARNING', 'INFO', 'FORMAT'];
+
+let loaded;
+try {
+  loaded = await loadDossier(id);
+} catch (error) {
+  announce(region, 'erreur', error.message);
+  pageReady();
+  throw error;
+}
+const { dossier, questionnaire, campaign } = loaded;
+const canVerify = campaign.state === 'OPEN' && (session.rights || []).includes('dossier.verifier');
+const ficheTitles = new Map(questionnaire.fiches.map((fiche) => [fiche.code, fiche.title]));
+
+byId('chapo-verification').textContent = t('verification.chapo', { title: questionnaire.title, siren: dossier.siren });
+
+function cellLink(cell) {
+  const fiche = cell.split('.')[0];
+  return el('a', { href: `${dossierPage('saisie', id, { fiche })}#c-${cell}`, text: cell });
+}
+
+function justificationForm(outcome, verification) {
+  const existing = verification.justifications[outcome.code];
+  const fieldId = `justification-${outcome.code}`;
+  const messages = `justification-messages-${outcome.code}`;
+  const form = el('form', { class: 'justification', 'data-messages': messages, method: 'post', action: '#' },
+    el('div', { id: messages, class: 'message', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+    el('div', { class: 'champ' },
+      el('label', { for: fieldId, text: t('verification.justification', { code: outcome.code }) }),
+      el('textarea', { id: fieldId, name: 'text', rows: '2', maxlength: '2000', readonly: !canVerify })),
+    canVerify ? el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'bouton-petit',
+      text: t('verification.justifier') })) : null);
+  form.elements.namedItem('text').value = existing ? existing.text : '';
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    setBusy(form, true);
+    try {
+      const saved = await request('PUT', `/dossiers/${encodeURIComponent(id)}/justifications/${encodeURIComponent(outcome.code)}`,
+        { body: { text: form.elements.namedItem('text').value } });
+      announce(byId(messages), 'succes', t('verification.justifiee', { at: formatInstant(saved.at) }));
+    } catch (error) {
+      announce(byId(messages), 'erreur', error.message);
+    } finally {
+      setBusy(form, false);
+    }
+  });
+  return form;
+}
+
+function outcomeItem(outcome, verification) {
+  const values = Object.entries(outcome.values);
+  return el('li', { class: `controle controle-${outcome.severity.toLowerCase()}` },
+    el('p', {}, el('span', { class: `etiquette etiquette-${outcome.severity.toLowerCase()}`, text: t(`severite.${outcome.severity}`) }),
+      ' ', el('strong', { text: outcome.code }), ' – ', outcome.message),
+    values.length ? el('dl', { class: 'valeurs' }, values.flatMap(([name, value]) => [el('dt', { text: name }), el('dd', { text: value })])) : null,
+    outcome.cells.length ? el('p', {}, t('verification.cellules'), ' ', outcome.cells.flatMap((cell, i) => (i ? [', ', cellLink(cell)] : [cellLink(cell)]))) : null,
+    outcome.severity === 'WARNING' ? justificationForm(outcome, verification) : null);
+}
+
+function showOutcomes(verification) {
+  const failed = verification.outcomes.filter((o) => o.status === 'FAILED' || o.status === 'RUNTIME_ERROR');
+  const count = (severity) => failed.filter((o) => o.severity === severity).length;
+  byId('resume-verification').textContent = t('verification.resume', {
+    at: formatInstant(verification.at), actor: verification.actor, revision: verification.dossierRevision,
+    errors: count('ERROR'), warnings: count('WARNING'), infos: count('INFO'),
+    passed: verification.outcomes.filter((o) => o.status === 'PASSED').length,
+  }) + (verification.dossierRevision !== dossier.revision ? ` ${t('verification.perimee')}` : '');
+  const byFiche = new Map();
+  for (const outcome of failed) {
+    const fiche = outcome.cells.length ? outcome.cells[0].split('.')[0] : '';
+    byFiche.set(fiche, [...(byFiche.get(fiche) || []), outcome]);
+  }
+  byId('resultats-bloc').hidden = false;
+  replaceChildren(byId('resultats'), failed.length === 0 ? [el('p', { text: t('verification.aucun-echec') })]
+    : [...byFiche].map(([fiche, outcomes]) => el('section', { class: 'fiche-controles' },
+      el('h3', { text: ficheTitles.get(fiche) || t('verification.sans-fiche') }),
+      el('ul', { class: 'controles' }, outcomes
+        .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))
+        .map((outcome) => outcomeItem(outcome, verification))))));
+}
+
+function selectTab(tabs, index) {
+  tabs.forEach((tab, i) => {
+    tab.setAttribute('aria-selected', String(i === index));
+    tab.tabIndex = i === index ? 0 : -1;
+    byId(tab.getAttribute('aria-controls')).hidden = i !== index;
+  });
+}
+
+function showAggregates(verification) {
+  const groups = new Map();
+  for (const aggregate of verification.aggregates) {
+    const group = aggregate.group || t('verification.autres-agregats');
+    groups.set(group, [...(groups.get(group) || []), aggregate]);
+  }
+  byId('agregats-bloc').hidden = groups.size === 0;
+  const tabs = [];
+  const panels = [];
+  [...groups].forEach(([group, aggregates], i) => {
+    const tab = el('button', { type: 'button', role: 'tab', id: `onglet-${i}`, 'aria-controls': `panneau-${i}`, text: group });
+    tabs.push(tab);
+    panels.push(el('div', { role: 'tabpanel', id: `panneau-${i}`, 'aria-labelledby': `onglet-${i}`, tabindex: '0' },
+      el('table', { class: 'agregats' },
+        el('caption', { text: group }),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('verification.agregat') }),
+          el('th', { scope: 'col', text: t('verification.valeur') }))),
+        el('tbody', {}, aggregates.map((aggregate) => el('tr', {},
+          el('th', { scope: 'row', text: aggregate.label }),
+          el('td', { class: 'nombre', text: aggregate.value === null
+            ? (aggregate.error || t('saisie.vide'))
+            : `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(Number(aggregate.value))} ${aggregate.unit}`.trim() })))))));
+  });
+  tabs.forEach((tab, i) => {
+    tab.addEventListener('click', () => selectTab(tabs, i));
+    tab.addEventListener('keydown', (event) => {
+      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
+      if (next !== undefined) {
+        event.preventDefault();
+        const target = (next + tabs.length) % tabs.length;
+        selectTab(tabs, target);
+        tabs[target].focus();
+      }
+    });
+  });
+  replaceChildren(byId('onglets'), tabs);
+  replaceChildren(byId('panneaux'), panels);
+  if (tabs.length) {
+    selectTab(tabs, 0);
+  }
+}
+
+function show(verification) {
+  showOutcomes(verification);
+  showAggregates(verification);
+}
+
+async function launch() {
+  const button = byId('lancer');
+  if (button.getAttribute('aria-busy') === 'true') {
+    return;
+  }
+  silence(region);
+  button.setAttribute('aria-busy', 'true');
+  try {
+    const verification = await request('POST', `/dossiers/${encodeURIComponent(id)}/verifications`, { body: {} });
+    dossier.revision = verification.dossierRevision;
+    show(verification);
+    announce(region, 'succes', t('verification.terminee'));
+  } catch (error) {
+    announce(region, 'erreur', error.message);
+  } finally {
+    button.removeAttribute('aria-busy');
+  }
+}
+
+if (canVerify) {
+  byId('lancer').hidden = false;
+  byId('lancer').addEventListener('click', launch);
+}
+try {
+  show(await request('GET', `/dossiers/${encodeURIComponent(id)}/verifications/latest`));
+} catch (error) {
+  if (error instanceof ProblemError && error.status === 404) {
+    byId('resume-verification').textContent = t('verification.jamais');
+  } else {
+    announce(region, 'erreur', error.message);
+  }
+}
+pageReady();
