@@ -470,6 +470,28 @@ public class PlatformIT {
         assertTrue(http().get("/audit").body().contains("campagne.etat"));
     }
 
+    @Test
+    public void theShellExplainsAControlOfAHotDeployedPluginOnAStoredDossier() throws Exception {
+        Bundle plugin = context.installBundle("itest:explain", new ByteArrayInputStream(
+            new PluginJar("org.liasse.itest.explain", "1.0.0").questionnaire("TEXPL", "1.0", "A")
+                .file("controls/c.json", """
+                    {"controls": [{"code": "C_SEUIL", "questionnaire": "TEXPL", "severity": "warning",
+                      "expression": "F1.A.MONTANT * 2 >= 5000", "message": "Montant {F1.A.MONTANT} sous le seuil."}]}
+                    """).bytes()));
+        plugin.start();
+        awaitPlugin("org.liasse.itest.explain", "ACTIVE", "1.0.0");
+        long id = filledDossier("TEXPL", "1 234,10");
+
+        String explained = shell("liasse:control-explain " + id + " C_SEUIL");
+        assertTrue(explained, explained.contains("Contrôle C_SEUIL [warning, org.liasse.itest.explain 1.0.0] : échoué"));
+        assertTrue(explained, explained.contains("Message : Montant 1\u00a0234,1 sous le seuil."));
+        assertTrue(explained, explained.contains("F1.A.MONTANT * 2 >= 5000  →  faux"));
+        assertTrue(explained, explained.contains("└── 5000  →  5\u00a0000"));
+        String unknown = shell("liasse:control-explain " + id + " C_INCONNU");
+        assertTrue(unknown, unknown.contains("Aucun contrôle actif « C_INCONNU »"));
+        plugin.uninstall();
+    }
+
     private Bundle bundle(String symbolicName) {
         for (Bundle bundle : context.getBundles()) {
             if (symbolicName.equals(bundle.getSymbolicName())) {
