@@ -4,6 +4,8 @@
  */
 import { t } from './messages-fr.js';
 import { request } from './api.js';
+import { pageReady } from './dom.js';
+import { announce } from './forms.js';
 
 /** The right to enter data. */
 export const ENTER = 'dossier.saisir';
@@ -16,6 +18,20 @@ export async function loadDossier(id) {
     request('GET', `/campaigns/${dossier.year}`),
   ]);
   return { dossier, questionnaire, campaign };
+}
+
+/**
+ * Loads a dossier like loadDossier; when that fails, explains why in the live region, marks the page loaded and
+ * rethrows, so that the rest of the page script does not run.
+ */
+export async function loadDossierOrExplain(id, region) {
+  try {
+    return await loadDossier(id);
+  } catch (error) {
+    announce(region, 'erreur', error.message);
+    pageReady();
+    throw error;
+  }
 }
 
 /** Whether the session may change the values of the dossier now. */

@@ -10,7 +10,7 @@ import { ProblemError, request } from './api.js';
 import { announce, silence } from './forms.js';
 import { startPage } from './layout.js';
 import {
-  cellLabel, cellsOf, display, dossierPage, editable, evaluate, loadDossier, numeric, parseNumber, rowCodes, toInput,
+  cellLabel, cellsOf, display, dossierPage, editable, evaluate, loadDossierOrExplain, numeric, parseNumber, rowCodes, toInput,
 } from './dossier.js';
 
 const AUTOSAVE_MS = 30000;
@@ -23,14 +23,7 @@ const status = byId('etat-saisie');
 const tablesNode = byId('tables');
 byId('retour').href = dossierPage('sommaire', id);
 
-let loaded;
-try {
-  loaded = await loadDossier(id);
-} catch (error) {
-  announce(region, 'erreur', error.message);
-  pageReady();
-  throw error;
-}
+const loaded = await loadDossierOrExplain(id, region);
 const { questionnaire, campaign } = loaded;
 let { dossier } = loaded;
 const fiche = questionnaire.fiches.find((f) => f.code === queryParam('fiche')) || questionnaire.fiches[0];

@@ -7,7 +7,7 @@ import { byId, el, pageReady, queryParam, replaceChildren } from './dom.js';
 import { ProblemError, request } from './api.js';
 import { announce, setBusy, silence } from './forms.js';
 import { startPage } from './layout.js';
-import { dossierPage, loadDossier } from './dossier.js';
+import { dossierPage, loadDossierOrExplain } from './dossier.js';
 
 const session = await startPage();
 const id = queryParam('id');
@@ -15,14 +15,7 @@ const region = byId('verification-messages');
 byId('retour').href = dossierPage('sommaire', id);
 const SEVERITY_ORDER = ['ERROR', 'WARNING', 'INFO', 'FORMAT'];
 
-let loaded;
-try {
-  loaded = await loadDossier(id);
-} catch (error) {
-  announce(region, 'erreur', error.message);
-  pageReady();
-  throw error;
-}
+const loaded = await loadDossierOrExplain(id, region);
 const { dossier, questionnaire, campaign } = loaded;
 const canVerify = campaign.state === 'OPEN' && (session.rights || []).includes('dossier.verifier');
 const ficheTitles = new Map(questionnaire.fiches.map((fiche) => [fiche.code, fiche.title]));
