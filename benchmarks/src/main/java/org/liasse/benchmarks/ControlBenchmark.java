@@ -73,13 +73,15 @@ public class ControlBenchmark {
 
     /** Runs the benchmark and writes its section of the report. */
     public static void main(String[] args) throws Exception {
+        int warmups = Integer.getInteger("warmups", 5);
+        int iterations = Integer.getInteger("iterations", 10);
         Options options = new OptionsBuilder().include(ControlBenchmark.class.getName() + "\\.")
-            .forks(1).warmupIterations(Integer.getInteger("warmups", 5)).warmupTime(TimeValue.seconds(2))
-            .measurementIterations(Integer.getInteger("iterations", 10)).measurementTime(TimeValue.seconds(2)).threads(1)
+            .forks(1).warmupIterations(warmups).warmupTime(TimeValue.seconds(2))
+            .measurementIterations(iterations).measurementTime(TimeValue.seconds(2)).threads(1)
             .jvmArgsAppend("-Xms1g", "-Xmx1g").build();
-        String loadBefore = load();
+        String loadBefore = Report.loadAverage();
         Collection<RunResult> results = new Runner(options).run();
-        String loadAfter = load();
+        String loadAfter = Report.loadAverage();
         Map<String, double[]> figures = new TreeMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
@@ -89,22 +91,14 @@ public class ControlBenchmark {
         }
         ControlRules sample = new ControlRules();
         String report = System.getProperty("liasse.report", "../docs/benchmarks.md");
-        String section = section(figures, sample, loadBefore, loadAfter);
+        String section = section(figures, sample, warmups + " × 2 s warm-up then " + iterations + " × 2 s measured",
+            loadBefore, loadAfter);
         Report.write(Path.of(report), section);
         System.out.println(section);
     }
 
-    /** The load average (1 / 5 / 15 min) of the machine, as Linux reports it. */
-    private static String load() {
-        try {
-            String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " / " + parts[1] + " / " + parts[2];
-        } catch (java.io.IOException e) {
-            return "inconnue";
-        }
-    }
-
-    static String section(Map<String, double[]> figures, ControlRules sample, String loadBefore, String loadAfter) {
+    static String section(Map<String, double[]> figures, ControlRules sample, String iterations, String loadBefore,
+                          String loadAfter) {
         double liasse = figures.get("liasseRules")[0];
         double jexl = figures.get("jexlRules")[0];
         double perRule = liasse * 1000 / ControlRules.RULES;
@@ -119,7 +113,7 @@ public class ControlBenchmark {
 
             Measured by `mvn -B -ntp -pl benchmarks exec:exec -Dexec.executable=java -Dexec.args="-cp %%classpath org.liasse.benchmarks.ControlBenchmark"`
             (after `mvn -B -ntp install -DskipTests`) on %s, %d cores, Java %s: JMH 1.37, one fork, one thread,
-            5 × 2 s warm-up then 10 × 2 s measured per benchmark. Same 2,000 rules over the same 2,000-cell dossier
+            %s per benchmark. Same 2,000 rules over the same 2,000-cell dossier
             (with its 2,000 values of year N-1) in both engines; the run checks that both find the same %d failing
             rules before measuring. Other work on the machine shares its cores: load average (1 / 5 / 15 min) %s
             before, %s after.
@@ -149,7 +143,7 @@ public class ControlBenchmark {
               not kept. JEXL is also faster here (0.7 to 0.8 µs per rule: cached scripts, values already
               `BigDecimal` in the context) than the 2.75 µs of the earlier spike in `shared/STACK.md`.
             """.formatted(HEADING, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-            System.getProperty("java.version"), sample.liasse(), loadBefore, loadAfter,
+            System.getProperty("java.version"), iterations, sample.liasse(), loadBefore, loadAfter,
             Report.number(liasse), Report.number(figures.get("liasseRules")[1]), Report.number(perRule),
             String.format(java.util.Locale.ROOT, "%,.0f", perSecond), perSecond >= 10_000_000 ? "yes" : "no",
             Report.number(jexl), Report.number(figures.get("jexlRules")[1]), Report.number(jexlPerRule),

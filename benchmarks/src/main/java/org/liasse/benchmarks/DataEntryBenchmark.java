@@ -106,12 +106,12 @@ public final class DataEntryBenchmark {
                 first = i == 0 ? user : first;
             }
             String base = "http://localhost:" + port + "/api/v1";
-            String loadBefore = loadAverage();
+            String loadBefore = Report.loadAverage();
             long pid = ministry.javaProcess().pid();
             double cpuBefore = cpuSeconds(pid);
             List<Save> saves = saves(base, tokens, dossiers);
             double saveCpu = (cpuSeconds(pid) - cpuBefore) * 1000 / (RATE * (WARM_UP_SECONDS + SECONDS));
-            String loadAfterSaves = loadAverage();
+            String loadAfterSaves = Report.loadAverage();
             // The large dossiers come after the saves, so that the saves run on a table of ordinary ER dossiers.
             deployLargeQuestionnaire(ministry, admin);
             long large = largeDossiers(first, siren(100));
@@ -120,7 +120,7 @@ public final class DataEntryBenchmark {
             load.put("cpu", (cpuSeconds(pid) - cpuBefore) * 1000 / (LOAD_WARM_UP + LOADS));
             load.put("saveCpu", saveCpu);
             String section = section(saves, load, loadBefore + " before, " + loadAfterSaves + " after the saves, "
-                + loadAverage() + " after the loads", filled.size());
+                + Report.loadAverage() + " after the loads", filled.size());
             System.out.println(section);
             Report.write(Path.of(System.getProperty("liasse.report")), section);
         }
@@ -374,15 +374,6 @@ public final class DataEntryBenchmark {
     }
 
     /** The 1, 5 and 15 minute load averages of the machine: other work on it shows here. */
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " / " + fields[1] + " / " + fields[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
     private static String section(List<Save> saves, Map<String, Double> load, String machineLoad, int prefilled) {
         List<Double> latency = Report.sorted(saves.stream().map(Save::latencyMillis).toList());
         List<Double> service = Report.sorted(saves.stream().map(Save::serviceMillis).toList());

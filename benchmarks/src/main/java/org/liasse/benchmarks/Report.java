@@ -59,6 +59,16 @@ public final class Report {
         return sections;
     }
 
+    /** The load average (1 / 5 / 15 min) of the machine, as Linux reports it, or {@code unknown}. */
+    public static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " / " + fields[1] + " / " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     /** The value at a percentile (0–100) of sorted values, nearest rank. */
     public static double percentile(List<Double> sorted, double percentile) {
         int rank = (int) Math.ceil(percentile / 100 * sorted.size());

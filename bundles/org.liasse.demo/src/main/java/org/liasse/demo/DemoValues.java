@@ -45,7 +45,8 @@ final class DemoValues {
     static Map<String, String> identification(QuestionnaireDefinition questionnaire, Organisation organisation,
                                               int year) {
         Map<String, String> values = all(questionnaire, organisation, year);
-        values.keySet().removeIf(cell -> questionnaire.cells().get(cell).column().type().numeric());
+        Map<String, CellDefinition> cells = questionnaire.cells();
+        values.keySet().removeIf(cell -> cells.get(cell).column().type().numeric());
         return values;
     }
 

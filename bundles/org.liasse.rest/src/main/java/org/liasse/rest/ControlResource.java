@@ -54,8 +54,8 @@ public class ControlResource {
         DossierService service = dossiers.get();
         Dossier dossier = service.find(id)
             .orElseThrow(() -> LiasseException.notFound("dossier-inconnu", "Aucun dossier " + id + "."));
-        ControlExplanation explanation = controls.get().plan(dossier.questionnaireCode(), dossier.questionnaireVersion())
-            .flatMap(plan -> plan.explain(code, ControlData.load(service, dossier)))
+        ControlExplanation explanation = controls.get().explain(dossier.questionnaireCode(),
+                dossier.questionnaireVersion(), code, ControlData.load(service, dossier))
             .orElseThrow(() -> LiasseException.notFound("controle-inconnu", "Aucun contrôle actif « " + code
                 + " » pour le questionnaire " + dossier.questionnaireCode() + " " + dossier.questionnaireVersion() + "."));
         return new Explanation(dossier.id(), dossier.questionnaireCode(), dossier.questionnaireVersion(),

@@ -41,8 +41,8 @@ public class ControlExplainCommand implements Action {
     public Object execute() {
         Dossier dossier = dossiers.find(dossierId)
             .orElseThrow(() -> new IllegalArgumentException("Aucun dossier " + dossierId + "."));
-        ControlExplanation explanation = controls.plan(dossier.questionnaireCode(), dossier.questionnaireVersion())
-            .flatMap(plan -> plan.explain(controlCode, ControlData.load(dossiers, dossier)))
+        ControlExplanation explanation = controls.explain(dossier.questionnaireCode(), dossier.questionnaireVersion(),
+                controlCode, ControlData.load(dossiers, dossier))
             .orElseThrow(() -> new IllegalArgumentException("Aucun contrôle actif « " + controlCode + " » pour le "
                 + "questionnaire " + dossier.questionnaireCode() + " " + dossier.questionnaireVersion() + "."));
         ControlOutcome outcome = explanation.outcome();

@@ -59,15 +59,8 @@ public class JpaVerificationService implements VerificationService {
     public Verification verify(long dossierId, String actor) {
         Dossier dossier = dossiers.find(dossierId)
             .orElseThrow(() -> LiasseException.notFound("dossier-inconnu", "Aucun dossier " + dossierId + "."));
-        Dossier previous = dossiers.find(dossier.siren(), dossier.year() - 1, dossier.questionnaireCode()).orElse(null);
-        List<Dossier> others = new ArrayList<>();
-        for (Dossier other : dossiers.listForOrganisation(dossier.siren())) {
-            if (other.year() == dossier.year() && !other.questionnaireCode().equals(dossier.questionnaireCode())) {
-                dossiers.find(other.id()).ifPresent(others::add);
-            }
-        }
         ControlReport report = engine.evaluate(dossier.questionnaireCode(), dossier.questionnaireVersion(),
-                ControlData.of(dossier, previous, others))
+                ControlData.load(dossiers, dossier))
             .orElseThrow(() -> LiasseException.conflict("controles-indisponibles", "Aucun plugin actif ne fournit les "
                 + "contrôles du questionnaire " + dossier.questionnaireCode() + " " + dossier.questionnaireVersion()
                 + " : la vérification est impossible pour l'instant."));

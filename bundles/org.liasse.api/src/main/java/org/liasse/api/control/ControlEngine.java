@@ -30,4 +30,15 @@ public interface ControlEngine {
     default Optional<ControlReport> evaluate(String questionnaireCode, String questionnaireVersion, ControlData data) {
         return plan(questionnaireCode, questionnaireVersion).map(plan -> plan.evaluate(data));
     }
+
+    /**
+     * Explains one active control of a questionnaire version on one dossier; shortcut for
+     * {@code plan(code, version).flatMap(plan -> plan.explain(controlCode, data))}.
+     *
+     * @return the explanation, or empty when no active plugin provides this control for this version
+     */
+    default Optional<ControlExplanation> explain(String questionnaireCode, String questionnaireVersion,
+                                                 String controlCode, ControlData data) {
+        return plan(questionnaireCode, questionnaireVersion).flatMap(plan -> plan.explain(controlCode, data));
+    }
 }

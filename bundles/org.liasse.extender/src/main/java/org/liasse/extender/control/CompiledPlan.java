@@ -84,6 +84,8 @@ public final class CompiledPlan implements ControlPlan {
                 offsets[i] = at;
                 System.arraycopy(linear.code, 0, programs, at, linear.code.length);
                 at += linear.code.length;
+                // The program already ran when the rule is asked to decide: ask the generic form directly.
+                rules[i] = linear.generic();
             } else {
                 offsets[i] = -1;
             }

@@ -30,8 +30,6 @@ import org.liasse.extender.formula.TokenStream;
  */
 public final class Parser {
 
-    static final Pattern CELL = Pattern.compile("[A-Z][A-Z0-9_]*\\.[A-Z][A-Z0-9_]*\\.[A-Z][A-Z0-9_]*");
-    private static final Pattern EVERY_ROW = Pattern.compile("([A-Z][A-Z0-9_]*)\\.([A-Z][A-Z0-9_]*)_\\*\\.([A-Z][A-Z0-9_]*)");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Set<String> COMPARISONS = Set.of("=", "<>", "<", "<=", ">", ">=");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "if", "then", "else", "tolerance",
@@ -179,7 +177,7 @@ public final class Parser {
         if (tokens.symbol("(")) {
             return text.equals("aggregate") ? aggregate(token) : call(token);
         }
-        Ast argument = cellOrRange(token, true);
+        Ast argument = cellOrRange(token);
         if (!(argument instanceof Ast.Cell)) {
             throw new FormulaException(token.offset(), "« " + tokens.source().substring(argument.start(),
                 argument.end()) + " » : une plage n'est permise qu'en argument de sum, min, max ou count");
@@ -224,7 +222,7 @@ public final class Parser {
         if (token.kind() == Kind.WORD && !KEYWORDS.contains(token.text()) && !tokens.peekSecond().text().equals("(")) {
             int mark = tokens.mark();
             tokens.next();
-            Ast argument = cellOrRange(token, true);
+            Ast argument = cellOrRange(token);
             if (!(argument instanceof Ast.Cell)) {
                 return argument;
             }
@@ -234,7 +232,7 @@ public final class Parser {
     }
 
     /** A cell, a range {@code A:B} or a repeating column, with an optional questionnaire prefix. */
-    private Ast cellOrRange(Token first, boolean inArgument) throws FormulaException {
+    private Ast cellOrRange(Token first) throws FormulaException {
         String questionnaire = null;
         Token cell = first;
         if (first.text().indexOf('.') < 0 && tokens.symbol(":")) {
@@ -248,21 +246,21 @@ public final class Parser {
                 throw new FormulaException(cell.offset(), "cellule FICHE.LIGNE.COLONNE attendue après « " + questionnaire + ": »");
             }
         }
-        var everyRow = EVERY_ROW.matcher(cell.text());
+        var everyRow = TokenStream.EVERY_ROW.matcher(cell.text());
         if (everyRow.matches()) {
             return new Ast.EveryRow(questionnaire, everyRow.group(1), everyRow.group(2), everyRow.group(3),
                 first.offset(), cell.end());
         }
-        if (!CELL.matcher(cell.text()).matches()) {
+        if (!TokenStream.CELL.matcher(cell.text()).matches()) {
             throw notACell(cell);
         }
-        Ast result = continuation(questionnaire, first, cell, inArgument);
+        Ast result = continuation(questionnaire, first, cell);
         return result != null ? result : new Ast.Cell(questionnaire, cell.text(), first.offset(), cell.end());
     }
 
     /** The end of a range {@code A:B} (the second cell may repeat the prefix), or {@code null}. */
-    private Ast continuation(String questionnaire, Token first, Token cell, boolean inArgument) throws FormulaException {
-        if (!inArgument || !tokens.symbol(":")) {
+    private Ast continuation(String questionnaire, Token first, Token cell) throws FormulaException {
+        if (!tokens.symbol(":")) {
             return null;
         }
         tokens.next();
@@ -270,7 +268,7 @@ public final class Parser {
         if (end.kind() == Kind.WORD && end.text().equals(questionnaire) && tokens.accept(":")) {
             end = tokens.next();
         }
-        if (end.kind() != Kind.WORD || !CELL.matcher(end.text()).matches()) {
+        if (end.kind() != Kind.WORD || !TokenStream.CELL.matcher(end.text()).matches()) {
             throw new FormulaException(end.offset(), "fin de plage attendue : une cellule FICHE.LIGNE.COLONNE après « "
                 + cell.text() + ": »");
         }

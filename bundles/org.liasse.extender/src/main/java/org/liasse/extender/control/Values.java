@@ -174,8 +174,8 @@ public final class Values {
     /**
      * The quotient {@code a / b} of two ordinary fixed-point numbers ({@code b ≠ 0}) truncated toward zero to
      * {@link #SCALE} decimals, when it is below 10^10 in magnitude (so that 16 significant digits keep at least
-     * {@link #SCALE} decimals). Returns it when exact; when not exact, returns {@link #INEXACT_QUOTIENT} and the
-     * truncated value is given by {@link #truncated(long, long)}; {@link #INEXACT} when out of range.
+     * {@link #SCALE} decimals). Returns it when exact; {@link #INEXACT_QUOTIENT} when not exact; {@link #INEXACT}
+     * when out of range.
      */
     static long truncatedQuotient(long a, long b) {
         long whole = a / b;
@@ -185,15 +185,6 @@ public final class Values {
         }
         long part = rest / b;
         return rest - part * b == 0 ? whole * ONE + part : INEXACT_QUOTIENT;
-    }
-
-    /** {@code a / b} truncated toward zero to {@link #SCALE} decimals, or {@link #INEXACT} (see above). */
-    static long truncated(long a, long b) {
-        long whole = a / b;
-        if (Math.abs(whole) >= QUOTIENT_LIMIT / ONE || Math.abs(b) > Long.MAX_VALUE / ONE) {
-            return INEXACT;
-        }
-        return whole * ONE + (a - whole * b) * ONE / b;
     }
 
     /** Rounds half away from zero to {@code digits} decimals (0 to {@link #SCALE}). */

@@ -159,9 +159,9 @@ final class ControlReader {
         return cells;
     }
 
-    private static void checkCell(String cell, String questionnaire, List<QuestionnaireDefinition> versions,
-                                  Position at, FileProblems problems) {
-        QuestionnaireCatalog.unknownCell(cell, questionnaire, versions).ifPresent(message -> problems.add(at, message));
+    private void checkCell(String cell, String questionnaire, List<QuestionnaireDefinition> versions,
+                           Position at, FileProblems problems) {
+        catalog.unknownCell(cell, questionnaire, versions).ifPresent(message -> problems.add(at, message));
     }
 
     // ------------------------------------------------------------------ compilation
@@ -249,7 +249,7 @@ final class ControlReader {
     }
 
     /** The cells the plugin asks to highlight, each checked; an empty list when it declares none. */
-    private static Optional<List<String>> declaredCells(Pending control, List<QuestionnaireDefinition> versions) {
+    private Optional<List<String>> declaredCells(Pending control, List<QuestionnaireDefinition> versions) {
         Optional<LocatedNode> cells = control.node().get("cells");
         if (cells.isEmpty()) {
             return Optional.of(List.of());
@@ -258,7 +258,7 @@ final class ControlReader {
         boolean valid = true;
         for (LocatedNode item : ((JsonArray) cells.get()).items()) {
             JsonString cell = (JsonString) item;
-            Optional<String> unknown = QuestionnaireCatalog.unknownCell(cell.value(),
+            Optional<String> unknown = catalog.unknownCell(cell.value(),
                     control.definition().questionnaire(), versions);
             if (unknown.isPresent()) {
                 control.problems().add(cell.position(), unknown.get());

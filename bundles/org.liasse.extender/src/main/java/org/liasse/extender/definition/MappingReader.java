@@ -69,7 +69,7 @@ final class MappingReader {
                 "clé en double « " + key.value() + " »");
             targets.claim(cell.value(), problems.at(cell.position()), problems,
                 "cellule « " + cell.value() + " » déjà alimentée par une autre clé");
-            versions.flatMap(found -> QuestionnaireCatalog.cellProblem(cell.value(), questionnaire, found))
+            versions.flatMap(found -> catalog.cellProblem(cell.value(), questionnaire, found))
                 .ifPresent(message -> problems.add(cell.position(), message));
             cells.putIfAbsent(key.value().strip(), cell.value());
         }

@@ -1,11 +1,13 @@
 package org.liasse.extender.definition;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.liasse.api.definition.CellDefinition;
 import org.liasse.api.definition.QuestionnaireDefinition;
 
 /**
@@ -18,6 +20,8 @@ final class QuestionnaireCatalog {
     private final Set<String> invalidOwnCodes;
     private final Function<String, Optional<QuestionnaireDefinition>> installed;
     private final Map<String, Optional<QuestionnaireDefinition>> installedByCode = new HashMap<>();
+    /** The cell index of each version, built once: a plugin's rules check many references against few versions. */
+    private final Map<QuestionnaireDefinition, Map<String, CellDefinition>> cellsByVersion = new IdentityHashMap<>();
 
     /**
      * @param own             the plugin's valid questionnaire versions
@@ -53,19 +57,19 @@ final class QuestionnaireCatalog {
      * Why a reference to an entered cell is wrong, if it is: the cell is missing from some version, or computed in
      * one (computed cells are filled by the platform, never entered or imported).
      */
-    static Optional<String> cellProblem(String cell, String questionnaire, List<QuestionnaireDefinition> versions) {
+    Optional<String> cellProblem(String cell, String questionnaire, List<QuestionnaireDefinition> versions) {
         Optional<String> unknown = unknownCell(cell, questionnaire, versions);
         if (unknown.isPresent()) {
             return unknown;
         }
-        boolean computed = versions.stream().anyMatch(version -> version.cell(cell).map(c -> c.computed()).orElse(false));
+        boolean computed = versions.stream().anyMatch(version -> cell(version, cell).map(c -> c.computed()).orElse(false));
         return computed ? Optional.of("la cellule « " + cell + " » du questionnaire " + questionnaire
             + " est calculée : elle ne peut pas être importée") : Optional.empty();
     }
 
     /** The French message when a cell is missing from some of the versions, empty when every version has it. */
-    static Optional<String> unknownCell(String cell, String questionnaire, List<QuestionnaireDefinition> versions) {
-        List<String> missing = versions.stream().filter(version -> version.cell(cell).isEmpty())
+    Optional<String> unknownCell(String cell, String questionnaire, List<QuestionnaireDefinition> versions) {
+        List<String> missing = versions.stream().filter(version -> cell(version, cell).isEmpty())
                 .map(QuestionnaireDefinition::version).toList();
         if (missing.isEmpty()) {
             return Optional.empty();
@@ -78,5 +82,9 @@ final class QuestionnaireCatalog {
     private Optional<QuestionnaireDefinition> installed(String code) {
         Optional<QuestionnaireDefinition> found = installed.apply(code);
         return found == null ? Optional.empty() : found;
+    }
+
+    private Optional<CellDefinition> cell(QuestionnaireDefinition version, String cell) {
+        return Optional.ofNullable(cellsByVersion.computeIfAbsent(version, QuestionnaireDefinition::cells).get(cell));
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.liasse.api.definition.Formula;
 import org.liasse.extender.formula.Lexer.Kind;
@@ -29,8 +28,6 @@ import org.liasse.extender.formula.Lexer.Token;
  */
 public final class FormulaCompiler {
 
-    private static final Pattern CELL = Pattern.compile("[A-Z][A-Z0-9_]*\\.[A-Z][A-Z0-9_]*\\.[A-Z][A-Z0-9_]*");
-    private static final Pattern EVERY_ROW = Pattern.compile("[A-Z][A-Z0-9_]*\\.[A-Z][A-Z0-9_]*_\\*\\.[A-Z][A-Z0-9_]*");
     private static final MathContext DIVISION = MathContext.DECIMAL64;
 
     /** Thrown while evaluating to make the whole result empty. */
@@ -185,7 +182,7 @@ public final class FormulaCompiler {
                 throw new FormulaException(token.offset(), "« @colonne » n'est permis que dans la formule d'une colonne");
             }
             cell = row + "." + text.substring(1);
-        } else if (CELL.matcher(text).matches()) {
+        } else if (TokenStream.CELL.matcher(text).matches()) {
             cell = text;
         } else {
             throw new FormulaException(token.offset(), "« " + text + " » n'est ni une cellule FICHE.LIGNE.COLONNE "
@@ -235,7 +232,7 @@ public final class FormulaCompiler {
 
     private List<Node> argument() throws FormulaException {
         Token token = peek();
-        if (token.kind() == Kind.WORD && EVERY_ROW.matcher(token.text()).matches()) {
+        if (token.kind() == Kind.WORD && TokenStream.EVERY_ROW.matcher(token.text()).matches()) {
             next();
             String[] parts = token.text().split("\\.");
             String table = parts[1].substring(0, parts[1].length() - 2);

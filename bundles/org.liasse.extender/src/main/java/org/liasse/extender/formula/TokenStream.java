@@ -1,12 +1,19 @@
 package org.liasse.extender.formula;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.liasse.extender.formula.Lexer.Kind;
 import org.liasse.extender.formula.Lexer.Token;
 
 /** A cursor over the tokens of one source, shared by the formula and the control parsers. */
 public final class TokenStream {
+
+    /** A cell code {@code FICHE.ROW.COLUMN}. */
+    public static final Pattern CELL = Pattern.compile("[A-Z][A-Z0-9_]*\\.[A-Z][A-Z0-9_]*\\.[A-Z][A-Z0-9_]*");
+    /** Every row of a repeating table {@code FICHE.TABLE_*.COLUMN}; groups: fiche, table, column. */
+    public static final Pattern EVERY_ROW =
+        Pattern.compile("([A-Z][A-Z0-9_]*)\\.([A-Z][A-Z0-9_]*)_\\*\\.([A-Z][A-Z0-9_]*)");
 
     private final String source;
     private final String what;
