@@ -6,8 +6,9 @@
 import { t } from './messages-fr.js';
 import { byId, el, fillTable, pageReady, queryParam } from './dom.js';
 import { ProblemError, request } from './api.js';
-import { announce, onSubmit, silence } from './forms.js';
+import { announce, onSubmit, setBusy, silence } from './forms.js';
 import { isOperator, startPage } from './layout.js';
+import { dossierPage } from './dossier.js';
 
 /** The right to import data. */
 const IMPORT = 'dossier.importer';
@@ -91,8 +92,12 @@ onSubmit(byId('import'), async (values) => {
 }, { fallbackField: 'fichier' });
 
 applyButton.addEventListener('click', async () => {
+  const form = byId('import');
+  if (form.getAttribute('aria-busy') === 'true' || !checked) {
+    return;
+  }
   silence(region);
-  applyButton.setAttribute('aria-disabled', 'true');
+  setBusy(form, true);
   try {
     showReport(await request('POST', importPath(checked, true),
       { body: checked.file, contentType: 'application/octet-stream', ifMatch: revision }));
@@ -107,7 +112,7 @@ applyButton.addEventListener('click', async () => {
       announce(region, 'erreur', error.message);
     }
   } finally {
-    applyButton.removeAttribute('aria-disabled');
+    setBusy(form, false);
   }
   byId('titre-rapport').focus();
 });
@@ -118,7 +123,7 @@ async function start() {
     byId('import-bloc').hidden = false;
     return;
   }
-  byId('retour').setAttribute('href', `/dossier/sommaire.html?id=${encodeURIComponent(id)}`);
+  byId('retour').setAttribute('href', dossierPage('sommaire', id));
   for (const format of FORMATS) {
     byId(`export-${format}`).setAttribute('href', `/api/v1${base()}/export?format=${format}`);
   }

@@ -8,6 +8,7 @@ import { byId, el, fillTable, pageReady, queryParam } from './dom.js';
 import { request } from './api.js';
 import { announce, onSubmit, silence } from './forms.js';
 import { isOperator, startPage } from './layout.js';
+import { dossierPage } from './dossier.js';
 
 /** The right to upload and delete attachments. */
 const MANAGE_ATTACHMENTS = 'pieces.gerer';
@@ -147,7 +148,7 @@ async function start() {
     announce(listRegion, 'erreur', t('pieces.sans-dossier'));
     return;
   }
-  byId('retour').setAttribute('href', `/dossier/sommaire.html?id=${encodeURIComponent(id)}`);
+  byId('retour').setAttribute('href', dossierPage('sommaire', id));
   try {
     const dossier = await request('GET', `/dossiers/${encodeURIComponent(id)}`);
     byId('chapo-pieces').textContent = t('pieces.chapo', {

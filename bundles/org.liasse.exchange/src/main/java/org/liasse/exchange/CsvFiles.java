@@ -7,8 +7,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +29,7 @@ final class CsvFiles {
         String headerLine = headerEnd < 0 ? text : text.substring(0, headerEnd);
         char separator = headerLine.indexOf(';') >= 0 ? ';' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(true).build();
-        int[] lineStarts = lineStarts(text);
+        int[] lineStarts = TextLines.starts(text);
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
@@ -49,7 +47,7 @@ final class CsvFiles {
             }
             while (records.hasNext()) {
                 CSVRecord record = records.next();
-                int line = lineOf(lineStarts, start(text, record.getCharacterPosition()));
+                int line = TextLines.lineOf(lineStarts, start(text, record.getCharacterPosition()));
                 if (!collector.line(line)) {
                     return;
                 }
@@ -98,21 +96,5 @@ final class CsvFiles {
             at++;
         }
         return at;
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static int lineOf(int[] lineStarts, long position) {
-        int found = Arrays.binarySearch(lineStarts, (int) position);
-        return (found >= 0 ? found : -found - 2) + 1;
     }
 }

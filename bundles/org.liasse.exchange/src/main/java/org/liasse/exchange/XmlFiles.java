@@ -36,6 +36,7 @@ final class XmlFiles {
         XMLStreamReader reader = null;
         try {
             reader = INPUT.createXMLStreamReader(new StringReader(text));
+            int[] lineStarts = TextLines.starts(text);
             boolean root = false;
             while (reader.hasNext()) {
                 int event = reader.next();
@@ -58,7 +59,7 @@ final class XmlFiles {
                     return;
                 }
                 String key = reader.getAttributeValue(null, keyAttribute);
-                int column = tagColumn(text, line, at.getColumnNumber(), record);
+                int column = tagColumn(text, lineStarts, line, at.getColumnNumber(), record);
                 String value;
                 try {
                     value = reader.getElementText();
@@ -114,11 +115,8 @@ final class XmlFiles {
     }
 
     /** The column where a start tag opens, the parser giving the position just after it. */
-    private static int tagColumn(String text, int line, int after, String record) {
-        int lineStart = 0;
-        for (int l = 1; l < line && lineStart >= 0; l++) {
-            lineStart = text.indexOf('\n', lineStart) + 1;
-        }
+    private static int tagColumn(String text, int[] lineStarts, int line, int after, String record) {
+        int lineStart = lineStarts[Math.min(Math.max(line, 1), lineStarts.length) - 1];
         int open = text.lastIndexOf("<" + record, lineStart + Math.max(after - 1, 0));
         return open >= lineStart ? open - lineStart + 1 : after;
     }

@@ -98,7 +98,7 @@ public class ExchangeResource {
     public Response export(@PathParam("id") long id, @QueryParam("format") String format) {
         ExportedFile file = imports.get().export(id, format(format, ExchangeFormat.CSV));
         return Response.ok(file.content(), file.mediaType())
-            .header("Content-Disposition", "attachment; filename=\"" + file.name() + "\"")
+            .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(file.name()))
             .header(HttpHeaders.CACHE_CONTROL, "no-store")
             .build();
     }
