@@ -71,8 +71,13 @@ function showOutcomes(verification) {
   byId('resume-verification').textContent = t('verification.resume', {
     at: formatInstant(verification.at), actor: verification.actor, revision: verification.dossierRevision,
     errors: count('ERROR'), warnings: count('WARNING'), infos: count('INFO'),
-    passed: verification.outcomes.filter((o) => o.status === 'PASSED').length,
+    passed: verification.passed,
   }) + (verification.dossierRevision !== dossier.revision ? ` ${t('verification.perimee')}` : '');
+  if (verification.trigger) {
+    announce(byId('avis-mise-a-jour'), 'info', t('verification.mise-a-jour', { at: formatInstant(verification.at), trigger: verification.trigger }));
+  } else {
+    silence(byId('avis-mise-a-jour'));
+  }
   const byFiche = new Map();
   for (const outcome of failed) {
     const fiche = outcome.cells.length ? outcome.cells[0].split('.')[0] : '';

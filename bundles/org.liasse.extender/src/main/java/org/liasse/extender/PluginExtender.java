@@ -8,12 +8,15 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.liasse.api.control.ControlChangeListener;
 import org.liasse.api.control.ControlEngine;
 import org.liasse.api.control.ControlPlan;
 import org.liasse.api.definition.ControlDefinition;
@@ -38,6 +41,9 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -50,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * The core extender: tracks the started bundles wired to the {@code liasse} extender capability, loads and
  * validates their {@code META-INF/liasse/} files as a whole, and offers the valid definitions through the
  * {@link PluginRegistry}. When a plugin stops, its definitions are withdrawn after a short grace period, so that a
- * bundle update (stop, new content, start) swaps the old definitions for the new ones without a gap.
+ * bundle update (stop, new content, start) swaps the old definitions for the new ones without a gap. When the rules
+ * of questionnaires change, it tells every {@link ControlChangeListener} which ones.
  */
 @Component(service = {PluginRegistry.class, ControlEngine.class, HealthIndicator.class}, immediate = true)
 @Designate(ocd = PluginExtender.Config.class)
@@ -72,6 +79,7 @@ public class PluginExtender implements PluginRegistry, ControlEngine, HealthIndi
     private final PluginTable table = new PluginTable();
     private final DefinitionLoader loader = new DefinitionLoader();
     private final ControlPlans plans = new ControlPlans(table);
+    private final List<ControlChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, ScheduledFuture<?>> pendingDeactivations = new ConcurrentHashMap<>();
     /** Plugin id to the id of the bundle whose content was loaded last for it. */
     private final Map<String, Long> owners = new ConcurrentHashMap<>();
@@ -92,6 +100,16 @@ public class PluginExtender implements PluginRegistry, ControlEngine, HealthIndi
         this.graceMillis = config.deactivation_grace_millis();
         this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, new Customizer());
         tracker.open();
+    }
+
+    /** A listener told when the rules of questionnaires change. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(ControlChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(ControlChangeListener listener) {
+        listeners.remove(listener);
     }
 
     /** Stops tracking; definitions are forgotten with the extender. */
@@ -131,7 +149,8 @@ public class PluginExtender implements PluginRegistry, ControlEngine, HealthIndi
             }
             pendingDeactivations.put(id, scheduler.schedule(() -> {
                 pendingDeactivations.remove(id);
-                table.deactivated(id);
+                String version = table.plugin(id).map(PluginInfo::activeVersion).orElse("");
+                changing(id + " " + version + " (retiré)", () -> table.deactivated(id));
                 LOG.info("Plugin {} arrêté : ses définitions sont retirées, les données saisies sont conservées", id);
             }, graceMillis, TimeUnit.MILLISECONDS));
         }
@@ -162,13 +181,31 @@ public class PluginExtender implements PluginRegistry, ControlEngine, HealthIndi
                 "Lecture impossible des fichiers du plugin : " + e.getMessage())));
         }
         if (result instanceof LoadResult.Loaded loaded) {
-            table.loaded(id, version, loaded.definitions(), loaded.rules());
+            changing(id + " " + version, () -> table.loaded(id, version, loaded.definitions(), loaded.rules()));
             LOG.info("Plugin {} {} actif : {} questionnaire(s), {} contrôle(s), {} agrégat(s), {} rapport(s)", id,
                 version, loaded.definitions().questionnaires().size(), loaded.definitions().controls().size(),
                 loaded.definitions().aggregates().size(), loaded.definitions().reports().size());
         } else if (result instanceof LoadResult.Rejected rejected) {
             table.rejected(id, version, rejected.problems());
             LOG.warn("Plugin {} {} refusé : {}", id, version, rejected.problems());
+        }
+    }
+
+    /** Applies a change to the table, then tells the listeners the questionnaires whose rules it changed. */
+    private void changing(String trigger, Runnable change) {
+        Map<String, List<String>> before = table.signatures();
+        change.run();
+        Set<String> changed = PluginTable.changed(before, table.signatures());
+        if (changed.isEmpty()) {
+            return;
+        }
+        LOG.info("Contrôles modifiés par {} : {}", trigger, changed);
+        for (ControlChangeListener listener : listeners) {
+            try {
+                listener.controlsChanged(Set.copyOf(changed), trigger);
+            } catch (RuntimeException e) {
+                LOG.error("Un destinataire des changements de contrôles a échoué", e);
+            }
         }
     }
 

@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.liasse.api.definition.AggregateDefinition;
@@ -127,6 +129,27 @@ final class PluginTable {
             .filter(e -> e.active() != null && e.rules() != null && e.rules().concerns(questionnaireCode))
             .sorted(Comparator.comparing(Entry::id))
             .map(e -> new CompiledPlan.PluginRules(e.id() + " " + e.activeVersion(), e.rules())).toList();
+    }
+
+    /**
+     * The signatures of the active controls and aggregates of every questionnaire, by questionnaire code, in plugin
+     * order: two tables with the same signatures for a questionnaire give it the same rules.
+     */
+    Map<String, List<String>> signatures() {
+        Map<String, List<String>> signatures = new TreeMap<>();
+        entries.values().stream().filter(e -> e.active() != null && e.rules() != null)
+            .sorted(Comparator.comparing(Entry::id))
+            .forEach(e -> e.rules().questionnaires().forEach(code -> signatures
+                .computeIfAbsent(code, c -> new ArrayList<>()).addAll(e.rules().signatures(code))));
+        return signatures;
+    }
+
+    /** The questionnaires whose rules differ between two {@link #signatures()}. */
+    static Set<String> changed(Map<String, List<String>> before, Map<String, List<String>> after) {
+        Set<String> changed = new TreeSet<>(before.keySet());
+        changed.addAll(after.keySet());
+        changed.removeIf(code -> before.getOrDefault(code, List.of()).equals(after.getOrDefault(code, List.of())));
+        return changed;
     }
 
     List<AggregateDefinition> aggregates(String questionnaireCode) {

@@ -1,12 +1,15 @@
 package org.liasse.extender;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.liasse.extender.definition.RulePlugin.control;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.liasse.api.control.ControlData;
@@ -52,5 +55,36 @@ class ControlPlansTest {
         table.deactivated("org.exemple.regles");
         assertTrue(plans.plan("T", "2025.1").isEmpty());
         assertTrue(plans.plan("T", "1999.1").isEmpty());
+    }
+
+    @Test
+    void onlyQuestionnairesWhoseRulesReallyChangedAreReported() {
+        Map<String, List<String>> empty = table.signatures();
+        load("1.0.0", "F.R1.M > 0");
+        Map<String, List<String>> first = table.signatures();
+        assertEquals(Set.of("T"), PluginTable.changed(empty, first), "rules installed");
+        String fingerprint = plans.plan("T", "2025.1").orElseThrow().fingerprint();
+
+        load("1.0.1", "F.R1.M > 0");
+        assertEquals(Set.of(), PluginTable.changed(first, table.signatures()), "same rules in a new plugin version");
+        assertEquals(fingerprint, plans.plan("T", "2025.1").orElseThrow().fingerprint());
+
+        load("1.1.0", "F.R1.M > 10");
+        Map<String, List<String>> changed = table.signatures();
+        assertEquals(Set.of("T"), PluginTable.changed(first, changed), "a rule changed");
+        assertNotEquals(fingerprint, plans.plan("T", "2025.1").orElseThrow().fingerprint());
+
+        table.deactivated("org.exemple.regles");
+        assertEquals(Set.of("T"), PluginTable.changed(changed, table.signatures()), "rules withdrawn");
+    }
+
+    @Test
+    void plansTellWhatTheyRead() {
+        load("1.0.0", "F.R1.M > 0");
+        ControlPlan plain = plans.plan("T", "2025.1").orElseThrow();
+        assertFalse(plain.readsPrevious());
+        assertEquals(Set.of(), plain.questionnairesRead());
+        load("1.1.0", "F.R1.M > prev(F.R1.M)");
+        assertTrue(plans.plan("T", "2025.1").orElseThrow().readsPrevious());
     }
 }

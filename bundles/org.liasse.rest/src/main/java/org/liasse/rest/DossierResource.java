@@ -28,6 +28,7 @@ import org.liasse.api.identity.Rights;
 import org.liasse.api.verification.Justification;
 import org.liasse.api.verification.Verification;
 import org.liasse.api.verification.VerificationService;
+import org.liasse.api.verification.VerificationSummary;
 
 /** Dossiers and their values; writes need {@code If-Match} with the ETag last read. */
 @Path("/dossiers")
@@ -158,6 +159,16 @@ public class DossierResource {
         find(id);
         return verifications.get().latest(id).orElseThrow(() -> LiasseException.notFound("verification-absente",
             "Ce dossier n'a pas encore été vérifié."));
+    }
+
+    /** Every verification run of a dossier, newest first, without outcomes (earlier runs stay for audit). */
+    @GET
+    @Path("{id}/verifications")
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    public List<VerificationSummary> verificationHistory(@PathParam("id") long id) {
+        find(id);
+        return verifications.get().history(id);
     }
 
     /** Justifies a warning that failed in the latest verification. */

@@ -26,6 +26,7 @@ import org.liasse.api.health.HealthIndicator;
 import org.liasse.api.identity.AccountService;
 import org.liasse.api.identity.Authenticator;
 import org.liasse.api.plugin.PluginRegistry;
+import org.liasse.api.verification.ImpactService;
 import org.liasse.api.verification.VerificationService;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -66,6 +67,8 @@ public class RestServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ControlEngine controlEngine;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ImpactService impacts;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AuditLog audit;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DossierImports imports;
@@ -90,6 +93,7 @@ public class RestServer {
             new CampaignResource(slot(() -> campaigns, "campagnes")),
             new DossierResource(dossierSlot, slot(() -> verifications, "vérifications")),
             new ControlResource(dossierSlot, slot(() -> controlEngine, "contrôles")),
+            new ImpactResource(slot(() -> impacts, "rapports d'impact")),
             new ExchangeResource(slot(() -> imports, "import-export")),
             new AttachmentResource(slot(() -> attachments, "pièces jointes")),
             new SessionResource(accountSlot, organisationSlot),

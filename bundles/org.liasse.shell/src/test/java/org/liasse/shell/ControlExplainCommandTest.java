@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -109,6 +110,21 @@ class ControlExplainCommandTest {
             @Override
             public List<AggregateInfo> aggregates() {
                 return List.of();
+            }
+
+            @Override
+            public String fingerprint() {
+                return "";
+            }
+
+            @Override
+            public boolean readsPrevious() {
+                return true;
+            }
+
+            @Override
+            public Set<String> questionnairesRead() {
+                return Set.of("QDIS");
             }
 
             @Override

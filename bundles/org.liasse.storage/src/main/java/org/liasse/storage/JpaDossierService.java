@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 
 import javax.persistence.EntityManager;
 
+import org.liasse.api.control.ControlEngine;
 import org.liasse.api.definition.CellDefinition;
 import org.liasse.api.definition.Formula;
 import org.liasse.api.definition.QuestionnaireDefinition;
@@ -48,6 +49,9 @@ public class JpaDossierService implements DossierService {
 
     private final JpaStore store;
     private final PluginRegistry plugins;
+    /** Runs the format controls at each save. */
+    @Reference
+    private ControlEngine engine;
 
     /** Uses the shared persistence unit and the active plugin definitions. */
     @Activate
@@ -205,6 +209,7 @@ public class JpaDossierService implements DossierService {
             Map<String, CellValue> after = apply(em, id, revision, questionnaire, cells, entry.values(), actor);
             Map<String, String> values = new HashMap<>();
             after.forEach((cell, value) -> values.put(cell, value.canonical()));
+            FormatControls.require(engine, dossier.questionnaireCode(), dossier.questionnaireVersion(), values);
             return new Dossier(dossier.id(), dossier.siren(), dossier.year(), dossier.questionnaireCode(),
                 dossier.questionnaireVersion(), revision, values);
         });

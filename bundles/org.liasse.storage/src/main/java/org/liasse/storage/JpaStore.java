@@ -1,5 +1,6 @@
 package org.liasse.storage;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Function;
 
@@ -28,12 +29,22 @@ public class JpaStore implements HealthIndicator {
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
 
+    private final DataSource dataSource;
     private final EntityManagerFactory factory;
+
+    /** JDBC work on one connection. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+
+        /** Does the work; the transaction is committed or rolled back by the caller. */
+        T apply(Connection connection) throws SQLException;
+    }
 
     /** Migrates the schema, then warms the persistence unit. */
     @Activate
     public JpaStore(@Reference(target = "(osgi.jndi.service.name=liasse)") DataSource dataSource,
                     @Reference(target = "(osgi.unit.name=liasse)") EntityManagerFactory factory) throws SQLException {
+        this.dataSource = dataSource;
         this.factory = factory;
         int version = Migrator.shipped().migrate(dataSource);
         LOG.info("Schéma de la base à la version {}", version);
@@ -61,6 +72,29 @@ public class JpaStore implements HealthIndicator {
             }
         } catch (PersistenceException e) {
             throw translate(e);
+        }
+    }
+
+    /**
+     * Runs plain JDBC work in one transaction, for bulk writes in batches that JPA would send row by row. Committed
+     * on success and rolled back on any exception; database failures are translated as by {@link #inTransaction}.
+     */
+    public <T> T inJdbcTransaction(SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw translate(new PersistenceException(e));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.liasse.storage;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import javax.persistence.EntityManager;
-import javax.persistence.Query;
 
 import org.liasse.api.control.AggregateValue;
 import org.liasse.api.control.ControlData;
 import org.liasse.api.control.ControlEngine;
 import org.liasse.api.control.ControlOutcome;
+import org.liasse.api.control.ControlPlan;
 import org.liasse.api.control.ControlReport;
 import org.liasse.api.control.ControlStatus;
 import org.liasse.api.definition.Severity;
@@ -26,20 +25,19 @@ import org.liasse.api.error.LiasseException;
 import org.liasse.api.verification.Justification;
 import org.liasse.api.verification.Verification;
 import org.liasse.api.verification.VerificationService;
+import org.liasse.api.verification.VerificationSummary;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Verification runs stored with JPA (the run) and native SQL (its outcome and aggregate rows): the dossier, its year
- * N-1 and the organisation's other questionnaires of the campaign are read, evaluated with the compiled plan of the
- * dossier's questionnaire version, and stored in one transaction.
+ * Verification runs: the dossier, its year N-1 and the organisation's other questionnaires of the campaign are read,
+ * evaluated with the compiled plan of the dossier's questionnaire version, and stored in one JDBC transaction
+ * ({@link RunWriter}: only the controls that did not pass get a row); runs are read back with JPA.
  */
 @Component(service = VerificationService.class)
 public class JpaVerificationService implements VerificationService {
 
-    private static final int MESSAGE_LENGTH = 2000;
-    private static final int LIST_LENGTH = 4000;
     private static final int JUSTIFICATION_LENGTH = 2000;
 
     private final JpaStore store;
@@ -59,44 +57,18 @@ public class JpaVerificationService implements VerificationService {
     public Verification verify(long dossierId, String actor) {
         Dossier dossier = dossiers.find(dossierId)
             .orElseThrow(() -> LiasseException.notFound("dossier-inconnu", "Aucun dossier " + dossierId + "."));
-        ControlReport report = engine.evaluate(dossier.questionnaireCode(), dossier.questionnaireVersion(),
-                ControlData.load(dossiers, dossier))
+        ControlPlan plan = engine.plan(dossier.questionnaireCode(), dossier.questionnaireVersion())
             .orElseThrow(() -> LiasseException.conflict("controles-indisponibles", "Aucun plugin actif ne fournit les "
                 + "contrôles du questionnaire " + dossier.questionnaireCode() + " " + dossier.questionnaireVersion()
                 + " : la vérification est impossible pour l'instant."));
-        return store.inTransaction(em -> {
-            VerificationEntity run = new VerificationEntity(dossierId, dossier.revision(), Instant.now(), actor,
-                dossier.questionnaireVersion());
-            em.persist(run);
-            em.flush();
-            int item = 0;
-            for (ControlOutcome outcome : report.outcomes()) {
-                em.createNativeQuery("INSERT INTO verification_outcome (verification_id, item_no, control_code, "
-                        + "severity, status, message, involved, cells, rule_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .setParameter(1, run.id()).setParameter(2, item++).setParameter(3, outcome.code())
-                    .setParameter(4, outcome.severity().name()).setParameter(5, outcome.status().name())
-                    .setParameter(6, cut(outcome.message(), MESSAGE_LENGTH))
-                    .setParameter(7, cut(Lines.map(outcome.values()), LIST_LENGTH))
-                    .setParameter(8, cut(Lines.list(outcome.cells()), LIST_LENGTH))
-                    .setParameter(9, outcome.ruleVersion()).executeUpdate();
+        ControlReport report = plan.evaluate(ControlData.load(dossiers, dossier));
+        RunWriter.Origin origin = new RunWriter.Origin(Instant.now(), actor, null, plan.fingerprint());
+        long id = store.inJdbcTransaction(connection -> {
+            try (RunWriter writer = new RunWriter(connection)) {
+                return writer.add(dossier.id(), dossier.revision(), origin, report);
             }
-            item = 0;
-            for (AggregateValue aggregate : report.aggregates()) {
-                // A null parameter has no SQL type for Derby through OpenJPA: an empty value is left out instead.
-                boolean empty = aggregate.value() == null;
-                Query insert = em.createNativeQuery("INSERT INTO verification_aggregate "
-                        + "(verification_id, item_no, code, label, group_label, unit, error, rule_version"
-                        + (empty ? ")" : ", num_value)") + " VALUES (?, ?, ?, ?, ?, ?, ?, ?" + (empty ? ")" : ", ?)"))
-                    .setParameter(1, run.id()).setParameter(2, item++).setParameter(3, aggregate.code())
-                    .setParameter(4, aggregate.label()).setParameter(5, aggregate.group()).setParameter(6, aggregate.unit())
-                    .setParameter(7, cut(aggregate.error(), MESSAGE_LENGTH / 4)).setParameter(8, aggregate.ruleVersion());
-                if (!empty) {
-                    insert.setParameter(9, aggregate.value().setScale(6, RoundingMode.HALF_UP));
-                }
-                insert.executeUpdate();
-            }
-            return load(em, run);
         });
+        return store.inTransaction(em -> load(em, em.find(VerificationEntity.class, id)));
     }
 
     @Override
@@ -105,6 +77,33 @@ public class JpaVerificationService implements VerificationService {
                 + "ORDER BY v.id DESC", VerificationEntity.class)
             .setParameter("id", dossierId).setMaxResults(1).getResultList().stream().findFirst()
             .map(run -> load(em, run)));
+    }
+
+    @Override
+    public List<VerificationSummary> history(long dossierId) {
+        return store.inTransaction(em -> {
+            List<VerificationSummary> runs = new ArrayList<>();
+            for (Object row : em.createNativeQuery("SELECT v.id, v.dossier_revision, v.verified_at, v.actor, "
+                    + "v.run_trigger, v.questionnaire_version, v.passed, "
+                    + "SUM(CASE WHEN o.status = 'FAILED' THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN o.status = 'NOT_APPLICABLE' THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN o.status = 'RUNTIME_ERROR' THEN 1 ELSE 0 END) "
+                    + "FROM verification v LEFT JOIN verification_outcome o ON o.verification_id = v.id "
+                    + "WHERE v.dossier_id = ? GROUP BY v.id, v.dossier_revision, v.verified_at, v.actor, "
+                    + "v.run_trigger, v.questionnaire_version, v.passed ORDER BY v.id DESC")
+                .setParameter(1, dossierId).getResultList()) {
+                Object[] r = (Object[]) row;
+                runs.add(new VerificationSummary(number(r[0]), number(r[1]), ((Timestamp) r[2]).toInstant(),
+                    (String) r[3], (String) r[4], (String) r[5], (int) number(r[6]), (int) number(r[7]),
+                    (int) number(r[8]), (int) number(r[9])));
+            }
+            return runs;
+        });
+    }
+
+    /** A number column, 0 for SQL NULL (a sum over no row). */
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     @Override
@@ -138,7 +137,7 @@ public class JpaVerificationService implements VerificationService {
     private static Verification load(EntityManager em, VerificationEntity run) {
         List<ControlOutcome> outcomes = new ArrayList<>();
         for (Object row : em.createNativeQuery("SELECT control_code, severity, status, message, involved, cells, "
-                + "rule_version FROM verification_outcome WHERE verification_id = ? ORDER BY item_no")
+                + "rule_version FROM verification_outcome WHERE verification_id = ? AND status <> 'PASSED' ORDER BY item_no")
             .setParameter(1, run.id()).getResultList()) {
             Object[] c = (Object[]) row;
             outcomes.add(new ControlOutcome((String) c[0], Severity.valueOf((String) c[1]),
@@ -161,11 +160,7 @@ public class JpaVerificationService implements VerificationService {
             justifications.put((String) j[0], new Justification((String) j[0], (String) j[1], (String) j[2],
                 ((Timestamp) j[3]).toInstant()));
         }
-        return new Verification(run.id(), run.dossierId(), run.dossierRevision(), run.at(), run.actor(),
-            run.questionnaireVersion(), outcomes, aggregates, justifications);
-    }
-
-    private static String cut(String text, int length) {
-        return text == null ? "" : text.length() <= length ? text : text.substring(0, length - 1) + "…";
+        return new Verification(run.id(), run.dossierId(), run.dossierRevision(), run.at(), run.actor(), run.trigger(),
+            run.questionnaireVersion(), run.passed(), outcomes, aggregates, justifications);
     }
 }

@@ -10,7 +10,10 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
 
-/** Row of {@code verification}: one run; its outcomes and aggregates are rows of their own tables. */
+/**
+ * Row of {@code verification}, read only (runs are written by {@link RunWriter}): one run; its outcomes and aggregates
+ * are rows of their own tables.
+ */
 @Entity
 @Table(name = "verification")
 public class VerificationEntity {
@@ -35,15 +38,13 @@ public class VerificationEntity {
     @Column(name = "questionnaire_version")
     private String questionnaireVersion;
 
-    protected VerificationEntity() {
-    }
+    @Column(name = "passed")
+    private int passed;
 
-    VerificationEntity(long dossierId, long dossierRevision, Instant at, String actor, String questionnaireVersion) {
-        this.dossierId = dossierId;
-        this.dossierRevision = dossierRevision;
-        this.at = Timestamp.from(at);
-        this.actor = actor;
-        this.questionnaireVersion = questionnaireVersion;
+    @Column(name = "run_trigger")
+    private String trigger;
+
+    protected VerificationEntity() {
     }
 
     long id() {
@@ -68,5 +69,13 @@ public class VerificationEntity {
 
     String questionnaireVersion() {
         return questionnaireVersion;
+    }
+
+    int passed() {
+        return passed;
+    }
+
+    String trigger() {
+        return trigger;
     }
 }

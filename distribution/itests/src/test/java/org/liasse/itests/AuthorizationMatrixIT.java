@@ -112,6 +112,9 @@ class AuthorizationMatrixIT {
         POLICY.put("GET /dossiers/{id}/controls/{code}/explanation", Rule.dossier("dossier.verifier", SUP, CM, SA));
         POLICY.put("POST /dossiers/{id}/verifications", Rule.dossier("dossier.verifier"));
         POLICY.put("GET /dossiers/{id}/verifications/latest", Rule.dossier("dossier.consulter", SUP, CM, SA));
+        POLICY.put("GET /dossiers/{id}/verifications", Rule.dossier("dossier.consulter", SUP, CM, SA));
+        POLICY.put("GET /impacts", Rule.operators(PM, SUP, CM, SA));
+        POLICY.put("GET /impacts/{id}", Rule.operators(PM, SUP, CM, SA));
         POLICY.put("PUT /dossiers/{id}/justifications/{control}", Rule.dossier("dossier.verifier"));
         POLICY.put("GET /dossiers/{id}/mappings", Rule.dossier("dossier.consulter", SUP, CM, SA));
         POLICY.put("POST /dossiers/{id}/imports", Rule.dossier("dossier.importer"));

@@ -2,6 +2,7 @@ package org.liasse.api.control;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -25,6 +26,19 @@ public interface ControlPlan {
 
     /** The aggregates of the plan, in plugin then declaration order. */
     List<AggregateInfo> aggregates();
+
+    /**
+     * Identifies the rules: two plans with the same controls and aggregates (codes, severities, expressions,
+     * messages, cells) have the same fingerprint, whatever the plugin versions. A stored verification made with
+     * another fingerprint was made with other rules.
+     */
+    String fingerprint();
+
+    /** Whether a rule reads the values of year N-1 ({@code prev(…)}): if not, they need not be read. */
+    boolean readsPrevious();
+
+    /** The other questionnaires whose values rules read ({@code QUESTIONNAIRE:…}): only these need to be read. */
+    Set<String> questionnairesRead();
 
     /**
      * Evaluates every control and every aggregate on one dossier.

@@ -4,5 +4,5 @@
  * hands out a compiled {@link org.liasse.api.control.ControlPlan} per questionnaire version, which evaluates any number
  * of dossiers without parsing anything.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.liasse.api.control;

@@ -10,22 +10,29 @@ import org.liasse.api.control.ControlStatus;
 import org.liasse.api.definition.Severity;
 
 /**
- * One stored verification run of a dossier: every control outcome and aggregate value at a dossier revision, with
- * the justifications of warnings written since.
+ * One stored verification run of a dossier: the outcome of every control that did not pass and every aggregate value
+ * at a dossier revision, with the justifications of warnings written since. Passed controls are only counted.
  *
  * @param id                   identifier
  * @param dossierId            dossier verified
  * @param dossierRevision      revision of the dossier that was verified
  * @param at                   when
- * @param actor                login of who launched it
+ * @param actor                login of who launched it, or {@link #CONTROL_UPDATE} for a re-verification
+ * @param trigger              for a re-verification, the plugin change that caused it (plugin id and version);
+ *                             {@code null} for a run launched by a user
  * @param questionnaireVersion questionnaire version of the rules
- * @param outcomes             one per control, in the plan's order
+ * @param passed               how many controls passed
+ * @param outcomes             the controls that did not pass (failed, not applicable, runtime error), in the plan's
+ *                             order
  * @param aggregates           one per aggregate, in the plan's order
  * @param justifications       justifications of warnings, by control code
  */
-public record Verification(long id, long dossierId, long dossierRevision, Instant at, String actor,
-                           String questionnaireVersion, List<ControlOutcome> outcomes, List<AggregateValue> aggregates,
-                           Map<String, Justification> justifications) {
+public record Verification(long id, long dossierId, long dossierRevision, Instant at, String actor, String trigger,
+                           String questionnaireVersion, int passed, List<ControlOutcome> outcomes,
+                           List<AggregateValue> aggregates, Map<String, Justification> justifications) {
+
+    /** The actor of the runs made again in the background after the controls changed. */
+    public static final String CONTROL_UPDATE = "mise-a-jour-des-controles";
 
     /** Defensive copies. */
     public Verification {

@@ -1,5 +1,6 @@
 package org.liasse.api.verification;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -20,6 +21,9 @@ public interface VerificationService {
 
     /** The latest run of a dossier, if it was ever verified. */
     Optional<Verification> latest(long dossierId);
+
+    /** Every run of a dossier, newest first, without outcomes: earlier runs stay for audit. */
+    List<VerificationSummary> history(long dossierId);
 
     /**
      * Records why a warning that failed in the latest run is acceptable; replaces an earlier justification.

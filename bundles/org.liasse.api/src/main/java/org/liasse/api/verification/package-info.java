@@ -1,3 +1,6 @@
-/** Verification runs of dossiers: stored control outcomes, aggregates, and the justifications of warnings. */
-@org.osgi.annotation.versioning.Version("1.0.0")
+/**
+ * Verification runs of dossiers: stored control outcomes, aggregates, the justifications of warnings, and the impact
+ * reports of background re-verifications after the controls changed.
+ */
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.liasse.api.verification;

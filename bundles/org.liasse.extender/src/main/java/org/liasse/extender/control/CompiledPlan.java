@@ -1,12 +1,17 @@
 package org.liasse.extender.control;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.liasse.api.control.AggregateInfo;
@@ -56,6 +61,9 @@ public final class CompiledPlan implements ControlPlan {
 
     private final String code;
     private final String version;
+    private final String fingerprint;
+    private final boolean readsPrevious;
+    private final Set<String> questionnairesRead;
     private final Layout layout;
     private final Control[] controls;
     private final Cond[] rules;
@@ -66,9 +74,13 @@ public final class CompiledPlan implements ControlPlan {
     private final Aggregate[] aggregates;
     private final Map<String, Integer> byCode = new HashMap<>();
 
-    private CompiledPlan(String code, String version, Layout layout, List<Control> controls, List<Aggregate> aggregates) {
+    private CompiledPlan(String code, String version, String fingerprint, Layout layout, List<Control> controls,
+                         List<Aggregate> aggregates) {
         this.code = code;
         this.version = version;
+        this.fingerprint = fingerprint;
+        this.readsPrevious = layout.readsPrevious();
+        this.questionnairesRead = Set.copyOf(layout.others());
         this.layout = layout;
         this.controls = controls.toArray(new Control[0]);
         this.rules = controls.stream().map(Control::rule).toArray(Cond[]::new);
@@ -112,22 +124,34 @@ public final class CompiledPlan implements ControlPlan {
         Layout layout = new Layout();
         List<Control> controls = new ArrayList<>();
         List<Aggregate> aggregates = new ArrayList<>();
+        MessageDigest digest = sha256();
         for (PluginRules plugin : plugins) {
             Binder binder = binder(questionnaire, others, plugin.rules(), layout);
             for (RuleSet.Aggregate aggregate : plugin.rules().aggregates()) {
                 if (aggregate.definition().questionnaire().equals(questionnaire.code())
                     && aggregate.appliesTo(questionnaire.version())) {
                     aggregates.add(aggregate(binder, aggregate.definition(), plugin.ruleVersion(), questionnaire));
+                    digest.update((aggregate.signature() + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             }
             for (RuleSet.Rule rule : plugin.rules().rules()) {
                 if (rule.definition().questionnaire().equals(questionnaire.code())
                     && rule.appliesTo(questionnaire.version())) {
                     controls.add(control(binder, rule, plugin.ruleVersion(), questionnaire));
+                    digest.update((rule.signature() + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             }
         }
-        return new CompiledPlan(questionnaire.code(), questionnaire.version(), layout, controls, aggregates);
+        return new CompiledPlan(questionnaire.code(), questionnaire.version(), HexFormat.of().formatHex(digest.digest()),
+            layout, controls, aggregates);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A binder for the rules of one plugin. */
@@ -194,6 +218,21 @@ public final class CompiledPlan implements ControlPlan {
     @Override
     public String questionnaireVersion() {
         return version;
+    }
+
+    @Override
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public boolean readsPrevious() {
+        return readsPrevious;
+    }
+
+    @Override
+    public Set<String> questionnairesRead() {
+        return questionnairesRead;
     }
 
     @Override

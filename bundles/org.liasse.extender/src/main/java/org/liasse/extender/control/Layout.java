@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.liasse.api.control.ControlData;
 
@@ -42,6 +45,17 @@ final class Layout {
     /** Number of slots. */
     int size() {
         return list.size();
+    }
+
+    /** Whether a slot reads the dossier of year N-1. */
+    boolean readsPrevious() {
+        return slots.keySet().stream().anyMatch(key -> key.source() == Source.PREVIOUS);
+    }
+
+    /** The other questionnaires slots read. */
+    Set<String> others() {
+        return slots.keySet().stream().filter(key -> key.source() == Source.OTHER).map(Key::questionnaire)
+            .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Ends allocation: call once every rule of the plan is compiled, before {@link #prepare}. */
