@@ -1,9 +1,10 @@
-/** Home page: greeting, the links the rights open, and the list of rights. */
+/** Home page: greeting, what needs the user's action, the links the rights open, and the list of rights. */
 import { t } from './messages-fr.js';
 import { byId, el, pageReady, replaceChildren } from './dom.js';
 import { request } from './api.js';
 import { announce } from './forms.js';
 import { fullName, isOperator, pagesOf, startPage } from './layout.js';
+import { dossierPage } from './dossier.js';
 
 const session = await startPage();
 
@@ -14,6 +15,20 @@ byId('rattachement').textContent = session.siren
 
 replaceChildren(byId('liens'), pagesOf(session).map((page) =>
   el('li', {}, el('a', { href: page.href, text: t(`accueil.lien.${page.name}`) }))));
+
+if (!isOperator(session)) {
+  try {
+    const notifications = await request('GET', '/me/notifications');
+    byId('a-faire').hidden = notifications.length === 0;
+    replaceChildren(byId('notifications'), notifications.map((notification) => el('li', {
+      class: `notification notification-${notification.kind}` },
+    el('span', { class: 'etiquette', text: t(`notification.${notification.kind}`) }), ' ',
+    el('a', { href: notification.dossierId ? dossierPage('sommaire', notification.dossierId) : '/dossiers.html',
+      text: notification.message }))));
+  } catch (error) {
+    announce(byId('accueil-messages'), 'erreur', error.message);
+  }
+}
 
 const rights = session.rights || [];
 if (rights.length === 0) {

@@ -10,14 +10,17 @@ import { announce } from './forms.js';
 /** The right to enter data. */
 export const ENTER = 'dossier.saisir';
 
-/** Loads a dossier (with its ETag and its N-1 values), its questionnaire version and its campaign. */
+/** Loads a dossier (with its ETag and its N-1 values), its questionnaire version, its campaign and its workflow. */
 export async function loadDossier(id) {
-  const dossier = await request('GET', `/dossiers/${encodeURIComponent(id)}`);
+  const [dossier, workflow] = await Promise.all([
+    request('GET', `/dossiers/${encodeURIComponent(id)}`),
+    request('GET', `/dossiers/${encodeURIComponent(id)}/workflow`),
+  ]);
   const [questionnaire, campaign] = await Promise.all([
     request('GET', `/questionnaires/${encodeURIComponent(dossier.questionnaireCode)}/${encodeURIComponent(dossier.questionnaireVersion)}`),
     request('GET', `/campaigns/${dossier.year}`),
   ]);
-  return { dossier, questionnaire, campaign };
+  return { dossier, questionnaire, campaign, workflow };
 }
 
 /**
@@ -34,9 +37,23 @@ export async function loadDossierOrExplain(id, region) {
   }
 }
 
-/** Whether the session may change the values of the dossier now. */
-export function editable(session, campaign) {
-  return campaign.state === 'OPEN' && (session.rights || []).includes(ENTER);
+/**
+ * Why the session may not change the values of the dossier now: 'campagne' (the campaign is not open), 'protege'
+ * (the dossier has passed data entry) or 'droits' (no right to enter data); null when it may.
+ */
+export function readOnlyReason(session, campaign, workflow) {
+  if (campaign.state !== 'OPEN') {
+    return 'campagne';
+  }
+  if (workflow.protectedFromEntry) {
+    return 'protege';
+  }
+  return (session.rights || []).includes(ENTER) ? null : 'droits';
+}
+
+/** The French label of the current step of a workflow. */
+export function stepLabel(workflow) {
+  return workflow.steps.find((step) => step.code === workflow.step).label;
 }
 
 /** The row codes of a table: declared rows, or TABLE_1…TABLE_n for a repeating table. */

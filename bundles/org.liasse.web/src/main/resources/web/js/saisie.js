@@ -10,7 +10,8 @@ import { ProblemError, request } from './api.js';
 import { announce, silence } from './forms.js';
 import { startPage } from './layout.js';
 import {
-  cellLabel, cellsOf, display, dossierPage, editable, evaluate, loadDossierOrExplain, numeric, parseNumber, rowCodes, toInput,
+  cellLabel, cellsOf, display, dossierPage, evaluate, loadDossierOrExplain, numeric, parseNumber, readOnlyReason, rowCodes,
+  stepLabel, toInput,
 } from './dossier.js';
 
 const AUTOSAVE_MS = 30000;
@@ -24,11 +25,12 @@ const tablesNode = byId('tables');
 byId('retour').href = dossierPage('sommaire', id);
 
 const loaded = await loadDossierOrExplain(id, region);
-const { questionnaire, campaign } = loaded;
+const { questionnaire, campaign, workflow } = loaded;
 let { dossier } = loaded;
 const fiche = questionnaire.fiches.find((f) => f.code === queryParam('fiche')) || questionnaire.fiches[0];
 const formulas = questionnaire.formulas;
-const canEdit = editable(session, campaign);
+const readOnly = readOnlyReason(session, campaign, workflow);
+const canEdit = readOnly === null;
 const previous = dossier.previous ? dossier.previous.values : {};
 const cells = new Map(cellsOf(fiche, formulas).map((cell) => [cell.code, cell]));
 /** Cells typed but not saved yet: cell code → text as typed ('' clears). */
@@ -234,7 +236,7 @@ function addRow(table) {
 
 function updateStatus() {
   if (!canEdit) {
-    status.textContent = t(campaign.state === 'OPEN' ? 'saisie.lecture-droits' : 'saisie.lecture-campagne');
+    status.textContent = t(`saisie.lecture-${readOnly}`, { step: stepLabel(workflow) });
   } else if (pending.size) {
     status.textContent = t('saisie.non-enregistre', { count: pending.size });
   }

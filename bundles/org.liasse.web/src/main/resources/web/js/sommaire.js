@@ -1,41 +1,125 @@
-/** The summary of a dossier: its fiches with their state, the other actions, and the five previous years. */
-import { t } from './messages-fr.js';
+/**
+ * The summary of a dossier: its workflow (steps, transitions, history), its fiches with their state, the other
+ * actions, and the five previous years.
+ */
+import { formatInstant, t } from './messages-fr.js';
 import { byId, el, fillTable, pageReady, queryParam, replaceChildren } from './dom.js';
-import { request } from './api.js';
-import { announce } from './forms.js';
+import { ProblemError, request } from './api.js';
+import { announce, setBusy, silence } from './forms.js';
 import { startPage } from './layout.js';
-import { dossierPage, editable, ficheState, loadDossier } from './dossier.js';
+import { dossierPage, ficheState, loadDossier, readOnlyReason, stepLabel } from './dossier.js';
 
 const session = await startPage();
 const id = queryParam('id');
 const region = byId('sommaire-messages');
+const circuitRegion = byId('circuit-messages');
+const form = byId('form-circuit');
 
-try {
-  const { dossier, questionnaire, campaign } = await loadDossier(id);
-  const canEdit = editable(session, campaign);
+/** Shows the dossier as it is now; called again after each transition. */
+async function render() {
+  const { dossier, questionnaire, campaign, workflow } = await loadDossier(id);
+  const readOnly = readOnlyReason(session, campaign, workflow);
   document.title = `${questionnaire.title} ${dossier.year} – Liasse`;
   byId('titre-dossier').textContent = t('sommaire.titre', { title: questionnaire.title, year: dossier.year });
   byId('chapo-dossier').textContent = t('sommaire.chapo', {
     siren: dossier.siren, version: dossier.questionnaireVersion, state: t(`campagne.${campaign.state}`) });
-  if (!canEdit) {
-    announce(region, 'info', campaign.state === 'OPEN' ? t('sommaire.lecture-droits') : t('sommaire.lecture-campagne'));
+  if (readOnly) {
+    announce(region, 'info', t(readOnly === 'droits' && campaign.state === 'OPEN' ? 'sommaire.lecture-droits'
+      : `sommaire.lecture-${readOnly}`, { step: stepLabel(workflow) }));
+  } else {
+    silence(region);
   }
+  showWorkflow(workflow, campaign);
   fillTable(byId('fiches').tBodies[0], questionnaire.fiches, (fiche) => {
     const state = ficheState(fiche, questionnaire.formulas, dossier.values);
     return el('tr', {},
       el('th', { scope: 'row' }, el('a', { href: dossierPage('saisie', id, { fiche: fiche.code }),
-        text: t(canEdit ? 'sommaire.saisir' : 'sommaire.consulter', { title: fiche.title }) })),
+        text: t(readOnly ? 'sommaire.consulter' : 'sommaire.saisir', { title: fiche.title }) })),
       el('td', {}, el('span', { class: `etat etat-${state.state}`, text: t(`fiche.${state.state}`) })),
       el('td', { text: t('sommaire.remplissage', { filled: state.filled, entered: state.entered }) }),
       el('td', { text: state.missing }));
   }, '');
   replaceChildren(byId('outils'), [
-    canEdit && (session.rights || []).includes('dossier.importer')
+    !readOnly && (session.rights || []).includes('dossier.importer')
       && el('li', {}, el('a', { href: dossierPage('import', id), text: t('sommaire.importer') })),
     el('li', {}, el('a', { href: dossierPage('verification', id), text: t('sommaire.verifier') })),
     el('li', {}, el('a', { href: dossierPage('pieces', id), text: t('sommaire.pieces') })),
     el('li', {}, el('a', { href: dossierPage('evolutions', id), text: t('sommaire.evolutions', { year: dossier.year }) })),
   ].filter(Boolean));
+}
+
+/** The steps, the current one, the transitions offered to the session, and the history. */
+function showWorkflow(workflow, campaign) {
+  const current = workflow.steps.findIndex((step) => step.code === workflow.step);
+  replaceChildren(byId('etapes'), workflow.steps.map((step, index) => el('li', {
+    class: index < current ? 'franchie' : null, 'aria-current': index === current ? 'step' : null,
+  }, step.label, index === current ? el('span', { class: 'visuellement-cache', text: t('circuit.en-cours') }) : null)));
+  const next = workflow.steps[current + 1];
+  byId('etape-courante').textContent = t('circuit.etat', { step: workflow.steps[current].label, number: current + 1,
+    total: workflow.steps.length }) + (workflow.visibleToPartner ? ` ${t('circuit.visible')}` : '');
+  const open = campaign.state === 'OPEN';
+  const buttons = [
+    open && workflow.actions.advance && next && button('advance', t('circuit.avancer', { step: next.label })),
+    open && workflow.actions.reopen && button('reopen', t('circuit.modifier')),
+    open && workflow.actions.sendBack && button('send-back', t('circuit.renvoyer')),
+  ].filter(Boolean);
+  replaceChildren(byId('actions-circuit'), buttons);
+  form.hidden = buttons.length === 0;
+  form.dataset.revision = workflow.revision;
+  fillTable(byId('historique-circuit').tBodies[0], workflow.history, (transition) => el('tr', {},
+    el('td', { text: formatInstant(transition.at) }),
+    el('td', { text: t(`circuit.${transition.kind}`, { from: label(workflow, transition.from),
+      to: label(workflow, transition.to) }) }),
+    el('td', { text: transition.actor }),
+    el('td', { text: transition.reason || '—' })), t('circuit.aucun-changement'));
+}
+
+function label(workflow, code) {
+  return workflow.steps.find((step) => step.code === code)?.label ?? code;
+}
+
+function button(action, text) {
+  return el('button', { type: 'button', class: action === 'advance' ? 'bouton' : 'bouton-secondaire',
+    'data-action': action, text, onClick: () => transition(action) });
+}
+
+async function transition(action) {
+  if (form.getAttribute('aria-busy') === 'true') {
+    return;
+  }
+  const reason = byId('motif').value.trim();
+  if (action === 'send-back' && !reason) {
+    announce(circuitRegion, 'erreur', t('circuit.motif-requis'));
+    byId('motif').focus();
+    return;
+  }
+  setBusy(form, true);
+  silence(circuitRegion);
+  try {
+    await request('POST', `/dossiers/${encodeURIComponent(id)}/workflow/${action}`,
+      { ifMatch: form.dataset.revision, body: action === 'advance' ? undefined : { reason } });
+    byId('motif').value = '';
+    await render();
+    announce(circuitRegion, 'succes', t(`circuit.fait-${action}`));
+  } catch (error) {
+    explain(error);
+  } finally {
+    setBusy(form, false);
+  }
+}
+
+/** A refusal, with the blocking controls linked to the verification page. */
+function explain(error) {
+  const blocking = error instanceof ProblemError && Array.isArray(error.problem.blocking) ? error.problem.blocking : [];
+  announce(circuitRegion, 'erreur', error.message, ...(blocking.length === 0 ? [] : [
+    el('ul', { class: 'controles-bloquants' }, blocking.map((control) => el('li', {},
+      el('strong', { text: `${control.code} (${t(`severite.${control.severity}`)}) : ` }), control.message))),
+    el('p', {}, el('a', { href: dossierPage('verification', id), text: t('circuit.voir-verification') })),
+  ]));
+}
+
+try {
+  await render();
   const past = await request('GET', `/dossiers/${encodeURIComponent(id)}/past`);
   replaceChildren(byId('annees'), past.length === 0 ? [el('li', { text: t('sommaire.aucune-annee') })]
     : past.map((old) => el('li', {}, el('a', { href: dossierPage('sommaire', old.id),

@@ -189,7 +189,7 @@ class DossierImportServiceTest {
     }
 
     private Dossier dossier() {
-        return new Dossier(ID, "000000018", 2025, "QDIS", "2025.1", revision, new HashMap<>(stored));
+        return new Dossier(ID, "000000018", 2025, "QDIS", "2025.1", revision, "", new HashMap<>(stored));
     }
 
     /** The format controls the dossier service runs, cut down to what these tests need. */

@@ -25,6 +25,7 @@ import org.liasse.api.definition.MappingDefinition;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.RightDefinition;
 import org.liasse.api.definition.SourceLocation;
+import org.liasse.api.definition.WorkflowDefinition;
 import org.liasse.api.health.HealthIndicator;
 import org.liasse.api.health.HealthStatus;
 import org.liasse.api.plugin.PluginInfo;
@@ -262,6 +263,11 @@ public class PluginExtender implements PluginRegistry, ControlEngine, HealthIndi
     @Override
     public List<ControlDefinition> controls(String questionnaireCode) {
         return table.controls(questionnaireCode);
+    }
+
+    @Override
+    public WorkflowDefinition workflow(String questionnaireCode) {
+        return table.workflow(questionnaireCode);
     }
 
     @Override

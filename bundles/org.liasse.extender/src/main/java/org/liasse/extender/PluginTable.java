@@ -18,6 +18,7 @@ import org.liasse.api.definition.PluginDefinitions;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.ReportDefinition;
 import org.liasse.api.definition.RightDefinition;
+import org.liasse.api.definition.WorkflowDefinition;
 import org.liasse.api.plugin.PluginInfo;
 import org.liasse.api.plugin.PluginState;
 import org.liasse.api.plugin.QuestionnaireRef;
@@ -116,6 +117,15 @@ final class PluginTable {
         return entries.values().stream().filter(e -> e.active() != null)
             .flatMap(e -> e.active().controls().stream())
             .filter(c -> c.questionnaire().equals(questionnaireCode)).toList();
+    }
+
+    /** The workflow an active plugin declares for a questionnaire (the first plugin by id), else the standard one. */
+    WorkflowDefinition workflow(String questionnaireCode) {
+        return entries.values().stream().filter(e -> e.active() != null)
+            .sorted(Comparator.comparing(Entry::id))
+            .flatMap(e -> e.active().workflows().stream())
+            .filter(w -> w.questionnaire().equals(questionnaireCode)).findFirst()
+            .orElseGet(() -> WorkflowDefinition.standard(questionnaireCode));
     }
 
     /** Changes whenever a plugin is activated, rejected or withdrawn: compiled plans are rebuilt then. */

@@ -1,5 +1,7 @@
 package org.liasse.rest;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -17,16 +19,31 @@ import javax.ws.rs.core.Response;
 import org.liasse.api.identity.AccountService;
 import org.liasse.api.identity.ApiToken;
 import org.liasse.api.identity.IssuedToken;
+import org.liasse.api.workflow.Notification;
+import org.liasse.api.workflow.NotificationService;
 
-/** The caller's own account: password and personal API tokens. */
+/** The caller's own account: password, personal API tokens, and what needs the caller's action. */
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 
-    private final Supplier<AccountService> accounts;
+    /** Deadlines are dates of metropolitan France. */
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    MeResource(Supplier<AccountService> accounts) {
+    private final Supplier<AccountService> accounts;
+    private final Supplier<NotificationService> notifications;
+
+    MeResource(Supplier<AccountService> accounts, Supplier<NotificationService> notifications) {
         this.accounts = accounts;
+        this.notifications = notifications;
+    }
+
+    /** What needs the caller's action in the open campaigns, most urgent first (none for operators). */
+    @GET
+    @Path("notifications")
+    @Access(Access.Level.AUTHENTICATED)
+    public List<Notification> notifications() {
+        return notifications.get().forCaller(Call.current().requireCaller(), LocalDate.now(PARIS));
     }
 
     /** Password change request. */

@@ -28,6 +28,8 @@ import org.liasse.api.identity.Authenticator;
 import org.liasse.api.plugin.PluginRegistry;
 import org.liasse.api.verification.ImpactService;
 import org.liasse.api.verification.VerificationService;
+import org.liasse.api.workflow.NotificationService;
+import org.liasse.api.workflow.WorkflowService;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -74,6 +76,10 @@ public class RestServer {
     private volatile DossierImports imports;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AttachmentService attachments;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile WorkflowService workflows;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile NotificationService notifications;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<Authenticator> authenticators = new CopyOnWriteArrayList<>();
     private Server server;
@@ -96,8 +102,9 @@ public class RestServer {
             new ImpactResource(slot(() -> impacts, "rapports d'impact")),
             new ExchangeResource(slot(() -> imports, "import-export")),
             new AttachmentResource(slot(() -> attachments, "pièces jointes")),
+            new WorkflowResource(slot(() -> workflows, "circuit de validation")),
             new SessionResource(accountSlot, organisationSlot),
-            new MeResource(accountSlot),
+            new MeResource(accountSlot, slot(() -> notifications, "notifications")),
             new UserResource(accountSlot),
             new OperatorResource(accountSlot),
             new CatalogueResource(slot(() -> plugins, "plugins")),

@@ -30,11 +30,11 @@ import org.liasse.api.dossier.DossierService;
 /** What the operator sees, and which data the control is explained on. */
 class ControlExplainCommandTest {
 
-    private static final Dossier DOSSIER = new Dossier(7, "000000018", 2025, "ER", "2025.1", 3,
+    private static final Dossier DOSSIER = new Dossier(7, "000000018", 2025, "ER", "2025.1", 3, "",
         Map.of("BILAN.TOTAL_ACTIF.MONTANT", "10.00"));
-    private static final Dossier PREVIOUS = new Dossier(5, "000000018", 2024, "ER", "2024.1", 9,
+    private static final Dossier PREVIOUS = new Dossier(5, "000000018", 2024, "ER", "2024.1", 9, "",
         Map.of("BILAN.TOTAL_ACTIF.MONTANT", "8.00"));
-    private static final Dossier QDIS = new Dossier(8, "000000018", 2025, "QDIS", "2025.1", 1,
+    private static final Dossier QDIS = new Dossier(8, "000000018", 2025, "QDIS", "2025.1", 1, "",
         Map.of("CR.LOYERS.MONTANT", "4.00"));
 
     @RegisterExtension

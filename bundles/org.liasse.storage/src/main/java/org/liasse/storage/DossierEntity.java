@@ -2,10 +2,13 @@ package org.liasse.storage;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityManager;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
+
+import org.liasse.api.error.LiasseException;
 
 /** Row of {@code dossier}; its values live in {@link CellValueEntity}. */
 @Entity
@@ -32,7 +35,19 @@ public class DossierEntity {
     @Column(name = "revision")
     private long revision;
 
+    @Column(name = "step")
+    private String step;
+
     protected DossierEntity() {
+    }
+
+    /** The dossier of an identifier, or 404 {@code dossier-inconnu}. */
+    static DossierEntity require(EntityManager em, long id) {
+        DossierEntity dossier = em.find(DossierEntity.class, id);
+        if (dossier == null) {
+            throw LiasseException.notFound("dossier-inconnu", "Aucun dossier " + id + ".");
+        }
+        return dossier;
     }
 
     DossierEntity(String siren, int year, String questionnaireCode, String questionnaireVersion) {
@@ -65,5 +80,10 @@ public class DossierEntity {
 
     long revision() {
         return revision;
+    }
+
+    /** Current workflow step code; {@code null} or unknown means the first step. */
+    String step() {
+        return step;
     }
 }

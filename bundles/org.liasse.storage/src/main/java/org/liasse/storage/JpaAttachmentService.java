@@ -18,6 +18,7 @@ import org.liasse.api.audit.AuditLog;
 import org.liasse.api.dossier.DossierService;
 import org.liasse.api.error.FieldError;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.plugin.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -53,12 +54,14 @@ public class JpaAttachmentService implements AttachmentService {
     private final AttachmentFiles files;
     private final ContentInspector inspector = new ContentInspector();
     private final AttachmentRules rules;
+    private final PluginRegistry plugins;
 
     /** Opens the folder of contents and removes what an interrupted upload or deletion left there. */
     @Activate
     public JpaAttachmentService(@Reference JpaStore store, @Reference DossierService dossiers, @Reference AuditLog audit,
-                                AttachmentConfig config) {
+                                @Reference PluginRegistry plugins, AttachmentConfig config) {
         this.store = store;
+        this.plugins = plugins;
         this.dossiers = dossiers;
         this.audit = audit;
         this.rules = new AttachmentRules(Math.max(1, config.max_file_bytes()), Math.max(1, config.max_dossier_bytes()),
@@ -113,6 +116,7 @@ public class JpaAttachmentService implements AttachmentService {
         synchronized (LOCKS[(int) Math.floorMod(dossierId, (long) LOCKS.length)]) {
             try {
                 return store.inTransaction(em -> {
+                    EntryGate.requireOpen(em, DossierEntity.require(em, dossierId), plugins);
                     List<AttachmentEntity> existing = live(em, dossierId);
                     long used = existing.stream().mapToLong(a -> a.toRecord().size()).sum();
                     if (existing.size() >= rules.maxFiles()) {
@@ -161,6 +165,7 @@ public class JpaAttachmentService implements AttachmentService {
     public void delete(long dossierId, long attachmentId, String actor, String remoteAddress) {
         String siren = owner(dossierId);
         AttachmentEntity deleted = store.inTransaction(em -> {
+            EntryGate.requireOpen(em, DossierEntity.require(em, dossierId), plugins);
             AttachmentEntity entity = find(em, dossierId, attachmentId);
             entity.markDeleted(actor, Instant.now());
             return entity;

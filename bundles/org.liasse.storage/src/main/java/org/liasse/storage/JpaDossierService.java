@@ -2,6 +2,7 @@ package org.liasse.storage;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -173,7 +174,7 @@ public class JpaDossierService implements DossierService {
     @Override
     public List<FieldError> check(long id, Map<String, String> changes) {
         return store.inTransaction(em -> {
-            DossierEntity dossier = dossier(em, id);
+            DossierEntity dossier = DossierEntity.require(em, id);
             return Entry.parse(definition(dossier).cells(), changes).errors();
         });
     }
@@ -181,12 +182,8 @@ public class JpaDossierService implements DossierService {
     @Override
     public Dossier save(long id, long expectedRevision, Map<String, String> changes, String actor) {
         return store.inTransaction(em -> {
-            DossierEntity dossier = dossier(em, id);
-            CampaignEntity campaign = em.find(CampaignEntity.class, dossier.year());
-            if (campaign.currentState() != CampaignState.OPEN) {
-                throw LiasseException.conflict("campagne-fermee", "La campagne " + dossier.year()
-                    + " n'est pas ouverte : ce dossier se consulte mais ne se modifie plus.");
-            }
+            DossierEntity dossier = DossierEntity.require(em, id);
+            EntryGate.requireOpen(em, dossier, plugins);
             QuestionnaireDefinition questionnaire = definition(dossier);
             Map<String, CellDefinition> cells = questionnaire.cells();
             Entry entry = Entry.parse(cells, changes);
@@ -196,8 +193,10 @@ public class JpaDossierService implements DossierService {
                     : entry.errors().size() + " cellules sont invalides : rien n'a été enregistré.", entry.errors());
             }
             // By primary key, so that only this dossier's row is locked (a JPQL bulk update scans the table).
-            int updated = em.createNativeQuery("UPDATE dossier SET revision = revision + 1 WHERE id = ? AND revision = ?")
-                .setParameter(1, id).setParameter(2, expectedRevision).executeUpdate();
+            int updated = em.createNativeQuery("UPDATE dossier SET revision = revision + 1, last_activity = ? "
+                    + "WHERE id = ? AND revision = ?")
+                .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, id).setParameter(3, expectedRevision)
+                .executeUpdate();
             if (updated == 0) {
                 em.refresh(dossier);
                 throw new LiasseException(412, "revision-perimee", "Le dossier a été modifié entre-temps "
@@ -211,7 +210,7 @@ public class JpaDossierService implements DossierService {
             after.forEach((cell, value) -> values.put(cell, value.canonical()));
             FormatControls.require(engine, dossier.questionnaireCode(), dossier.questionnaireVersion(), values);
             return new Dossier(dossier.id(), dossier.siren(), dossier.year(), dossier.questionnaireCode(),
-                dossier.questionnaireVersion(), revision, values);
+                dossier.questionnaireVersion(), revision, dossier.step(), values);
         });
     }
 
@@ -352,14 +351,6 @@ public class JpaDossierService implements DossierService {
         }
     }
 
-    private DossierEntity dossier(EntityManager em, long id) {
-        DossierEntity dossier = em.find(DossierEntity.class, id);
-        if (dossier == null) {
-            throw LiasseException.notFound("dossier-inconnu", "Aucun dossier " + id + ".");
-        }
-        return dossier;
-    }
-
     private QuestionnaireDefinition definition(DossierEntity dossier) {
         return plugins.questionnaire(dossier.questionnaireCode(), dossier.questionnaireVersion())
             .orElseThrow(() -> LiasseException.conflict("questionnaire-inactif", "Le questionnaire "
@@ -385,6 +376,6 @@ public class JpaDossierService implements DossierService {
 
     private static Dossier toRecord(DossierEntity dossier, Map<String, String> values) {
         return new Dossier(dossier.id(), dossier.siren(), dossier.year(), dossier.questionnaireCode(),
-            dossier.questionnaireVersion(), dossier.revision(), values);
+            dossier.questionnaireVersion(), dossier.revision(), dossier.step(), values);
     }
 }

@@ -74,6 +74,7 @@ class AuthorizationMatrixIT {
         POLICY.put("POST /activations/{code}", Rule.open());
         POLICY.put("PUT /me/password", Rule.signedIn());
         POLICY.put("GET /me/tokens", Rule.signedIn());
+        POLICY.put("GET /me/notifications", Rule.signedIn());
         POLICY.put("POST /me/tokens", Rule.signedIn());
         POLICY.put("DELETE /me/tokens/{id}", Rule.signedIn());
         POLICY.put("GET /rights", Rule.signedIn());
@@ -88,6 +89,9 @@ class AuthorizationMatrixIT {
         POLICY.put("POST /campaigns", Rule.operators(CM, SA));
         POLICY.put("PUT /campaigns/{year}", Rule.operators(CM, SA));
         POLICY.put("PUT /campaigns/{year}/state", Rule.operators(CM, SA));
+        POLICY.put("GET /campaigns/{year}/completion", Rule.operators(CM, SUP, PM, SA));
+        POLICY.put("GET /campaigns/{year}/completion/export", Rule.operators(CM, SUP, PM, SA));
+        POLICY.put("POST /campaigns/{year}/reminders", Rule.operators(CM, SA));
         POLICY.put("GET /organisations", Rule.signedIn());
         POLICY.put("POST /organisations", Rule.operators(CM, SA));
         POLICY.put("POST /organisations/import", Rule.operators(CM, SA));
@@ -123,6 +127,10 @@ class AuthorizationMatrixIT {
         POLICY.put("POST /dossiers/{id}/pieces", Rule.dossier("pieces.gerer"));
         POLICY.put("GET /dossiers/{id}/pieces/{piece}", Rule.dossier("dossier.consulter", SUP, CM, SA));
         POLICY.put("DELETE /dossiers/{id}/pieces/{piece}", Rule.dossier("pieces.gerer"));
+        POLICY.put("GET /dossiers/{id}/workflow", Rule.dossier("", SUP, CM, SA));
+        POLICY.put("POST /dossiers/{id}/workflow/advance", Rule.dossier(""));
+        POLICY.put("POST /dossiers/{id}/workflow/reopen", Rule.dossier(""));
+        POLICY.put("POST /dossiers/{id}/workflow/send-back", Rule.dossier("-", SUP, CM, SA));
     }
 
     /** A kind of caller. */

@@ -115,18 +115,22 @@ public final class Http {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST with {@code If-Match} (none when null). */
+    public Reply post(String path, String ifMatch, String json) {
+        return withBody("POST", path, ifMatch, json);
+    }
+
     public Reply patch(String path, String ifMatch, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json));
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return send(request);
+        return withBody("PATCH", path, ifMatch, json);
     }
 
     public Reply put(String path, String ifMatch, String json) {
+        return withBody("PUT", path, ifMatch, json);
+    }
+
+    private Reply withBody(String method, String path, String ifMatch, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+            .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }

@@ -30,7 +30,8 @@ public interface AttachmentService {
      * @param remoteAddress client address, for the audit log
      * @return the stored file
      * @throws org.liasse.api.error.LiasseException 413 when too large, 422 when empty, of a forbidden type, or of a
-     *                                              content that its extension misrepresents
+     *                                              content that its extension misrepresents, 409 when the campaign
+     *                                              is not open or the dossier has passed data entry
      */
     Attachment store(long dossierId, String fileName, InputStream content, String actor, String remoteAddress);
 
@@ -46,7 +47,7 @@ public interface AttachmentService {
      * Deletes a file of the dossier: it leaves the list at once and its content is erased; the record of who
      * uploaded and deleted it stays, and the deletion is audited.
      *
-     * @throws org.liasse.api.error.LiasseException 404 when the dossier has no such file
+     * @throws org.liasse.api.error.LiasseException 404 when the dossier has no such file, 409 as for {@link #store}
      */
     void delete(long dossierId, long attachmentId, String actor, String remoteAddress);
 

@@ -13,10 +13,12 @@ import java.util.Map;
  * @param mappings       import mappings of management-software exports
  * @param messages       translated messages: locale (e.g. {@code fr}) to key to text
  * @param aggregates     financial aggregates
+ * @param workflows      workflow steps of questionnaires
  */
 public record PluginDefinitions(List<QuestionnaireDefinition> questionnaires, List<ControlDefinition> controls,
                                 List<ReportDefinition> reports, List<RightDefinition> rights, List<MappingDefinition> mappings,
-                                Map<String, Map<String, String>> messages, List<AggregateDefinition> aggregates) {
+                                Map<String, Map<String, String>> messages, List<AggregateDefinition> aggregates,
+                                List<WorkflowDefinition> workflows) {
 
     /** Defensive copies. */
     public PluginDefinitions {
@@ -27,12 +29,13 @@ public record PluginDefinitions(List<QuestionnaireDefinition> questionnaires, Li
         mappings = List.copyOf(mappings);
         messages = Map.copyOf(messages);
         aggregates = List.copyOf(aggregates);
+        workflows = List.copyOf(workflows);
     }
 
-    /** Definitions without aggregates. */
+    /** Definitions without aggregates nor workflows. */
     public PluginDefinitions(List<QuestionnaireDefinition> questionnaires, List<ControlDefinition> controls,
                              List<ReportDefinition> reports, List<RightDefinition> rights,
                              List<MappingDefinition> mappings, Map<String, Map<String, String>> messages) {
-        this(questionnaires, controls, reports, rights, mappings, messages, List.of());
+        this(questionnaires, controls, reports, rights, mappings, messages, List.of(), List.of());
     }
 }

@@ -7,6 +7,7 @@ import org.liasse.api.definition.ControlDefinition;
 import org.liasse.api.definition.MappingDefinition;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.RightDefinition;
+import org.liasse.api.definition.WorkflowDefinition;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** The definitions currently offered by plugins, kept by the core extender. */
@@ -36,4 +37,10 @@ public interface PluginRegistry {
 
     /** Active controls of a questionnaire. */
     List<ControlDefinition> controls(String questionnaireCode);
+
+    /**
+     * The steps of a questionnaire's dossiers: the workflow an active plugin declares for it, else
+     * {@link WorkflowDefinition#standard}.
+     */
+    WorkflowDefinition workflow(String questionnaireCode);
 }

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
 import org.liasse.api.definition.DefinitionProblem;
 import org.liasse.api.definition.MappingDefinition;
 import org.liasse.api.definition.PluginDefinitions;
@@ -19,13 +21,16 @@ import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.ReportDefinition;
 import org.liasse.api.definition.RightDefinition;
 import org.liasse.api.definition.SourceLocation;
+import org.liasse.api.definition.WorkflowDefinition;
+import org.liasse.api.identity.Rights;
 import org.liasse.extender.definition.LocatedNode.JsonObject;
 import org.liasse.extender.definition.LocatedNode.JsonString;
 
 /**
  * Reads and validates, as a whole, the definition files a plugin bundle carries under {@code META-INF/liasse/}:
  * {@code questionnaires/*.json}, {@code controls/*.json}, {@code reports/*.json}, {@code rights/*.json},
- * {@code mappings/*.json}, {@code examples/*.json} (run against the controls: a failing example rejects the plugin) and
+ * {@code mappings/*.json}, {@code workflows/*.json}, {@code examples/*.json} (run against the controls: a failing
+ * example rejects the plugin) and
  * {@code messages/messages_<locale>.properties}. Either every definition is valid, or the plugin is rejected
  * with every problem found. Instances are immutable and thread-safe.
  */
@@ -50,6 +55,7 @@ public final class DefinitionLoader {
         REPORTS("reports/[^/]+\\.json"),
         RIGHTS("rights/[^/]+\\.json"),
         MAPPINGS("mappings/[^/]+\\.json"),
+        WORKFLOWS("workflows/[^/]+\\.json"),
         EXAMPLES("examples/[^/]+\\.json"),
         MESSAGES("messages/messages_[a-z]{2,3}(?:_[A-Z]{2})?\\.properties");
 
@@ -66,6 +72,7 @@ public final class DefinitionLoader {
     private final SchemaValidator rightsSchema;
     private final SchemaValidator mappingsSchema;
     private final SchemaValidator examplesSchema;
+    private final SchemaValidator workflowsSchema;
 
     /**
      * Creates a loader, reading the JSON schemas from this bundle's classpath.
@@ -79,6 +86,7 @@ public final class DefinitionLoader {
         rightsSchema = SchemaValidator.fromClasspath("/schemas/rights.schema.json");
         mappingsSchema = SchemaValidator.fromClasspath("/schemas/mappings.schema.json");
         examplesSchema = SchemaValidator.fromClasspath("/schemas/examples.schema.json");
+        workflowsSchema = SchemaValidator.fromClasspath("/schemas/workflows.schema.json");
     }
 
     /**
@@ -109,6 +117,9 @@ public final class DefinitionLoader {
                 readAll(byKind.get(Kind.RIGHTS), rightsSchema, problems, new RightReader()::read);
         List<MappingDefinition> mappings =
                 readAll(byKind.get(Kind.MAPPINGS), mappingsSchema, problems, new MappingReader(catalog)::read);
+        Set<String> ownRights = rights.stream().map(RightDefinition::code).collect(Collectors.toSet());
+        List<WorkflowDefinition> workflows = readAll(byKind.get(Kind.WORKFLOWS), workflowsSchema, problems,
+                new WorkflowReader(catalog, right -> Rights.core(right) || ownRights.contains(right))::read);
         Map<String, Map<String, String>> messages = new TreeMap<>();
         for (DefinitionFile file : byKind.get(Kind.MESSAGES)) {
             messages.put(locale(file), MessagesReader.read(file.content(), new FileProblems(file.path(), problems)));
@@ -122,7 +133,7 @@ public final class DefinitionLoader {
         }
         if (problems.isEmpty()) {
             return new LoadResult.Loaded(new PluginDefinitions(questionnaires, compiled.controls(), reports, rights,
-                    mappings, messages, compiled.aggregates()), compiled.rules(), examples);
+                    mappings, messages, compiled.aggregates(), workflows), compiled.rules(), examples);
         }
         problems.sort(BY_LOCATION);
         return new LoadResult.Rejected(problems);
@@ -180,7 +191,7 @@ public final class DefinitionLoader {
                 .forEach(file -> kindOf(file.path()).ifPresentOrElse(kind -> byKind.get(kind).add(file),
                         () -> new FileProblems(file.path(), problems).addToFile("fichier inattendu : seuls "
                                 + "questionnaires/*.json, controls/*.json, reports/*.json, rights/*.json, mappings/*.json, "
-                                + "examples/*.json et "
+                                + "workflows/*.json, examples/*.json et "
                                 + "messages/messages_<langue>.properties sont acceptés sous " + ROOT)));
         return byKind;
     }

@@ -1,0 +1,203 @@
+package org.liasse.storage;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+
+import org.liasse.api.control.ControlOutcome;
+import org.liasse.api.control.ControlStatus;
+import org.liasse.api.definition.Severity;
+import org.liasse.api.definition.StepDefinition;
+import org.liasse.api.definition.StepGuard;
+import org.liasse.api.definition.WorkflowDefinition;
+import org.liasse.api.error.LiasseException;
+import org.liasse.api.identity.Caller;
+import org.liasse.api.plugin.PluginRegistry;
+import org.liasse.api.verification.Verification;
+import org.liasse.api.verification.VerificationService;
+import org.liasse.api.workflow.Transition;
+import org.liasse.api.workflow.TransitionKind;
+import org.liasse.api.workflow.WorkflowService;
+import org.liasse.api.workflow.WorkflowState;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Workflow transitions stored with native SQL: the step moves with a compare-and-set on the dossier revision, in
+ * the same transaction as its history row, so that of two concurrent transitions exactly one wins.
+ */
+@Component(service = WorkflowService.class)
+public class JpaWorkflowService implements WorkflowService {
+
+    private static final int REASON_LENGTH = 2000;
+
+    private final JpaStore store;
+    private final PluginRegistry plugins;
+    private final VerificationService verifications;
+
+    /** Uses the shared persistence unit, the plugins' workflows and the verification runs for the guards. */
+    @Activate
+    public JpaWorkflowService(@Reference JpaStore store, @Reference PluginRegistry plugins,
+                              @Reference VerificationService verifications) {
+        this.store = store;
+        this.plugins = plugins;
+        this.verifications = verifications;
+    }
+
+    @Override
+    public WorkflowState state(long dossierId) {
+        return store.inTransaction(em -> state(em, DossierEntity.require(em, dossierId)));
+    }
+
+    @Override
+    public WorkflowState advance(long dossierId, long expectedRevision, Caller caller) {
+        WorkflowState state = current(dossierId, expectedRevision);
+        StepDefinition next = state.next();
+        if (next == null) {
+            throw LiasseException.conflict("transition-interdite", "Le dossier est à la dernière étape « "
+                + state.current().label() + " » : il n'y a pas d'étape suivante.");
+        }
+        if (caller.operator() || !caller.rights().contains(next.right())) {
+            throw new LiasseException(403, "droit-insuffisant", "Faire passer le dossier à l'étape « " + next.label()
+                + " » demande le droit « " + next.right() + " », que vous n'avez pas.");
+        }
+        if (!next.guards().isEmpty()) {
+            checkGuards(dossierId, next, caller.login());
+        }
+        return move(dossierId, expectedRevision, state, next.code(), TransitionKind.ADVANCE, caller.login(), "");
+    }
+
+    @Override
+    public WorkflowState reopen(long dossierId, long expectedRevision, String reason, Caller caller) {
+        WorkflowState state = current(dossierId, expectedRevision);
+        if (!state.protectedFromEntry()) {
+            throw LiasseException.conflict("transition-interdite", "Le dossier est déjà en saisie.");
+        }
+        if (state.workflow().locked(state.step())) {
+            throw LiasseException.conflict("dossier-verrouille", "Le dossier est à l'étape « " + state.current().label()
+                + " » : seul le partenaire peut désormais le renvoyer en saisie.");
+        }
+        if (caller.operator() || !caller.rights().contains(state.current().right())) {
+            throw new LiasseException(403, "droit-insuffisant", "Modifier un dossier à l'étape « "
+                + state.current().label() + " » demande le droit « " + state.current().right() + " », que vous n'avez pas.");
+        }
+        return move(dossierId, expectedRevision, state, first(state), TransitionKind.REOPEN, caller.login(),
+            reason(reason, false));
+    }
+
+    @Override
+    public WorkflowState sendBack(long dossierId, long expectedRevision, String reason, Caller caller) {
+        String why = reason(reason, true);
+        WorkflowState state = current(dossierId, expectedRevision);
+        if (!caller.operator()) {
+            throw new LiasseException(403, "droit-insuffisant", "Seul le partenaire renvoie un dossier.");
+        }
+        if (!state.workflow().visibleToPartner(state.step())) {
+            throw LiasseException.conflict("transition-interdite", "Le dossier est à l'étape « "
+                + state.current().label() + " » : il n'a pas encore été remis au partenaire, il ne peut pas être renvoyé.");
+        }
+        return move(dossierId, expectedRevision, state, first(state), TransitionKind.SEND_BACK, caller.login(), why);
+    }
+
+    /** The state of a dossier of an open campaign whose revision is the expected one. */
+    private WorkflowState current(long dossierId, long expectedRevision) {
+        return store.inTransaction(em -> {
+            DossierEntity dossier = DossierEntity.require(em, dossierId);
+            EntryGate.requireCampaignOpen(em, dossier);
+            if (dossier.revision() != expectedRevision) {
+                throw stale(expectedRevision, dossier.revision());
+            }
+            return state(em, dossier);
+        });
+    }
+
+    private void checkGuards(long dossierId, StepDefinition step, String actor) {
+        Verification run = verifications.verify(dossierId, actor);
+        List<ControlOutcome> blocking = new ArrayList<>();
+        if (step.guards().contains(StepGuard.NO_ERROR)) {
+            run.outcomes().stream().filter(o -> o.severity() == Severity.ERROR)
+                .filter(o -> o.status() == ControlStatus.FAILED || o.status() == ControlStatus.RUNTIME_ERROR)
+                .forEach(blocking::add);
+        }
+        if (step.guards().contains(StepGuard.WARNINGS_JUSTIFIED)) {
+            blocking.addAll(run.unjustifiedWarnings());
+        }
+        if (!blocking.isEmpty()) {
+            List<Map<String, String>> list = blocking.stream().map(o -> {
+                Map<String, String> item = new LinkedHashMap<>();
+                item.put("code", o.code());
+                item.put("severity", o.severity().name());
+                item.put("message", o.message());
+                return item;
+            }).toList();
+            throw LiasseException.conflict("controles-bloquants", blocking.size() + " contrôle(s) empêchent le passage "
+                + "à l'étape « " + step.label() + " » : corrigez les erreurs et justifiez les alertes, puis recommencez.")
+                .with("blocking", list);
+        }
+    }
+
+    private WorkflowState move(long dossierId, long expectedRevision, WorkflowState from, String to, TransitionKind kind,
+                               String actor, String reason) {
+        return store.inTransaction(em -> {
+            Timestamp now = Timestamp.from(Instant.now());
+            int updated = em.createNativeQuery("UPDATE dossier SET step = ?, revision = revision + 1, last_activity = ? "
+                    + "WHERE id = ? AND revision = ?")
+                .setParameter(1, to).setParameter(2, now).setParameter(3, dossierId).setParameter(4, expectedRevision)
+                .executeUpdate();
+            if (updated == 0) {
+                DossierEntity dossier = DossierEntity.require(em, dossierId);
+                em.refresh(dossier);
+                throw stale(expectedRevision, dossier.revision());
+            }
+            em.createNativeQuery("INSERT INTO dossier_transition (dossier_id, from_step, to_step, kind, actor, "
+                    + "transition_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .setParameter(1, dossierId).setParameter(2, from.current().code()).setParameter(3, to)
+                .setParameter(4, kind.name()).setParameter(5, actor).setParameter(6, now).setParameter(7, reason)
+                .executeUpdate();
+            DossierEntity dossier = DossierEntity.require(em, dossierId);
+            em.refresh(dossier);
+            return state(em, dossier);
+        });
+    }
+
+    private WorkflowState state(EntityManager em, DossierEntity dossier) {
+        WorkflowDefinition workflow = plugins.workflow(dossier.questionnaireCode());
+        List<Transition> history = new ArrayList<>();
+        for (Object row : em.createNativeQuery("SELECT from_step, to_step, kind, actor, transition_at, reason "
+                + "FROM dossier_transition WHERE dossier_id = ? ORDER BY id").setParameter(1, dossier.id()).getResultList()) {
+            Object[] t = (Object[]) row;
+            history.add(new Transition((String) t[0], (String) t[1], TransitionKind.valueOf((String) t[2]),
+                (String) t[3], ((Timestamp) t[4]).toInstant(), (String) t[5]));
+        }
+        String step = workflow.steps().get(workflow.index(dossier.step())).code();
+        return new WorkflowState(dossier.id(), dossier.revision(), workflow, step, history);
+    }
+
+    private static String first(WorkflowState state) {
+        return state.workflow().steps().get(0).code();
+    }
+
+    private static String reason(String reason, boolean required) {
+        String text = reason == null ? "" : reason.strip();
+        if (required && text.isEmpty()) {
+            throw LiasseException.invalid("motif-obligatoire", "Indiquez le motif du renvoi : l'organisation le verra.",
+                List.of());
+        }
+        if (text.length() > REASON_LENGTH) {
+            throw LiasseException.invalid("motif-trop-long", "Le motif dépasse " + REASON_LENGTH + " caractères.",
+                List.of());
+        }
+        return text;
+    }
+
+    private static LiasseException stale(long expected, long actual) {
+        return LiasseException.conflict("dossier-modifie", "Le dossier a changé entre-temps (révision attendue "
+            + expected + ", actuelle " + actual + ") : rechargez-le, puis recommencez si c'est toujours nécessaire.");
+    }
+}
