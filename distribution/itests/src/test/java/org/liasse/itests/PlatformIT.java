@@ -455,10 +455,10 @@ public class PlatformIT {
 
     @Test
     public void operatorsManageCampaignsFromTheShellWithTheSameRulesAsTheApi() throws Exception {
-        Http.Reply created = http().post("/campaigns", "{\"year\":2031,\"label\":\"Campagne 2031\","
-            + "\"opening\":\"2032-04-01\",\"deadline\":\"2032-07-31\",\"state\":\"PREPARATION\","
-            + "\"questionnaires\":[{\"code\":\"ER\",\"deadline\":\"2032-06-30\"}]}");
-        assertEquals(created.body(), 201, created.status());
+        String created = shell("liasse:campaign-create 2031 2032-04-01 2032-07-31 -q ER:2032-06-30");
+        assertTrue(created, created.contains("Campagne 2031 créée (PREPARATION, 1 questionnaire(s))."));
+        String twice = shell("liasse:campaign-create 2031 2032-04-01 2032-07-31");
+        assertTrue(twice, twice.contains("existe"));
 
         assertTrue(shell("liasse:campaign-state 2031 ouverte").contains("Campagne 2031 : OPEN."));
         String refused = shell("liasse:campaign-state 2031 archived");

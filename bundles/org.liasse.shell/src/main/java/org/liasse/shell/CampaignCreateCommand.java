@@ -1,0 +1,85 @@
+package org.liasse.shell;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.liasse.api.audit.AuditEvent;
+import org.liasse.api.audit.AuditLog;
+import org.liasse.api.dossier.Campaign;
+import org.liasse.api.dossier.CampaignQuestionnaire;
+import org.liasse.api.dossier.CampaignService;
+import org.liasse.api.dossier.CampaignState;
+
+/**
+ * {@code liasse:campaign-create <year> <opening> <closing> [-l label] [-q CODE[@version]:deadline]…}: creates a
+ * campaign in preparation, as the REST operation does, and records it in the audit log under the shell user.
+ */
+@Command(scope = "liasse", name = "campaign-create", description = "Crée une campagne (en préparation).")
+@Service
+public class CampaignCreateCommand implements Action {
+
+    @Reference
+    CampaignService campaigns;
+
+    @Reference
+    AuditLog audit;
+
+    @Argument(index = 0, name = "annee", description = "Exercice collecté", required = true)
+    int year;
+
+    @Argument(index = 1, name = "ouverture", description = "Date d'ouverture, AAAA-MM-JJ", required = true)
+    String opening;
+
+    @Argument(index = 2, name = "cloture", description = "Date de clôture, AAAA-MM-JJ", required = true)
+    String closing;
+
+    @Option(name = "-l", aliases = "--libelle", description = "Libellé (par défaut « Campagne <exercice> »)")
+    String label;
+
+    @Option(name = "-q", aliases = "--questionnaire", multiValued = true,
+        description = "Questionnaire collecté et son échéance : CODE:AAAA-MM-JJ ou CODE@version:AAAA-MM-JJ")
+    List<String> questionnaires;
+
+    @Override
+    public Object execute() {
+        List<CampaignQuestionnaire> collected = new ArrayList<>();
+        for (String text : questionnaires == null ? List.<String>of() : questionnaires) {
+            collected.add(questionnaire(text));
+        }
+        Campaign created = campaigns.create(new Campaign(year, label == null ? "Campagne " + year : label,
+            date(opening), date(closing), CampaignState.PREPARATION, collected, 1));
+        audit.record(new AuditEvent("campagne.creee", "shell:" + System.getProperty("user.name"), null, null,
+            Integer.toString(year), created.label()));
+        System.out.println("Campagne " + year + " créée (" + created.state() + ", " + created.questionnaires().size()
+            + " questionnaire(s)).");
+        return null;
+    }
+
+    static CampaignQuestionnaire questionnaire(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("Questionnaire « " + text + " » : écrivez CODE:AAAA-MM-JJ ou "
+                + "CODE@version:AAAA-MM-JJ.");
+        }
+        String code = text.substring(0, colon);
+        int at = code.indexOf('@');
+        return new CampaignQuestionnaire(at < 0 ? code : code.substring(0, at), at < 0 ? null : code.substring(at + 1),
+            date(text.substring(colon + 1)));
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Date « " + text + " » invalide : écrivez AAAA-MM-JJ.", e);
+        }
+    }
+}
