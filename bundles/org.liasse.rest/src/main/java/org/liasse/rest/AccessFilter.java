@@ -31,6 +31,8 @@ import org.liasse.api.identity.Caller;
 import org.liasse.api.identity.Credentials;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.identity.Session;
+import org.liasse.api.workflow.WorkflowService;
+import org.liasse.api.workflow.WorkflowState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,8 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Set<String> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
+    /** Operators who see dossiers at every step, to assist organisations. */
+    private static final OperatorRole[] ASSISTING = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN};
 
     @Context
     private ResourceInfo resource;
@@ -61,14 +65,17 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
     private final Supplier<List<Authenticator>> authenticators;
     private final Supplier<OrganisationService> organisations;
     private final Supplier<DossierService> dossiers;
+    private final Supplier<WorkflowService> workflows;
     private final Supplier<AuditLog> audit;
 
     AccessFilter(Supplier<AccountService> accounts, Supplier<List<Authenticator>> authenticators,
-                 Supplier<OrganisationService> organisations, Supplier<DossierService> dossiers, Supplier<AuditLog> audit) {
+                 Supplier<OrganisationService> organisations, Supplier<DossierService> dossiers,
+                 Supplier<WorkflowService> workflows, Supplier<AuditLog> audit) {
         this.accounts = accounts;
         this.authenticators = authenticators;
         this.organisations = organisations;
         this.dossiers = dossiers;
+        this.workflows = workflows;
         this.audit = audit;
     }
 
@@ -99,6 +106,9 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
         } else if (access.value() == Access.Level.ORGANISATION) {
             siren = target(access, request);
             require(allowedOn(caller, access, siren));
+            if (access.target() == Access.Target.DOSSIER && caller.operator() && !hasRole(caller, ASSISTING)) {
+                requireHandedOver(Long.parseLong(request.getUriInfo().getPathParameters().getFirst("id")));
+            }
         }
         Call.set(new Call(caller, address, siren, sessionToken));
     }
@@ -156,6 +166,18 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
             return true;
         }
         return organisations.get().find(siren).map(Organisation::federation).filter(caller.federation()::equals).isPresent();
+    }
+
+    /**
+     * A partner's staff see a dossier once it reached a step of its workflow visible to the partner; support and
+     * super-administrators, who assist organisations, see it at every step.
+     */
+    private void requireHandedOver(long dossier) {
+        WorkflowState state = workflows.get().state(dossier);
+        if (!state.workflow().visibleToPartner(state.step())) {
+            throw new LiasseException(403, "dossier-non-remis", "Ce dossier est à l'étape « " + state.current().label()
+                + " » : il n'est pas encore remis au partenaire.");
+        }
     }
 
     private static boolean hasRole(Caller caller, OperatorRole[] roles) {

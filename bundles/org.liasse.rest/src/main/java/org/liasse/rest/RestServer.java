@@ -127,7 +127,8 @@ public class RestServer {
             beans.add(openApi);
             factory.setServiceBeans(beans);
             factory.setProviders(List.of(new JacksonJsonProvider(mapper), new ProblemMapper(),
-                new AccessFilter(accountSlot, () -> List.copyOf(authenticators), organisationSlot, dossierSlot, auditSlot)));
+                new AccessFilter(accountSlot, () -> List.copyOf(authenticators), organisationSlot, dossierSlot,
+                    slot(() -> workflows, "circuit de validation"), auditSlot)));
             server = factory.create();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);

@@ -36,6 +36,8 @@ class WorkflowIT {
     private static Http manager;
     /** National super-administrator. */
     private static Http operator;
+    /** National campaign manager of the partner: sees dossiers once handed over. */
+    private static Http campaignManager;
     /** Administrator of another organisation. */
     private static Http stranger;
     private static long dossier;
@@ -49,6 +51,7 @@ class WorkflowIT {
         entry = Accounts.user(port, administrator, SIREN, "saisie.circuit", "RESPONSABLE_SAISIE");
         manager = Accounts.user(port, administrator, SIREN, "chef.circuit", "RESPONSABLE_HIERARCHIQUE");
         stranger = Http.token(port, "AD_000000018", Distribution.DEMO_PASSWORD);
+        campaignManager = Accounts.operator(port, operator, "cm.circuit", "CAMPAIGN_MANAGER", null);
         for (JsonNode d : operator.get("/organisations/" + SIREN + "/dossiers").json()) {
             if (d.path("year").asInt() == 2025 && d.path("questionnaireCode").asText().equals("ER")) {
                 dossier = d.path("id").asLong();
@@ -195,7 +198,11 @@ class WorkflowIT {
         // The partner sees it only from « Fiabilisé » on, and sends it back with a reason.
         Http.Reply tooEarly = transition(operator, "send-back", "Trop tôt");
         assertEquals(409, tooEarly.status(), tooEarly.body());
+        Http.Reply notYet = campaignManager.get("/dossiers/" + dossier);
+        assertEquals(403, notYet.status(), notYet.body());
+        assertEquals("dossier-non-remis", notYet.json().path("code").asText());
         assertEquals("FIABILISE", advance(manager));
+        assertEquals(200, campaignManager.get("/dossiers/" + dossier).status(), "handed over to the partner");
         assertTrue(workflow(operator).path("actions").path("sendBack").asBoolean());
         Http.Reply noReason = transition(operator, "send-back", " ");
         assertEquals(422, noReason.status(), noReason.body());
