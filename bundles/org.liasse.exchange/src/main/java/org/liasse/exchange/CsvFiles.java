@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.liasse.api.exchange.ExportedCell;
 
 /** CSV files: UTF-8 with or without byte order mark, {@code ;} or {@code ,} separated, first line of headers. */
 final class CsvFiles {
@@ -67,16 +67,29 @@ final class CsvFiles {
         }
     }
 
-    /** Writes cells in the built-in layout; text values are neutralised against formula injection. */
-    static void write(List<ExportedCell> cells, OutputStream out, String keyHeader, String valueHeader) throws IOException {
+    /**
+     * Writes a table: numbers in plain notation, {@code null} as an empty field, any other value as its text
+     * neutralised against formula injection.
+     */
+    static void writeTable(List<String> headers, List<List<Object>> rows, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").build());
-        printer.printRecord(keyHeader, valueHeader);
-        for (ExportedCell cell : cells) {
-            printer.printRecord(cell.cell(), cell.number() ? cell.value() : Formulas.neutralise(cell.value()));
+        printer.printRecord(headers);
+        for (List<Object> row : rows) {
+            printer.printRecord(row.stream().map(CsvFiles::field).toList());
         }
         printer.flush();
+    }
+
+    private static String field(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal number) {
+            return number.toPlainString();
+        }
+        return value instanceof Number ? value.toString() : Formulas.neutralise(value.toString());
     }
 
     private static int column(CSVRecord header, String name) {

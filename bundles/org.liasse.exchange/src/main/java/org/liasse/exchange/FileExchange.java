@@ -3,6 +3,8 @@ package org.liasse.exchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,12 +69,35 @@ public class FileExchange implements DossierExchange {
     @Override
     public void write(ExchangeFormat format, List<ExportedCell> cells, OutputStream out) throws IOException {
         MappingDefinition layout = MappingDefinition.builtIn("");
-        switch (format) {
-            case CSV -> CsvFiles.write(cells, out, layout.keyColumn(), layout.valueColumn());
-            case XLSX -> XlsxFiles.write(cells, out, layout.keyColumn(), layout.valueColumn());
-            case XML -> XmlFiles.write(cells, out, layout.xmlRecord(), layout.xmlKey());
-            default -> throw new IllegalArgumentException(format.name());
+        if (format == ExchangeFormat.XML) {
+            XmlFiles.write(cells, out, layout.xmlRecord(), layout.xmlKey());
+        } else {
+            writeTable(format, "Dossier", List.of(layout.keyColumn(), layout.valueColumn()),
+                cells.stream().map(FileExchange::row).toList(), out);
         }
+    }
+
+    @Override
+    public void writeTable(ExchangeFormat format, String title, List<String> headers, List<List<Object>> rows,
+                           OutputStream out) throws IOException {
+        switch (format) {
+            case CSV -> CsvFiles.writeTable(headers, rows, out);
+            case XLSX -> XlsxFiles.writeTable(title, headers, rows, out);
+            default -> throw new IllegalArgumentException("Pas de tableau au format " + format.name());
+        }
+    }
+
+    /** A cell of the built-in layout: its code, then its value as a number when it is one. */
+    private static List<Object> row(ExportedCell cell) {
+        Object value = cell.value();
+        if (cell.number()) {
+            try {
+                value = new BigDecimal(cell.value());
+            } catch (NumberFormatException e) {
+                value = cell.value();
+            }
+        }
+        return Arrays.asList(cell.cell(), value);
     }
 
     private static void mismatch(Collector collector, ExchangeFormat format, byte[] bytes) {

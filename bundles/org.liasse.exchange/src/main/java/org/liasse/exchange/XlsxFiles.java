@@ -15,8 +15,8 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.liasse.api.exchange.ExportedCell;
 
 /**
  * XLSX workbooks through Apache POI (embedded in this bundle, so its global settings are this bundle's own): the
@@ -30,6 +30,8 @@ final class XlsxFiles {
     static final long MAX_ENTRY_SIZE = 100L * 1024 * 1024;
     /** Digits a spreadsheet number keeps exactly; longer numbers are exported as text. */
     private static final int EXACT_DIGITS = 15;
+    /** Widest column, in characters. */
+    private static final int MAX_WIDTH = 60;
 
     static {
         ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
@@ -84,42 +86,49 @@ final class XlsxFiles {
         }
     }
 
-    /** Writes cells in the built-in layout: numbers as numbers, text values neutralised against formula injection. */
-    static void write(List<ExportedCell> cells, OutputStream out, String keyHeader, String valueHeader) throws IOException {
+    /**
+     * Writes a table on one sheet, headers in bold: numbers as numbers (as text beyond the digits a spreadsheet keeps
+     * exactly), {@code null} as an empty cell, any other value as its text neutralised against formula injection.
+     */
+    static void writeTable(String title, List<String> headers, List<List<Object>> rows, OutputStream out)
+        throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet("Dossier");
+            Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(title));
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
             Row header = sheet.createRow(0);
-            header.createCell(0).setCellValue(keyHeader);
-            header.createCell(1).setCellValue(valueHeader);
-            header.getCell(0).setCellStyle(bold);
-            header.getCell(1).setCellStyle(bold);
+            int[] widths = new int[headers.size()];
+            for (int c = 0; c < headers.size(); c++) {
+                header.createCell(c).setCellValue(headers.get(c));
+                header.getCell(c).setCellStyle(bold);
+                widths[c] = headers.get(c).length();
+            }
             int r = 1;
-            for (ExportedCell cell : cells) {
+            for (List<Object> values : rows) {
                 Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(cell.cell());
-                BigDecimal number = cell.number() ? number(cell.value()) : null;
-                if (number != null) {
-                    row.createCell(1).setCellValue(number.doubleValue());
-                } else {
-                    row.createCell(1).setCellValue(Formulas.neutralise(cell.value()));
+                for (int c = 0; c < values.size(); c++) {
+                    Object value = values.get(c);
+                    if (value == null) {
+                        continue;
+                    }
+                    Cell cell = row.createCell(c);
+                    BigDecimal number = value instanceof Number n ? new BigDecimal(n.toString()) : null;
+                    if (number != null && number.precision() <= EXACT_DIGITS) {
+                        cell.setCellValue(number.doubleValue());
+                    } else {
+                        cell.setCellValue(number != null ? number.toPlainString() : Formulas.neutralise(value.toString()));
+                    }
+                    if (c < widths.length) {
+                        widths[c] = Math.max(widths[c], value.toString().length());
+                    }
                 }
             }
-            sheet.setColumnWidth(0, 36 * 256);
-            sheet.setColumnWidth(1, 24 * 256);
+            for (int c = 0; c < widths.length; c++) {
+                sheet.setColumnWidth(c, Math.min(MAX_WIDTH, widths[c] + 2) * 256);
+            }
             workbook.write(out);
-        }
-    }
-
-    private static BigDecimal number(String value) {
-        try {
-            BigDecimal number = new BigDecimal(value);
-            return number.precision() <= EXACT_DIGITS ? number : null;
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

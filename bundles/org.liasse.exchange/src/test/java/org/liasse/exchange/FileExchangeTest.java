@@ -1,6 +1,7 @@
 package org.liasse.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -258,5 +259,29 @@ class FileExchangeTest {
         assertTrue(xml.contains("<cellule code=\"IDENT.R01.NOM\">+33 1 23</cellule>"), xml);
         ImportFile back = read(ExchangeFormat.XML, xml.getBytes(StandardCharsets.UTF_8), BUILT_IN);
         assertEquals(List.of("injection-formule"), codes(back), "XML values are not neutralised, so a formula-like text is refused");
+    }
+
+    @Test
+    void aTableIsWrittenWithNumbersEmptyCellsAndNeutralisedTextInCsvAndXlsx() throws IOException {
+        List<String> headers = List.of("SIREN", "Organisation", "Jours de retard", "Dossier");
+        List<List<Object>> rows = List.of(Arrays.asList("000000018", "=Office", 12, null),
+            Arrays.asList("000000026", "Office ; Sud", 0, 41L));
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        exchange.writeTable(ExchangeFormat.CSV, "Retards", headers, rows, csv);
+        assertEquals("\uFEFFSIREN;Organisation;Jours de retard;Dossier\r\n000000018;'=Office;12;\r\n"
+            + "000000026;\"Office ; Sud\";0;41\r\n", csv.toString(StandardCharsets.UTF_8));
+
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        exchange.writeTable(ExchangeFormat.XLSX, "Retards", headers, rows, xlsx);
+        try (XSSFWorkbook opened = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
+            Sheet sheet = opened.getSheet("Retards");
+            assertEquals("Jours de retard", sheet.getRow(0).getCell(2).getStringCellValue());
+            assertEquals("'=Office", sheet.getRow(1).getCell(1).getStringCellValue());
+            assertEquals(12.0, sheet.getRow(1).getCell(2).getNumericCellValue());
+            assertEquals(null, sheet.getRow(1).getCell(3));
+            assertEquals(CellType.NUMERIC, sheet.getRow(2).getCell(3).getCellType());
+        }
+        assertThrows(IllegalArgumentException.class,
+            () -> exchange.writeTable(ExchangeFormat.XML, "Retards", headers, rows, new ByteArrayOutputStream()));
     }
 }

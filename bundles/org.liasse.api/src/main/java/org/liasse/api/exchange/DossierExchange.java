@@ -24,4 +24,12 @@ public interface DossierExchange {
 
     /** Writes cells in the built-in layout ({@code cellule}, {@code valeur}), in the given order. */
     void write(ExchangeFormat format, List<ExportedCell> cells, OutputStream out) throws IOException;
+
+    /**
+     * Writes a table as CSV or XLSX (not XML): a line of headers, then one line per row. In a row, a {@link Number}
+     * is written as a number, {@code null} as an empty cell, anything else as its text neutralised against formula
+     * injection. {@code title} names the XLSX sheet.
+     */
+    void writeTable(ExchangeFormat format, String title, List<String> headers, List<List<Object>> rows, OutputStream out)
+        throws IOException;
 }
