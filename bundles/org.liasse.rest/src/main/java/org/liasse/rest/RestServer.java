@@ -21,6 +21,7 @@ import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.DossierService;
 import org.liasse.api.dossier.OrganisationService;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.exchange.DossierExchange;
 import org.liasse.api.exchange.DossierImports;
 import org.liasse.api.health.HealthIndicator;
 import org.liasse.api.identity.AccountService;
@@ -28,7 +29,9 @@ import org.liasse.api.identity.Authenticator;
 import org.liasse.api.plugin.PluginRegistry;
 import org.liasse.api.verification.ImpactService;
 import org.liasse.api.verification.VerificationService;
+import org.liasse.api.workflow.CompletionService;
 import org.liasse.api.workflow.NotificationService;
+import org.liasse.api.workflow.ReminderService;
 import org.liasse.api.workflow.WorkflowService;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -79,6 +82,12 @@ public class RestServer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile WorkflowService workflows;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile CompletionService completion;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ReminderService reminders;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DossierExchange exchange;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile NotificationService notifications;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<Authenticator> authenticators = new CopyOnWriteArrayList<>();
@@ -97,6 +106,8 @@ public class RestServer {
             new OrganisationResource(organisationSlot, dossierSlot, slot(() -> campaigns, "campagnes"),
                 slot(() -> plugins, "plugins")),
             new CampaignResource(slot(() -> campaigns, "campagnes")),
+            new CompletionResource(slot(() -> completion, "suivi des campagnes"), slot(() -> reminders, "relances"),
+                slot(() -> exchange, "export")),
             new DossierResource(dossierSlot, slot(() -> verifications, "vérifications")),
             new ControlResource(dossierSlot, slot(() -> controlEngine, "contrôles")),
             new ImpactResource(slot(() -> impacts, "rapports d'impact")),

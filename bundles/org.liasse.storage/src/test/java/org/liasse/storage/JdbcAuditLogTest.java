@@ -48,10 +48,7 @@ class JdbcAuditLogTest {
 
     @BeforeEach
     void database() throws SQLException {
-        dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(dir.resolve("db").toString());
-        dataSource.setCreateDatabase("create");
-        Migrator.shipped().migrate(dataSource);
+        dataSource = Derby.migrated(dir);
         log = new JdbcAuditLog(dataSource, null);
     }
 

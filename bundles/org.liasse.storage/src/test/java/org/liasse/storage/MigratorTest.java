@@ -28,9 +28,7 @@ class MigratorTest {
 
     @BeforeEach
     void database() {
-        dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(dir.resolve("db").toString());
-        dataSource.setCreateDatabase("create");
+        dataSource = Derby.empty(dir);
     }
 
     @Test

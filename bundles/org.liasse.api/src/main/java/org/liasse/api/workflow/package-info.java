@@ -1,3 +1,6 @@
-/** The workflow of dossiers: steps, transitions and their history, and the notifications they raise. */
-@org.osgi.annotation.versioning.Version("1.0.0")
+/**
+ * The workflow of dossiers: steps, transitions and their history, the notifications they raise, the completion
+ * dashboard of a campaign and the reminders before its deadlines.
+ */
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.liasse.api.workflow;

@@ -1,0 +1,40 @@
+package org.liasse.storage;
+
+import java.time.LocalDate;
+
+import org.liasse.api.dossier.Campaign;
+import org.liasse.api.dossier.CampaignService;
+import org.liasse.api.error.LiasseException;
+import org.liasse.api.plugin.PluginRegistry;
+import org.liasse.api.workflow.Completion;
+import org.liasse.api.workflow.CompletionQuery;
+import org.liasse.api.workflow.CompletionService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The completion dashboard read in a handful of bulk SQL queries ({@link Dashboard}), lateness counted today. */
+@Component(service = CompletionService.class)
+public class JpaCompletionService implements CompletionService {
+
+    private final JpaStore store;
+    private final CampaignService campaigns;
+    private final PluginRegistry plugins;
+
+    /** Uses the shared database, the campaigns' deadlines and the plugins' workflows. */
+    @Activate
+    public JpaCompletionService(@Reference JpaStore store, @Reference CampaignService campaigns,
+                                @Reference PluginRegistry plugins) {
+        this.store = store;
+        this.campaigns = campaigns;
+        this.plugins = plugins;
+    }
+
+    @Override
+    public Completion completion(int year, CompletionQuery query) {
+        Campaign campaign = campaigns.find(year).orElseThrow(() -> LiasseException.notFound("campagne-inconnue",
+            "Aucune campagne pour l'exercice " + year + "."));
+        LocalDate today = LocalDate.now(Dashboard.PARIS);
+        return store.inJdbcTransaction(connection -> Dashboard.build(connection, campaign, plugins::workflow, query, today));
+    }
+}

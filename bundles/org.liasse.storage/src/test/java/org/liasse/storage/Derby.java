@@ -1,0 +1,28 @@
+package org.liasse.storage;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+
+/** Embedded Derby databases for the tests, in a temporary folder. */
+final class Derby {
+
+    private Derby() {
+    }
+
+    /** A new, empty database in the folder. */
+    static EmbeddedDataSource empty(Path dir) {
+        EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName(dir.resolve("db").toString());
+        dataSource.setCreateDatabase("create");
+        return dataSource;
+    }
+
+    /** A new database in the folder, with the shipped schema. */
+    static EmbeddedDataSource migrated(Path dir) throws SQLException {
+        EmbeddedDataSource dataSource = empty(dir);
+        Migrator.shipped().migrate(dataSource);
+        return dataSource;
+    }
+}
