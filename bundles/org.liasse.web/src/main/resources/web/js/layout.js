@@ -75,6 +75,7 @@ export function pagesOf(session) {
     consultsDossiers(session) && { href: '/dossiers.html', name: 'dossiers' },
     isOperator(session) && { href: '/operateur/organisations.html', name: 'organisations' },
     managesCampaigns(session) && { href: '/operateur/campagnes.html', name: 'campagnes' },
+    isOperator(session) && { href: '/operateur/suivi.html', name: 'suivi' },
     isOperator(session) && { href: '/operateur/impacts.html', name: 'impacts' },
     managesUsers(session) && { href: '/organisation/utilisateurs.html', name: 'utilisateurs' },
     readsAuditLog(session) && { href: '/journal.html', name: 'journal' },

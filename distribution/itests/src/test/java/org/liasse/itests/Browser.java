@@ -94,6 +94,12 @@ public final class Browser implements AutoCloseable {
         return ready();
     }
 
+    /** Signs in on the login page, then waits for the page the account lands on. */
+    public Browser signIn(String login, String password, String landing) {
+        open("/connexion.html").fill("login", login).fill("password", password).submit("connexion");
+        return awaitPage(landing);
+    }
+
     /** The path and query of the current address. */
     public String location() {
         return (String) driver.executeScript("return location.pathname + location.search;");

@@ -238,9 +238,7 @@ class ReverificationIT {
     @Order(5)
     void operatorsReadTheReportInTheBrowser() throws IOException {
         try (Browser browser = new Browser("http://localhost:" + ministry.httpPort())) {
-            browser.open("/connexion.html").fill("login", "operateur.demo").fill("password", Distribution.DEMO_PASSWORD)
-                .submit("connexion");
-            browser.awaitPage("/operateur/organisations.html");
+            browser.signIn("operateur.demo", Distribution.DEMO_PASSWORD, "/operateur/organisations.html");
             browser.find("nav a[href='/operateur/impacts.html']").click();
             browser.awaitPage("/operateur/impacts.html").checkPage("40-impacts");
             String rows = browser.until(d -> browser.find("#impacts tbody").getText());
