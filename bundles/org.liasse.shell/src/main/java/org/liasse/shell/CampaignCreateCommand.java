@@ -19,7 +19,7 @@ import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.CampaignState;
 
 /**
- * {@code liasse:campaign-create <year> <opening> <closing> [-l label] [-q CODE[@version]:deadline]…}: creates a
+ * {@code liasse:campaign-create [-l label] [-q CODE[@version]:deadline]… <year> <opening> <closing>}: creates a
  * campaign in preparation, as the REST operation does, and records it in the audit log under the shell user.
  */
 @Command(scope = "liasse", name = "campaign-create", description = "Crée une campagne (en préparation).")
