@@ -127,7 +127,7 @@ public final class DataEntryBenchmark {
     }
 
     /** A valid (Luhn) fictional SIREN with the never-allocated {@code 000} prefix. */
-    private static String siren(int n) {
+    static String siren(int n) {
         String body = String.format("%08d", n);
         int sum = 0;
         for (int i = 0; i < 8; i++) {

@@ -2,6 +2,8 @@ package org.liasse.storage;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -149,23 +151,29 @@ public class JpaDossierService implements DossierService {
 
     @Override
     public void scan(int year, String questionnaireCode, Consumer<Dossier> sink) {
-        store.inTransaction(em -> {
-            List<DossierEntity> dossiers = em.createQuery("SELECT d FROM DossierEntity d WHERE d.year = :year "
-                    + "AND d.questionnaireCode = :code ORDER BY d.id", DossierEntity.class)
-                .setParameter("year", year).setParameter("code", questionnaireCode).getResultList();
-            List<Object[]> values = em.createQuery("SELECT v.dossierId, v.cellCode, v.number, v.text "
-                    + "FROM CellValueEntity v, DossierEntity d "
-                    + "WHERE v.dossierId = d.id AND d.year = :year AND d.questionnaireCode = :code "
-                    + "ORDER BY v.dossierId, v.cellCode", Object[].class)
-                .setParameter("year", year).setParameter("code", questionnaireCode).getResultList();
-            int next = 0;
-            for (DossierEntity dossier : dossiers) {
-                Map<String, String> cells = new LinkedHashMap<>();
-                while (next < values.size() && ((Number) values.get(next)[0]).longValue() == dossier.id()) {
-                    Object[] value = values.get(next++);
-                    cells.put((String) value[1], new CellValue((BigDecimal) value[2], (String) value[3]).canonical());
+        // Plain JDBC and no ORDER BY: OpenJPA would build an object per value and Derby would sort the whole
+        // campaign's values; they are grouped by dossier here instead.
+        Map<Long, Map<String, String>> values = store.inJdbcTransaction(connection -> {
+            Map<Long, Map<String, String>> byDossier = new HashMap<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT v.dossier_id, v.cell_code, v.num_value, "
+                + "v.text_value FROM cell_value v JOIN dossier d ON d.id = v.dossier_id "
+                + "WHERE d.campaign_year = ? AND d.questionnaire_code = ?")) {
+                query.setInt(1, year);
+                query.setString(2, questionnaireCode);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        byDossier.computeIfAbsent(rows.getLong(1), id -> new HashMap<>())
+                            .put(rows.getString(2), new CellValue(rows.getBigDecimal(3), rows.getString(4)).canonical());
+                    }
                 }
-                sink.accept(toRecord(dossier, cells));
+            }
+            return byDossier;
+        });
+        store.inTransaction(em -> {
+            for (DossierEntity dossier : em.createQuery("SELECT d FROM DossierEntity d WHERE d.year = :year "
+                    + "AND d.questionnaireCode = :code ORDER BY d.id", DossierEntity.class)
+                .setParameter("year", year).setParameter("code", questionnaireCode).getResultList()) {
+                sink.accept(toRecord(dossier, values.getOrDefault(dossier.id(), Map.of())));
             }
             return null;
         });

@@ -62,12 +62,9 @@ public class JpaVerificationService implements VerificationService {
                 + "contrôles du questionnaire " + dossier.questionnaireCode() + " " + dossier.questionnaireVersion()
                 + " : la vérification est impossible pour l'instant."));
         ControlReport report = plan.evaluate(ControlData.load(dossiers, dossier));
-        RunWriter.Origin origin = new RunWriter.Origin(Instant.now(), actor, null, plan.fingerprint());
-        long id = store.inJdbcTransaction(connection -> {
-            try (RunWriter writer = new RunWriter(connection)) {
-                return writer.add(dossier.id(), dossier.revision(), origin, report);
-            }
-        });
+        RunWriter.Run run = new RunWriter.Run(dossier.id(), dossier.revision(), plan.fingerprint(), report);
+        long id = store.inJdbcTransaction(connection -> RunWriter.write(connection,
+            new RunWriter.Origin(Instant.now(), actor, null), List.of(run)).get(0));
         return store.inTransaction(em -> load(em, em.find(VerificationEntity.class, id)));
     }
 

@@ -62,9 +62,8 @@ public class Reverification implements ControlChangeListener {
     private record Latest(String siren, String version, String fingerprint, Set<String> failing) {
     }
 
-    /** A dossier evaluated again. */
-    private record Result(long dossierId, long revision, String siren, Set<String> before, ControlReport report,
-                          String fingerprint) {
+    /** A dossier evaluated again: its new run, and its organisation and failing controls before. */
+    private record Result(RunWriter.Run run, String siren, Set<String> before) {
     }
 
     private final JpaStore store;
@@ -130,6 +129,7 @@ public class Reverification implements ControlChangeListener {
      * @return the impact report's id, or empty when no such dossier exists
      */
     Optional<Long> run(int year, String code, String trigger) {
+        Instant started = Instant.now();
         Map<Long, Latest> latest = store.inJdbcTransaction(connection -> latest(connection, year, code));
         Map<String, Optional<ControlPlan>> plans = new HashMap<>();
         Map<Long, Latest> stale = new LinkedHashMap<>();
@@ -139,7 +139,6 @@ public class Reverification implements ControlChangeListener {
         if (stale.isEmpty()) {
             return Optional.empty();
         }
-        Instant started = Instant.now();
         long report = store.inJdbcTransaction(connection -> start(connection, year, code, trigger, started));
         try {
             finish(report, year, code, trigger, stale, plans);
@@ -176,32 +175,25 @@ public class Reverification implements ControlChangeListener {
             ControlPlan plan = plans.get(run.version()).orElseThrow();
             ControlReport evaluated = plan.evaluate(new ControlData(dossier.values(), previous.get(dossier.siren()),
                 others.get(dossier.siren())));
-            results.add(new Result(dossier.id(), dossier.revision(), dossier.siren(), run.failing(), evaluated,
-                plan.fingerprint()));
+            results.add(new Result(new RunWriter.Run(dossier.id(), dossier.revision(), plan.fingerprint(), evaluated),
+                dossier.siren(), run.failing()));
             evaluation[0] += System.nanoTime() - start;
         });
         long readMillis = (System.nanoTime() - readStart - evaluation[0]) / 1_000_000;
         long storeStart = System.nanoTime();
-        Instant at = Instant.now();
+        RunWriter.Origin origin = new RunWriter.Origin(Instant.now(), Verification.CONTROL_UPDATE, trigger);
         for (int from = 0; from < results.size(); from += RUNS_PER_TRANSACTION) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new IllegalStateException("revérification interrompue : le service s'arrête");
             }
-            List<Result> chunk = results.subList(from, Math.min(results.size(), from + RUNS_PER_TRANSACTION));
-            store.inJdbcTransaction(connection -> {
-                try (RunWriter writer = new RunWriter(connection)) {
-                    for (Result result : chunk) {
-                        writer.add(result.dossierId(), result.revision(),
-                            new RunWriter.Origin(at, Verification.CONTROL_UPDATE, trigger, result.fingerprint()),
-                            result.report());
-                    }
-                }
-                return null;
-            });
+            List<RunWriter.Run> chunk = results.subList(from, Math.min(results.size(), from + RUNS_PER_TRANSACTION))
+                .stream().map(Result::run).toList();
+            store.inJdbcTransaction(connection -> RunWriter.write(connection, origin, chunk));
         }
         List<ImpactLine> lines = new ArrayList<>();
         for (Result result : results) {
-            Impact.line(result.siren(), result.dossierId(), result.before(), Impact.failing(result.report().outcomes()))
+            RunWriter.Run run = result.run();
+            Impact.line(result.siren(), run.dossierId(), result.before(), Impact.failing(run.report().outcomes()))
                 .ifPresent(lines::add);
         }
         int failing = lines.stream().mapToInt(line -> line.newlyFailing().size()).sum();
@@ -226,7 +218,8 @@ public class Reverification implements ControlChangeListener {
         });
         audit.record(new AuditEvent("controles.reverifies", "systeme", null, null, "impact " + report,
             code + " " + year + " après " + trigger + " : " + results.size() + " dossier(s) revérifié(s), "
-                + lines.size() + " touché(s), " + failing + " nouvel(s) échec(s), " + passing + " contrôle(s) désormais réussi(s)"));
+                + lines.size() + " touché(s), " + failing + " nouvel(s) échec(s), " + passing
+                + " contrôle(s) désormais réussi(s)"));
         LOG.info("Revérification {} {} après {} : {} dossier(s), {} touché(s)", code, year, trigger, results.size(),
             lines.size());
     }
@@ -258,7 +251,8 @@ public class Reverification implements ControlChangeListener {
                 while (rows.next()) {
                     Latest run = latest.get(rows.getLong(1));
                     if (run == null) {
-                        run = new Latest(rows.getString(2), rows.getString(3), rows.getString(4), new LinkedHashSet<>());
+                        run = new Latest(rows.getString(2), rows.getString(3), rows.getString(4),
+                            new LinkedHashSet<>());
                         latest.put(rows.getLong(1), run);
                     }
                     String control = rows.getString(5);
@@ -302,19 +296,14 @@ public class Reverification implements ControlChangeListener {
     }
 
     private static void insertLines(Connection connection, long report, List<ImpactLine> lines) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO impact_line (report_id, dossier_id, "
-            + "siren, newly_failing, newly_passing, failing_count, passing_count) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (ImpactLine line : lines) {
-                insert.setLong(1, report);
-                insert.setLong(2, line.dossierId());
-                insert.setString(3, line.siren());
-                insert.setString(4, RunWriter.cut(Lines.list(line.newlyFailing()), CODES_LENGTH));
-                insert.setString(5, RunWriter.cut(Lines.list(line.newlyPassing()), CODES_LENGTH));
-                insert.setInt(6, line.newlyFailing().size());
-                insert.setInt(7, line.newlyPassing().size());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        List<Object[]> rows = new ArrayList<>();
+        for (ImpactLine line : lines) {
+            rows.add(new Object[] {report, line.dossierId(), line.siren(),
+                RunWriter.cut(Lines.list(line.newlyFailing()), CODES_LENGTH),
+                RunWriter.cut(Lines.list(line.newlyPassing()), CODES_LENGTH),
+                line.newlyFailing().size(), line.newlyPassing().size()});
         }
+        RunWriter.insert(connection, "INSERT INTO impact_line (report_id, dossier_id, siren, newly_failing, "
+            + "newly_passing, failing_count, passing_count) VALUES ", rows);
     }
 }
