@@ -119,12 +119,18 @@ final class ControlRules {
         return "c_" + row + "_" + column;
     }
 
-    private static String questionnaire() {
+    /** The JSON rows R1 … Rn of a generated questionnaire table. */
+    static String rows(int count) {
         StringBuilder rows = new StringBuilder();
-        for (int row = 1; row <= ROWS; row++) {
+        for (int row = 1; row <= count; row++) {
             rows.append(row == 1 ? "" : ",").append("{\"code\": \"R").append(row).append("\", \"label\": \"Ligne ")
                 .append(row).append("\"}");
         }
+        return rows.toString();
+    }
+
+    private static String questionnaire() {
+        String rows = rows(ROWS);
         StringBuilder columns = new StringBuilder();
         for (int column = 1; column <= COLUMNS; column++) {
             String type = column <= 7 ? "\"amount\"" : column <= 9 ? "\"integer\"" : "\"percentage\"";

@@ -111,11 +111,7 @@ public final class ReverificationBenchmark {
      * threshold of the first rules.
      */
     private static byte[] plugin(int version) {
-        StringBuilder rows = new StringBuilder();
-        for (int row = 1; row <= ROWS; row++) {
-            rows.append(row == 1 ? "" : ",").append("{\"code\": \"R").append(row).append("\", \"label\": \"Ligne ")
-                .append(row).append("\"}");
-        }
+        String rows = ControlRules.rows(ROWS);
         StringBuilder columns = new StringBuilder();
         for (int column = 1; column <= COLUMNS; column++) {
             columns.append(column == 1 ? "" : ",").append("{\"code\": \"C").append(column)

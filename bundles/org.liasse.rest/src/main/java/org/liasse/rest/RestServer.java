@@ -100,6 +100,7 @@ public class RestServer {
         Supplier<DossierService> dossierSlot = slot(() -> dossiers, "dossiers");
         Supplier<AccountService> accountSlot = slot(() -> accounts, "comptes");
         Supplier<AuditLog> auditSlot = slot(() -> audit, "journal d'audit");
+        Supplier<WorkflowService> workflowSlot = slot(() -> workflows, "circuit de validation");
         List<Object> resources = List.of(
             new HealthResource(() -> List.copyOf(indicators)),
             new PluginResource(slot(() -> plugins, "plugins")),
@@ -113,7 +114,7 @@ public class RestServer {
             new ImpactResource(slot(() -> impacts, "rapports d'impact")),
             new ExchangeResource(slot(() -> imports, "import-export")),
             new AttachmentResource(slot(() -> attachments, "pièces jointes")),
-            new WorkflowResource(slot(() -> workflows, "circuit de validation")),
+            new WorkflowResource(workflowSlot),
             new SessionResource(accountSlot, organisationSlot),
             new MeResource(accountSlot, slot(() -> notifications, "notifications")),
             new UserResource(accountSlot),
@@ -139,7 +140,7 @@ public class RestServer {
             factory.setServiceBeans(beans);
             factory.setProviders(List.of(new JacksonJsonProvider(mapper), new ProblemMapper(),
                 new AccessFilter(accountSlot, () -> List.copyOf(authenticators), organisationSlot, dossierSlot,
-                    slot(() -> workflows, "circuit de validation"), auditSlot)));
+                    workflowSlot, auditSlot)));
             server = factory.create();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);

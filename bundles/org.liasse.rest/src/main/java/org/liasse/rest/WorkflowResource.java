@@ -110,16 +110,10 @@ public class WorkflowResource {
 
     private static Response view(WorkflowState state) {
         Caller caller = Call.current().requireCaller();
-        boolean locked = state.workflow().locked(state.step());
-        boolean visible = state.workflow().visibleToPartner(state.step());
-        StepDefinition next = state.next();
-        Actions actions = new Actions(
-            !caller.operator() && next != null && caller.rights().contains(next.right()),
-            !caller.operator() && state.protectedFromEntry() && !locked
-                && caller.rights().contains(state.current().right()),
-            caller.operator() && visible && state.protectedFromEntry());
+        Actions actions = new Actions(state.mayAdvance(caller), state.mayReopen(caller), state.maySendBack(caller));
         return Response.ok().tag(new EntityTag(Long.toString(state.revision())))
             .entity(new WorkflowView(state.dossierId(), state.revision(), state.workflow().steps(), state.step(),
-                state.protectedFromEntry(), visible, locked, actions, state.history())).build();
+                state.protectedFromEntry(), state.workflow().visibleToPartner(state.step()),
+                state.workflow().locked(state.step()), actions, state.history())).build();
     }
 }

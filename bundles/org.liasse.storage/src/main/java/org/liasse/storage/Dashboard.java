@@ -151,7 +151,7 @@ final class Dashboard {
         boolean reverify = false;
         if (dossier != null) {
             id = dossier.id();
-            StepDefinition current = workflow.steps().get(workflow.index(dossier.step()));
+            StepDefinition current = workflow.step(dossier.step());
             step = current.code();
             label = current.label();
             index = workflow.index(dossier.step()) + 1;

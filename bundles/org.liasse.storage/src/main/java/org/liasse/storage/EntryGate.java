@@ -20,10 +20,9 @@ final class EntryGate {
     static void requireOpen(EntityManager em, DossierEntity dossier, PluginRegistry plugins) {
         requireCampaignOpen(em, dossier);
         WorkflowDefinition workflow = plugins.workflow(dossier.questionnaireCode());
-        int index = workflow.index(dossier.step());
-        if (index > 0) {
+        if (workflow.index(dossier.step()) > 0) {
             throw LiasseException.conflict("dossier-protege", "Le dossier est à l'étape « "
-                + workflow.steps().get(index).label() + " » : il ne se modifie plus. Choisissez « Modifier le "
+                + workflow.step(dossier.step()).label() + " » : il ne se modifie plus. Choisissez « Modifier le "
                 + "dossier » pour le ramener en saisie.");
         }
     }

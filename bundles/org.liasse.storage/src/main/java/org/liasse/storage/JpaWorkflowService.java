@@ -63,7 +63,7 @@ public class JpaWorkflowService implements WorkflowService {
             throw LiasseException.conflict("transition-interdite", "Le dossier est à la dernière étape « "
                 + state.current().label() + " » : il n'y a pas d'étape suivante.");
         }
-        if (caller.operator() || !caller.rights().contains(next.right())) {
+        if (!state.mayAdvance(caller)) {
             throw new LiasseException(403, "droit-insuffisant", "Faire passer le dossier à l'étape « " + next.label()
                 + " » demande le droit « " + next.right() + " », que vous n'avez pas.");
         }
@@ -83,7 +83,7 @@ public class JpaWorkflowService implements WorkflowService {
             throw LiasseException.conflict("dossier-verrouille", "Le dossier est à l'étape « " + state.current().label()
                 + " » : seul le partenaire peut désormais le renvoyer en saisie.");
         }
-        if (caller.operator() || !caller.rights().contains(state.current().right())) {
+        if (!state.mayReopen(caller)) {
             throw new LiasseException(403, "droit-insuffisant", "Modifier un dossier à l'étape « "
                 + state.current().label() + " » demande le droit « " + state.current().right() + " », que vous n'avez pas.");
         }
@@ -98,7 +98,7 @@ public class JpaWorkflowService implements WorkflowService {
         if (!caller.operator()) {
             throw new LiasseException(403, "droit-insuffisant", "Seul le partenaire renvoie un dossier.");
         }
-        if (!state.workflow().visibleToPartner(state.step())) {
+        if (!state.maySendBack(caller)) {
             throw LiasseException.conflict("transition-interdite", "Le dossier est à l'étape « "
                 + state.current().label() + " » : il n'a pas encore été remis au partenaire, il ne peut pas être renvoyé.");
         }
@@ -175,8 +175,8 @@ public class JpaWorkflowService implements WorkflowService {
             history.add(new Transition((String) t[0], (String) t[1], TransitionKind.valueOf((String) t[2]),
                 (String) t[3], ((Timestamp) t[4]).toInstant(), (String) t[5]));
         }
-        String step = workflow.steps().get(workflow.index(dossier.step())).code();
-        return new WorkflowState(dossier.id(), dossier.revision(), workflow, step, history);
+        return new WorkflowState(dossier.id(), dossier.revision(), workflow, workflow.step(dossier.step()).code(),
+            history);
     }
 
     private static String first(WorkflowState state) {

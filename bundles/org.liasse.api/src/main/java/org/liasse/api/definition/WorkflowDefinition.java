@@ -45,6 +45,11 @@ public record WorkflowDefinition(String questionnaire, List<StepDefinition> step
         return 0;
     }
 
+    /** The step of a code; an unknown or empty code is the first step, as for {@link #index}. */
+    public StepDefinition step(String stepCode) {
+        return steps.get(index(stepCode));
+    }
+
     /** Whether a dossier at this step is visible to the partner. */
     public boolean visibleToPartner(String stepCode) {
         int index = index(stepCode);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.liasse.api.definition.StepDefinition;
 import org.liasse.api.definition.WorkflowDefinition;
+import org.liasse.api.identity.Caller;
 
 /**
  * Where a dossier stands in its workflow.
@@ -24,7 +25,7 @@ public record WorkflowState(long dossierId, long revision, WorkflowDefinition wo
 
     /** The current step. */
     public StepDefinition current() {
-        return workflow.steps().get(workflow.index(step));
+        return workflow.step(step);
     }
 
     /** The step a dossier would enter next, or {@code null} at the last step. */
@@ -36,5 +37,22 @@ public record WorkflowState(long dossierId, long revision, WorkflowDefinition wo
     /** Whether data entry is closed: the dossier has passed its first step. */
     public boolean protectedFromEntry() {
         return workflow.index(step) > 0;
+    }
+
+    /** Whether a caller may move the dossier to its next step: a member holding its right (guards apart). */
+    public boolean mayAdvance(Caller caller) {
+        StepDefinition next = next();
+        return !caller.operator() && next != null && caller.rights().contains(next.right());
+    }
+
+    /** Whether a caller may reopen the dossier: a member holding the current step's right, on an unlocked step. */
+    public boolean mayReopen(Caller caller) {
+        return !caller.operator() && protectedFromEntry() && !workflow.locked(step)
+            && caller.rights().contains(current().right());
+    }
+
+    /** Whether a caller may send the dossier back: partner staff, once the dossier is past entry and visible. */
+    public boolean maySendBack(Caller caller) {
+        return caller.operator() && protectedFromEntry() && workflow.visibleToPartner(step);
     }
 }
