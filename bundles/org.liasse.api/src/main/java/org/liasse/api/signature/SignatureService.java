@@ -1,0 +1,23 @@
+package org.liasse.api.signature;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Signs statements with the operator's key and a trusted timestamp, and verifies signed files.
+ */
+@ProviderType
+public interface SignatureService {
+
+    /**
+     * Renders and signs a statement. Refused with 409 {@code certificat-expire}, {@code certificat-revoque} or
+     * {@code certificat-absent} when the signing certificate cannot sign, 503 {@code horodatage-indisponible} when
+     * the timestamp authority does not answer; nothing is signed then.
+     */
+    SignedStatement sign(Statement statement);
+
+    /** Verifies a signed PDF or data file: signature, integrity of every byte, timestamp, chain of trust. */
+    SignatureReport verify(byte[] file);
+
+    /** The configured signing certificate and its status. */
+    SigningCertificate certificate();
+}
