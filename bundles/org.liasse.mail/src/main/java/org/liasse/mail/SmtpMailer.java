@@ -1,11 +1,7 @@
 package org.liasse.mail;
 
-import java.util.Properties;
-
 import javax.mail.Message;
 import javax.mail.MessagingException;
-import javax.mail.PasswordAuthentication;
-import javax.mail.Transport;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
@@ -59,51 +55,33 @@ public class SmtpMailer implements Mailer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpMailer.class);
 
-    private final Config config;
-    private final javax.mail.Session session;
+    private final Smtp smtp;
 
     /** Prepares the mail session. */
     @Activate
     public SmtpMailer(Config config) {
-        this.config = config;
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", config.host());
-        properties.put("mail.smtp.port", Integer.toString(config.port()));
-        properties.put("mail.smtp.connectiontimeout", "5000");
-        properties.put("mail.smtp.timeout", "10000");
-        properties.put("mail.smtp.starttls.enable", Boolean.toString(config.starttls()));
-        properties.put("mail.smtp.starttls.required", Boolean.toString(config.starttls()));
-        boolean auth = !config.username().isBlank();
-        properties.put("mail.smtp.auth", Boolean.toString(auth));
-        this.session = javax.mail.Session.getInstance(properties, auth ? new javax.mail.Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(config.username(), config.password());
-            }
-        } : null);
+        this.smtp = new Smtp(config);
     }
 
     @Override
     public void send(String to, String subject, String text) {
-        if (config.host().isBlank()) {
+        if (!smtp.configured()) {
             LOG.warn("Aucun serveur SMTP configuré : courriel « {} » à {} non envoyé", subject, to);
             return;
         }
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(javax.mail.Session.class.getClassLoader());
         try {
-            MimeMessage message = new MimeMessage(session);
-            message.setFrom(new InternetAddress(config.from()));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-            message.setSubject(subject, "UTF-8");
-            message.setText(text, "UTF-8");
-            Transport.send(message);
+            smtp.send(session -> {
+                MimeMessage message = new MimeMessage(session);
+                message.setFrom(smtp.from());
+                message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+                message.setSubject(subject, "UTF-8");
+                message.setText(text, "UTF-8");
+                return message;
+            });
         } catch (MessagingException e) {
             LOG.warn("Échec d'envoi du courriel « {} » à {} : {}", subject, to, e.getMessage());
             throw new LiasseException(503, "courriel-indisponible",
                 "Le courriel n'a pas pu être envoyé : le serveur de messagerie est injoignable. Rien n'a été enregistré.");
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
         }
     }
 }
