@@ -94,7 +94,8 @@ class SftpChannelTest {
         });
         server.setPublickeyAuthenticator((username, key, session) ->
             "depot".equals(username)
-            && (KeyUtils.compareKeys(key, clientKey.getPublic()) || KeyUtils.compareKeys(key, rsaClientKey.getPublic())));
+            && (KeyUtils.compareKeys(key, clientKey.getPublic())
+                || KeyUtils.compareKeys(key, rsaClientKey.getPublic())));
         server.setSubsystemFactories(List.of(sftp));
         server.setFileSystemFactory(new VirtualFileSystemFactory(root));
         server.start();
