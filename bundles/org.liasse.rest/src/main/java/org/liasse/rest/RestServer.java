@@ -27,6 +27,9 @@ import org.liasse.api.health.HealthIndicator;
 import org.liasse.api.identity.AccountService;
 import org.liasse.api.identity.Authenticator;
 import org.liasse.api.plugin.PluginRegistry;
+import org.liasse.api.signature.SignatureService;
+import org.liasse.api.transmission.DeliveryService;
+import org.liasse.api.transmission.TransmissionService;
 import org.liasse.api.verification.ImpactService;
 import org.liasse.api.verification.VerificationService;
 import org.liasse.api.workflow.CompletionService;
@@ -89,6 +92,12 @@ public class RestServer {
     private volatile DossierExchange exchange;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile NotificationService notifications;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TransmissionService transmission;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DeliveryService deliveries;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SignatureService signatures;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<Authenticator> authenticators = new CopyOnWriteArrayList<>();
     private Server server;
@@ -101,6 +110,8 @@ public class RestServer {
         Supplier<AccountService> accountSlot = slot(() -> accounts, "comptes");
         Supplier<AuditLog> auditSlot = slot(() -> audit, "journal d'audit");
         Supplier<WorkflowService> workflowSlot = slot(() -> workflows, "circuit de validation");
+        Supplier<TransmissionService> transmissionSlot = slot(() -> transmission, "matrice de transmission");
+        Supplier<DeliveryService> deliverySlot = slot(() -> deliveries, "livraisons");
         List<Object> resources = List.of(
             new HealthResource(() -> List.copyOf(indicators)),
             new PluginResource(slot(() -> plugins, "plugins")),
@@ -121,7 +132,12 @@ public class RestServer {
             new OperatorResource(accountSlot),
             new CatalogueResource(slot(() -> plugins, "plugins")),
             new QuestionnaireResource(slot(() -> plugins, "plugins")),
-            new AuditResource(auditSlot, organisationSlot));
+            new AuditResource(auditSlot, organisationSlot),
+            new RecipientResource(transmissionSlot),
+            new MatrixResource(transmissionSlot, deliverySlot),
+            new TransmissionResource(transmissionSlot, deliverySlot),
+            new DeliveryResource(deliverySlot),
+            new SignatureResource(slot(() -> signatures, "signature électronique"), auditSlot));
         List<Class<?>> classes = new ArrayList<>(resources.stream().<Class<?>>map(Object::getClass).toList());
         classes.add(OpenApiResource.class);
         OpenApiResource openApi = new OpenApiResource(

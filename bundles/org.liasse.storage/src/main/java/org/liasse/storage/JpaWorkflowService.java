@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.function.BiConsumer;
+
 import javax.persistence.EntityManager;
 
 import org.liasse.api.control.ControlOutcome;
@@ -17,6 +19,7 @@ import org.liasse.api.definition.StepGuard;
 import org.liasse.api.definition.WorkflowDefinition;
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.identity.Caller;
+import org.liasse.api.identity.Rights;
 import org.liasse.api.plugin.PluginRegistry;
 import org.liasse.api.verification.Verification;
 import org.liasse.api.verification.VerificationService;
@@ -30,7 +33,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Workflow transitions stored with native SQL: the step moves with a compare-and-set on the dossier revision, in
- * the same transaction as its history row, so that of two concurrent transitions exactly one wins.
+ * the same transaction as its history row, so that of two concurrent transitions exactly one wins. Entering the step
+ * that needs the signing right signs the statement; entering the step that needs the transmitting right puts one
+ * delivery per recipient in the outbox, in the same transaction (signing first if no step signed it).
  */
 @Component(service = WorkflowService.class)
 public class JpaWorkflowService implements WorkflowService {
@@ -40,14 +45,22 @@ public class JpaWorkflowService implements WorkflowService {
     private final JpaStore store;
     private final PluginRegistry plugins;
     private final VerificationService verifications;
+    private final Signing signing;
+    private final JpaDeliveryService outbox;
 
-    /** Uses the shared persistence unit, the plugins' workflows and the verification runs for the guards. */
+    /**
+     * Uses the shared persistence unit, the plugins' workflows, the verification runs for the guards, the signing
+     * of statements and the outbox.
+     */
     @Activate
     public JpaWorkflowService(@Reference JpaStore store, @Reference PluginRegistry plugins,
-                              @Reference VerificationService verifications) {
+                              @Reference VerificationService verifications, @Reference Signing signing,
+                              @Reference JpaDeliveryService outbox) {
         this.store = store;
         this.plugins = plugins;
         this.verifications = verifications;
+        this.signing = signing;
+        this.outbox = outbox;
     }
 
     @Override
@@ -70,7 +83,21 @@ public class JpaWorkflowService implements WorkflowService {
         if (!next.guards().isEmpty()) {
             checkGuards(dossierId, next, caller.login());
         }
-        return move(dossierId, expectedRevision, state, next.code(), TransitionKind.ADVANCE, caller.login(), "");
+        boolean transmits = Rights.TRANSMIT.equals(next.right());
+        Signing.Signed signed = Rights.SIGN.equals(next.right())
+            || transmits && store.inTransaction(em -> signing.current(em, dossierId)) == null
+            ? signing.sign(dossierId, expectedRevision, caller) : null;
+        WorkflowState moved = move(dossierId, expectedRevision, state, next.code(), TransitionKind.ADVANCE,
+            caller.login(), "", (em, dossier) -> {
+                Long statement = signed != null ? signing.record(em, dossierId, signed) : null;
+                if (transmits) {
+                    outbox.enqueue(em, dossier, statement != null ? statement : signing.current(em, dossierId));
+                }
+            });
+        if (transmits) {
+            outbox.wake();
+        }
+        return moved;
     }
 
     @Override
@@ -88,7 +115,7 @@ public class JpaWorkflowService implements WorkflowService {
                 + state.current().label() + " » demande le droit « " + state.current().right() + " », que vous n'avez pas.");
         }
         return move(dossierId, expectedRevision, state, first(state), TransitionKind.REOPEN, caller.login(),
-            reason(reason, false));
+            reason(reason, false), (em, dossier) -> { });
     }
 
     @Override
@@ -102,7 +129,8 @@ public class JpaWorkflowService implements WorkflowService {
             throw LiasseException.conflict("transition-interdite", "Le dossier est à l'étape « "
                 + state.current().label() + " » : il n'a pas encore été remis au partenaire, il ne peut pas être renvoyé.");
         }
-        return move(dossierId, expectedRevision, state, first(state), TransitionKind.SEND_BACK, caller.login(), why);
+        return move(dossierId, expectedRevision, state, first(state), TransitionKind.SEND_BACK, caller.login(), why,
+            (em, dossier) -> { });
     }
 
     /** The state of a dossier of an open campaign whose revision is the expected one. */
@@ -143,7 +171,7 @@ public class JpaWorkflowService implements WorkflowService {
     }
 
     private WorkflowState move(long dossierId, long expectedRevision, WorkflowState from, String to, TransitionKind kind,
-                               String actor, String reason) {
+                               String actor, String reason, BiConsumer<EntityManager, DossierEntity> effect) {
         return store.inTransaction(em -> {
             Timestamp now = Timestamp.from(Instant.now());
             int updated = em.createNativeQuery("UPDATE dossier SET step = ?, revision = revision + 1, last_activity = ? "
@@ -162,6 +190,7 @@ public class JpaWorkflowService implements WorkflowService {
                 .executeUpdate();
             DossierEntity dossier = DossierEntity.require(em, dossierId);
             em.refresh(dossier);
+            effect.accept(em, dossier);
             return state(em, dossier);
         });
     }
