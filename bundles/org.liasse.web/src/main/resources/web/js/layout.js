@@ -77,8 +77,12 @@ export function pagesOf(session) {
     managesCampaigns(session) && { href: '/operateur/campagnes.html', name: 'campagnes' },
     isOperator(session) && { href: '/operateur/suivi.html', name: 'suivi' },
     isOperator(session) && { href: '/operateur/impacts.html', name: 'impacts' },
+    isOperator(session) && { href: '/operateur/destinataires.html', name: 'destinataires' },
+    isOperator(session) && { href: '/operateur/matrice.html', name: 'matrice' },
+    isOperator(session) && { href: '/operateur/livraisons.html', name: 'livraisons' },
     managesUsers(session) && { href: '/organisation/utilisateurs.html', name: 'utilisateurs' },
     readsAuditLog(session) && { href: '/journal.html', name: 'journal' },
+    { href: '/verification-signature.html', name: 'signature' },
     { href: '/mon-compte.html', name: 'compte' },
   ].filter(Boolean);
 }

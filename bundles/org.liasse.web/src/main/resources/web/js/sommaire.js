@@ -44,6 +44,7 @@ async function render() {
       && el('li', {}, el('a', { href: dossierPage('import', id), text: t('sommaire.importer') })),
     el('li', {}, el('a', { href: dossierPage('verification', id), text: t('sommaire.verifier') })),
     el('li', {}, el('a', { href: dossierPage('pieces', id), text: t('sommaire.pieces') })),
+    el('li', {}, el('a', { href: dossierPage('transmission', id), text: t('sommaire.transmission') })),
     el('li', {}, el('a', { href: dossierPage('evolutions', id), text: t('sommaire.evolutions', { year: dossier.year }) })),
   ].filter(Boolean));
 }
