@@ -1,7 +1,13 @@
 package org.liasse.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -24,6 +30,11 @@ import org.liasse.api.identity.CreatedAccount;
 import org.liasse.api.identity.NewAccount;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.plugin.PluginRegistry;
+import org.liasse.api.transmission.MatrixRule;
+import org.liasse.api.transmission.Recipient;
+import org.liasse.api.transmission.RecipientKind;
+import org.liasse.api.transmission.RuleKind;
+import org.liasse.api.transmission.TransmissionService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -38,7 +49,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Demo mode: loads one open campaign, three fictional organisations of different types with their administrators,
  * a national operator and a data-entry user, all with the demo password, then, once the partner's questionnaire is
- * active, five closed past campaigns with filled dossiers and one open dossier per organisation. Idempotent: nothing is loaded twice. Every name and number here is
+ * active, five closed past campaigns with filled dossiers and one open dossier per organisation, and recipients with
+ * the open campaign's transmission matrix. Idempotent: nothing is loaded twice. Every name and number here is
  * invented; SIRENs use the never-allocated {@code 000} prefix and emails the reserved {@code example.org} domain.
  */
 @Component(configurationPid = "org.liasse.demo", configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -72,28 +84,33 @@ public class DemoData {
         Set.of(OperatorRole.SUPER_ADMIN));
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final int ATTEMPTS = 120;
+    /** The folder-drop delivery channel, used by the demo recipients. */
+    private static final String DEPOT = "depot";
 
     private final OrganisationService organisations;
     private final CampaignService campaigns;
     private final DossierService dossiers;
     private final AccountService accounts;
     private final PluginRegistry plugins;
+    private final TransmissionService transmission;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
     /** Loads the demo data when enabled. */
     @Activate
     public DemoData(Config config, @Reference OrganisationService organisations, @Reference CampaignService campaigns,
                     @Reference DossierService dossiers, @Reference AccountService accounts,
-                    @Reference PluginRegistry plugins) {
+                    @Reference PluginRegistry plugins, @Reference TransmissionService transmission) {
         this.organisations = organisations;
         this.campaigns = campaigns;
         this.dossiers = dossiers;
         this.accounts = accounts;
         this.plugins = plugins;
+        this.transmission = transmission;
         if (config.enabled()) {
             scheduler.execute(() -> {
                 loadReferenceData(config.questionnaire());
                 openDossiers(config.questionnaire(), ATTEMPTS);
+                loadRecipients(config.questionnaire(), ATTEMPTS);
             });
         }
     }
@@ -158,6 +175,58 @@ public class DemoData {
         }
         LOG.info("Mode démonstration : dossiers {} {} ouverts, campagnes {} à {} closes et remplies", questionnaire,
             YEAR, YEAR - PAST_YEARS, YEAR - 1);
+    }
+
+    /**
+     * Recipients that receive their deliveries in folders under {@code ${karaf.data}/liasse/depots}, and the
+     * matrix of the open campaign: national bodies and the prefect of the organisation's département mandatory,
+     * the deposit bank and the federation allowed. Waits for the folder-drop channel.
+     */
+    private void loadRecipients(String questionnaire, int attemptsLeft) {
+        if (!transmission.channelTypes().contains(DEPOT)) {
+            if (attemptsLeft > 0) {
+                scheduler.schedule(() -> loadRecipients(questionnaire, attemptsLeft - 1), 1, TimeUnit.SECONDS);
+            } else {
+                LOG.warn("Mode démonstration : canal de livraison « {} » absent, pas de destinataire", DEPOT);
+            }
+            return;
+        }
+        if (!transmission.recipients().isEmpty()) {
+            return;
+        }
+        List<Recipient> recipients = new ArrayList<>(List.of(
+            recipient("CGLLS", "Caisse de garantie du logement locatif social (démonstration)", RecipientKind.NATIONAL, ""),
+            recipient("ANCOLS", "Agence nationale de contrôle du logement social (démonstration)", RecipientKind.NATIONAL, ""),
+            recipient("CDC", "Caisse des dépôts (démonstration)", RecipientKind.NATIONAL, "")));
+        for (Organisation organisation : ORGANISATIONS) {
+            recipients.add(recipient("PREF-" + organisation.department(), "Préfecture du département "
+                + organisation.department() + " (démonstration)", RecipientKind.PREFET_DEPARTEMENT, organisation.department()));
+            recipients.add(recipient("FED-" + organisation.federation(), "Fédération " + organisation.federation()
+                + " (démonstration)", RecipientKind.FEDERATION, organisation.federation()));
+        }
+        recipients.forEach(r -> transmission.saveRecipient(r, 0, SYSTEM));
+        transmission.saveMatrix(YEAR, transmission.matrix(YEAR).version(), List.of(
+            new MatrixRule(questionnaire, "CGLLS", RuleKind.MANDATORY, Set.of()),
+            new MatrixRule(questionnaire, "ANCOLS", RuleKind.MANDATORY, Set.of()),
+            new MatrixRule(questionnaire, RecipientKind.PREFET_DEPARTEMENT.name(), RuleKind.MANDATORY, Set.of()),
+            new MatrixRule(questionnaire, "CDC", RuleKind.ALLOWED, Set.of()),
+            new MatrixRule(questionnaire, RecipientKind.FEDERATION.name(), RuleKind.ALLOWED, Set.of())), SYSTEM);
+        LOG.info("Mode démonstration : {} destinataires (dépôt dans {}) et matrice de transmission {}",
+            recipients.size(), depots(), YEAR);
+    }
+
+    private static Recipient recipient(String code, String name, RecipientKind kind, String territory) {
+        Path folder = depots().resolve(code);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Recipient(code, name, kind, territory, DEPOT, Map.of("directory", folder.toString()), true, 0);
+    }
+
+    private static Path depots() {
+        return Path.of(System.getProperty("karaf.data", "data"), "liasse", "depots").toAbsolutePath();
     }
 
     /** An open campaign of the demo that collects the partner's questionnaire, due two months after it opens. */
