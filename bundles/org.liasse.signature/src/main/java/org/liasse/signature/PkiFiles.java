@@ -36,12 +36,12 @@ final class PkiFiles {
     PkiFiles(SignatureConfig config) {
         Path folder = Path.of(System.getProperty("karaf.data", "data"), "pki");
         keystore = path(config.keystore_path(), folder.resolve(DemoPki.SEAL_FILE));
-        password = config.keystore_password().toCharArray();
+        password = config._keystore_password().toCharArray();
         alias = config.keystore_alias();
         anchors = paths(config.trust_anchors(), folder.resolve(DemoPki.CA_FILE));
         crls = paths(config.crl_files(), folder.resolve(DemoPki.CRL_FILE));
         tsaKeystore = path(config.tsa_keystore_path(), folder.resolve(DemoPki.TSA_FILE));
-        tsaPassword = config.tsa_keystore_password().toCharArray();
+        tsaPassword = config._tsa_keystore_password().toCharArray();
         tsaAlias = config.tsa_keystore_alias();
     }
 

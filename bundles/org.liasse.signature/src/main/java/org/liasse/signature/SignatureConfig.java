@@ -6,7 +6,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Signing key, trust and timestamping settings ({@code etc/org.liasse.signature.cfg}). Empty paths stand for the
- * files of the demo PKI under {@code ${karaf.data}/pki} ({@link DemoPki}).
+ * files of the demo PKI under {@code ${karaf.data}/pki} ({@link DemoPki}). The passwords are private component
+ * properties ({@code .keystore.password}, {@code .tsa.keystore.password}): not published with the service.
  */
 @ObjectClassDefinition(name = "Liasse signature")
 public @interface SignatureConfig {
@@ -22,9 +23,9 @@ public @interface SignatureConfig {
     @AttributeDefinition(description = "Magasin PKCS#12 du cachet (vide : ${karaf.data}/pki/cachet.p12)")
     String keystore_path() default "";
 
-    /** Password of the keystore and of its key. */
+    /** Password of the keystore and of its key ({@code .keystore.password}). */
     @AttributeDefinition(description = "Mot de passe du magasin", type = AttributeType.PASSWORD)
-    String keystore_password() default DemoPki.PASSWORD;
+    String _keystore_password() default DemoPki.PASSWORD;
 
     /** Alias of the seal key in the keystore. */
     @AttributeDefinition(description = "Alias de la clé de cachet")
@@ -54,9 +55,9 @@ public @interface SignatureConfig {
     @AttributeDefinition(description = "Magasin PKCS#12 de l'horodatage local (vide : ${karaf.data}/pki/horodatage.p12)")
     String tsa_keystore_path() default "";
 
-    /** Password of the local timestamp authority's keystore. */
+    /** Password of the local timestamp authority's keystore ({@code .tsa.keystore.password}). */
     @AttributeDefinition(description = "Mot de passe du magasin d'horodatage", type = AttributeType.PASSWORD)
-    String tsa_keystore_password() default DemoPki.PASSWORD;
+    String _tsa_keystore_password() default DemoPki.PASSWORD;
 
     /** Alias of the local timestamp authority's key. */
     @AttributeDefinition(description = "Alias de la clé d'horodatage")

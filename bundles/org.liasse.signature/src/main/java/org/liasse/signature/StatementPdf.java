@@ -51,9 +51,9 @@ final class StatementPdf {
     private static final float SIZE = 9;
     private static final float LEADING = 11.5f;
     private static final float CELL_X = MARGIN;
-    private static final float CELL_WIDTH = 85;
+    private static final float CELL_WIDTH = 125;
     private static final float LABEL_X = CELL_X + CELL_WIDTH + 8;
-    private static final float LABEL_WIDTH = 300;
+    private static final float LABEL_WIDTH = 250;
     private static final float VALUE_RIGHT = PDRectangle.A4.getWidth() - MARGIN;
     private static final float VALUE_WIDTH = VALUE_RIGHT - (LABEL_X + LABEL_WIDTH + 8);
 
