@@ -46,7 +46,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * A fictional PKI for demonstrations and tests (EC P-256 keys): a root CA « Liasse — AC de démonstration »
  * (10 years), the platform's seal certificate (2 years), an expired and a revoked seal certificate (same keystore,
- * other aliases), a CRL of the CA listing the revoked one, and a timestamp authority certificate (critical
+ * other aliases), a CRL of the CA listing the revoked one, and a timestamp authority certificate (10 years, critical
  * extended key usage id-kp-timeStamping). Nothing here is trusted outside Liasse.
  */
 final class DemoPki {
@@ -87,11 +87,12 @@ final class DemoPki {
     static void create(PkiFiles files) {
         try {
             Instant now = Instant.now();
+            Instant inTenYears = now.atOffset(ZoneOffset.UTC).plusYears(10).toInstant();
             KeyPair caKeys = keyPair();
             X500Name caName = new X500Name(ORGANISATION + "CN=Liasse — AC de démonstration");
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(caName, serial(), date(now.minus(Duration.ofHours(1))),
-                date(now.atOffset(ZoneOffset.UTC).plusYears(10).toInstant()), caName, caKeys.getPublic())
+                date(inTenYears), caName, caKeys.getPublic())
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                 .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(caKeys.getPublic()));
@@ -109,10 +110,10 @@ final class DemoPki {
                 revoked, now.minus(Duration.ofHours(1)), inTwoYears, false);
             KeyPair tsa = keyPair();
             X509Certificate tsaCertificate = issue(caCertificate, caKeys, "CN=Liasse — horodatage (démonstration)",
-                tsa, now.minus(Duration.ofHours(1)), now.atOffset(ZoneOffset.UTC).plusYears(5).toInstant(), true);
+                tsa, now.minus(Duration.ofHours(1)), inTenYears, true);
 
             X509v2CRLBuilder crl = new JcaX509v2CRLBuilder(caCertificate, date(now))
-                .setNextUpdate(date(now.atOffset(ZoneOffset.UTC).plusYears(10).toInstant()))
+                .setNextUpdate(date(inTenYears))
                 .addCRLEntry(revokedCertificate.getSerialNumber(), date(now.minus(Duration.ofMinutes(30))), CRLReason.keyCompromise)
                 .addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(caCertificate))
                 .addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.ONE));
