@@ -131,6 +131,22 @@ class AuthorizationMatrixIT {
         POLICY.put("POST /dossiers/{id}/workflow/advance", Rule.dossier(""));
         POLICY.put("POST /dossiers/{id}/workflow/reopen", Rule.dossier(""));
         POLICY.put("POST /dossiers/{id}/workflow/send-back", Rule.dossier("-", SUP, CM, SA));
+        POLICY.put("GET /recipients", Rule.operators(SUP, CM, SA));
+        POLICY.put("POST /recipients", Rule.operators(CM, SA));
+        POLICY.put("PUT /recipients/{code}", Rule.operators(CM, SA));
+        POLICY.put("GET /campaigns/{year}/matrix", Rule.operators(SUP, CM, SA));
+        POLICY.put("PUT /campaigns/{year}/matrix", Rule.operators(CM, SA));
+        POLICY.put("GET /campaigns/{year}/matrix/history", Rule.operators(SUP, CM, SA));
+        POLICY.put("GET /campaigns/{year}/deliveries", Rule.operators(SUP, CM, SA));
+        POLICY.put("GET /dossiers/{id}/recipients", Rule.dossier("", SUP, CM, SA));
+        POLICY.put("PUT /dossiers/{id}/recipients/{target}", Rule.dossier("dossier.transmettre"));
+        POLICY.put("GET /dossiers/{id}/deliveries", Rule.dossier("", SUP, CM, SA));
+        POLICY.put("GET /dossiers/{id}/statements", Rule.dossier("dossier.consulter", SUP, CM, SA));
+        POLICY.put("GET /dossiers/{id}/statements/{statement}/{kind}", Rule.dossier("dossier.consulter", SUP, CM, SA));
+        POLICY.put("GET /deliveries/{id}", Rule.operators(SUP, CM, SA));
+        POLICY.put("POST /deliveries/{id}/redeliver", Rule.operators(CM, SA));
+        POLICY.put("POST /signatures/verify", Rule.signedIn());
+        POLICY.put("GET /signatures/certificate", Rule.operators(SUP, CM, SA));
     }
 
     /** A kind of caller. */

@@ -14,9 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The workflow of dossiers over real HTTP on the real ministry assembly in demo mode: the steps the ER plugin
@@ -27,7 +25,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class WorkflowIT {
 
     private static final String SIREN = "000000026";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Distribution platform;
     /** Data-entry lead: may verify, not validate. */
@@ -77,7 +74,7 @@ class WorkflowIT {
     private static Http.Reply transition(Http http, String action, String reason) {
         String etag = http.get("/dossiers/" + dossier + "/workflow").etag();
         return http.post("/dossiers/" + dossier + "/workflow/" + action, etag,
-            reason == null ? "{}" : json(Map.of("reason", reason)));
+            reason == null ? "{}" : Dossiers.json(Map.of("reason", reason)));
     }
 
     private static String advance(Http http) {
@@ -87,25 +84,7 @@ class WorkflowIT {
     }
 
     private static Http.Reply save(Http http, Map<String, String> values) {
-        return save(http, dossier, values);
-    }
-
-    private static Http.Reply save(Http http, long id, Map<String, String> values) {
-        Http.Reply read = http.get("/dossiers/" + id);
-        return http.patch("/dossiers/" + id + "/values", read.etag(), json(Map.of("values", values)));
-    }
-
-    private static BigDecimal amount(JsonNode values, String cell) {
-        String text = values.path(cell).asText("");
-        return text.isEmpty() ? BigDecimal.ZERO : new BigDecimal(text);
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError(e);
-        }
+        return Dossiers.save(http, dossier, values);
     }
 
     /** The messages of the caller's notifications of one kind about the dossier. */
@@ -127,20 +106,6 @@ class WorkflowIT {
         return codes;
     }
 
-    /** Balances a dossier's balance sheet (no error left) and makes rents ten times those of year N-1 (a warning). */
-    private static void enterCleanFiguresWithAWarning(Http http, long id) {
-        JsonNode current = http.get("/dossiers/" + id).json();
-        BigDecimal gap = amount(current.path("values"), "BILAN.TOTAL_ACTIF.MONTANT")
-            .subtract(amount(current.path("values"), "BILAN.TOTAL_PASSIF.MONTANT"));
-        BigDecimal rents = amount(current.path("previous").path("values"), "CR.LOYERS.MONTANT").max(BigDecimal.ONE)
-            .multiply(BigDecimal.TEN);
-        Http.Reply saved = save(http, id, Map.of(
-            "BILAN.AUTRES_DETTES.MONTANT", amount(current.path("values"), "BILAN.AUTRES_DETTES.MONTANT").add(gap).toPlainString(),
-            "CR.LOYERS.MONTANT", rents.toPlainString(),
-            "PATRIMOINE.PLAI.VACANTS", "0", "IDENT.ACTIONNAIRES_1.PART", "10"));
-        assertEquals(200, saved.status(), saved.body());
-    }
-
     @Test
     void aDossierGoesThroughItsStepsIsSentBackCorrectedAndTransmitted() throws Exception {
         JsonNode start = workflow(entry);
@@ -152,10 +117,10 @@ class WorkflowIT {
         assertEquals(403, stranger.get("/dossiers/" + dossier + "/workflow").status(), "another organisation");
 
         // An error blocks the move, and lists the blocking control; nothing changes.
-        enterCleanFiguresWithAWarning(entry, dossier);
+        Dossiers.enterCleanFiguresWithAWarning(entry, dossier);
         JsonNode values = entry.get("/dossiers/" + dossier).json().path("values");
         assertEquals(200, save(entry, Map.of("BILAN.TRESO.MONTANT",
-            amount(values, "BILAN.TRESO.MONTANT").add(new BigDecimal("1000")).toPlainString())).status());
+            Dossiers.amount(values, "BILAN.TRESO.MONTANT").add(new BigDecimal("1000")).toPlainString())).status());
         Http.Reply blocked = transition(entry, "advance", null);
         assertEquals(409, blocked.status(), blocked.body());
         assertEquals("controles-bloquants", blocked.json().path("code").asText());
@@ -165,8 +130,8 @@ class WorkflowIT {
             "the guard's verification run is stored");
 
         // Corrected: « Vérifié » only asks for no error; the warning does not block it.
-        assertEquals(200, save(entry, Map.of("BILAN.TRESO.MONTANT", amount(values, "BILAN.TRESO.MONTANT").toPlainString()))
-            .status());
+        assertEquals(200, save(entry, Map.of("BILAN.TRESO.MONTANT",
+            Dossiers.amount(values, "BILAN.TRESO.MONTANT").toPlainString())).status());
         assertEquals("VERIFIE", advance(entry));
         JsonNode verified = workflow(entry);
         assertTrue(verified.path("protectedFromEntry").asBoolean());
@@ -191,7 +156,7 @@ class WorkflowIT {
         assertTrue(warnings.contains("ER_LOYERS_EVOLUTION"), warnings.toString());
         for (String warning : warnings) {
             assertEquals(200, manager.put("/dossiers/" + dossier + "/justifications/" + warning, null,
-                json(Map.of("text", "Hausse expliquée par la livraison d'une résidence (FICTIF)."))).status());
+                Dossiers.json(Map.of("text", "Hausse expliquée par la livraison d'une résidence (FICTIF)."))).status());
         }
         String stale = manager.get("/dossiers/" + dossier + "/workflow").etag();
         assertEquals("VALIDE", advance(manager));
@@ -262,7 +227,7 @@ class WorkflowIT {
             }
         }
         String path = "/dossiers/" + other + "/workflow/";
-        enterCleanFiguresWithAWarning(first, other);
+        Dossiers.enterCleanFiguresWithAWarning(first, other);
         String etag = first.get("/dossiers/" + other + "/workflow").etag();
         // « Vérifié » only needs no error, which the figures just entered guarantee: both attempts may pass it.
         CompletableFuture<Http.Reply> a = CompletableFuture.supplyAsync(() -> first.post(path + "advance", etag, "{}"));
