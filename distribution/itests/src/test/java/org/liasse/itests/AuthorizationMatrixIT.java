@@ -294,6 +294,9 @@ class AuthorizationMatrixIT {
             .replace("{code}/{version}", "ER/2025.1")
             .replace("{piece}", "999999")
             .replace("{control}", "CONTROLE_INCONNU")
+            .replace("{target}", "CGLLS")
+            .replace("{statement}", "999999")
+            .replace("{kind}", "pdf")
             .replace("{year}", "2025")
             .replace("{token}", "jeton-inconnu")
             .replace("{code}", "code-inconnu");
