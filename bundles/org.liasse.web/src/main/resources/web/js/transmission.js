@@ -19,7 +19,9 @@ byId('retour').href = dossierPage('sommaire', id);
 const { dossier, questionnaire, campaign, workflow } = await loadDossierOrExplain(id, region);
 byId('chapo-transmission').textContent = t('transmission.chapo', { title: questionnaire.title, year: dossier.year,
   siren: dossier.siren });
-const transmitted = workflow.locked;
+// The step that needs the right to transmit is the one that transmits; from then on the choices are frozen.
+const transmitAt = workflow.steps.findIndex((step) => step.right === 'dossier.transmettre');
+const transmitted = transmitAt > 0 && workflow.steps.findIndex((step) => step.code === workflow.step) >= transmitAt;
 const mayChoose = !isOperator(session) && (session.rights || []).includes('dossier.transmettre')
   && campaign.state === 'OPEN' && !transmitted;
 

@@ -28,9 +28,6 @@ import org.liasse.api.transmission.TransmissionService;
 @Produces(MediaType.APPLICATION_JSON)
 public class RecipientResource {
 
-    /** Settings whose value is replaced by a mark in answers (sent empty, the stored value is kept). */
-    private static final List<String> SECRETS = List.of("password", "token");
-
     private final Supplier<TransmissionService> transmission;
 
     RecipientResource(Supplier<TransmissionService> transmission) {
@@ -103,7 +100,7 @@ public class RecipientResource {
 
     private static Recipient masked(Recipient recipient) {
         Map<String, String> settings = new TreeMap<>(recipient.settings());
-        SECRETS.forEach(s -> settings.computeIfPresent(s, (k, v) -> ""));
+        Recipient.SECRET_SETTINGS.forEach(s -> settings.computeIfPresent(s, (k, v) -> ""));
         return new Recipient(recipient.code(), recipient.name(), recipient.kind(), recipient.territory(),
             recipient.channel(), settings, recipient.active(), recipient.revision());
     }

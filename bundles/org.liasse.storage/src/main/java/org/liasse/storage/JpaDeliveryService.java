@@ -193,9 +193,8 @@ public class JpaDeliveryService implements DeliveryService {
                 + "JOIN organisation g ON g.siren = o.siren WHERE d.id = ?")
             .setParameter(1, id).getSingleResult();
         String base = delivery.questionnaire() + "-" + delivery.year() + "-" + delivery.siren();
-        List<ParcelFile> files = List.of(
-            new ParcelFile(base + ".pdf", "application/pdf", signing.files().read(((String) keys[0]).strip())),
-            new ParcelFile(base + ".json.p7m", "application/pkcs7-mime", signing.files().read(((String) keys[1]).strip())));
+        List<ParcelFile> files = List.of(signedFile(base, "pdf", (String) keys[0]),
+            signedFile(base, "data", (String) keys[1]));
         return new Work(delivery, recipient, new Parcel(delivery.idempotencyKey(), recipient.code(), delivery.siren(),
             (String) keys[2], delivery.year(), delivery.questionnaire(), files));
     }
@@ -310,7 +309,7 @@ public class JpaDeliveryService implements DeliveryService {
         if (!"pdf".equals(kind) && !"data".equals(kind)) {
             throw LiasseException.notFound("document-inconnu", "Document inconnu : « " + kind + " » (pdf ou data).");
         }
-        Object[] row = store.inTransaction(em -> {
+        return store.inTransaction(em -> {
             DossierEntity dossier = DossierEntity.require(em, dossierId);
             List<?> rows = em.createNativeQuery("SELECT pdf_key, data_key FROM signed_statement WHERE id = ? "
                 + "AND dossier_id = ?").setParameter(1, statementId).setParameter(2, dossierId).getResultList();
@@ -319,13 +318,16 @@ public class JpaDeliveryService implements DeliveryService {
                     + statementId + ".");
             }
             Object[] keys = (Object[]) rows.get(0);
-            return new Object[] {keys[0], keys[1], dossier.questionnaireCode() + "-" + dossier.year() + "-"
-                + dossier.siren() + "-" + statementId};
+            return signedFile(dossier.questionnaireCode() + "-" + dossier.year() + "-" + dossier.siren() + "-"
+                + statementId, kind, (String) ("pdf".equals(kind) ? keys[0] : keys[1]));
         });
-        return "pdf".equals(kind)
-            ? new ParcelFile(row[2] + ".pdf", "application/pdf", signing.files().read(((String) row[0]).strip()))
-            : new ParcelFile(row[2] + ".json.p7m", "application/pkcs7-mime",
-                signing.files().read(((String) row[1]).strip()));
+    }
+
+    /** A stored signed file under its download name: the PDF ({@code pdf}) or the signed data file ({@code data}). */
+    private ParcelFile signedFile(String base, String kind, String key) {
+        byte[] content = signing.files().read(key.strip());
+        return "pdf".equals(kind) ? new ParcelFile(base + ".pdf", "application/pdf", content)
+            : new ParcelFile(base + ".json.p7m", "application/pkcs7-mime", content);
     }
 
     private static Delivery delivery(EntityManager em, long id) {

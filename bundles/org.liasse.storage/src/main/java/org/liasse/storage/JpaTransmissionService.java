@@ -48,9 +48,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(service = {TransmissionService.class, JpaTransmissionService.class})
 public class JpaTransmissionService implements TransmissionService {
 
-    /** Settings never returned by the REST API; sent empty, they keep their stored value. */
-    public static final Set<String> SECRET_SETTINGS = Set.of("password", "token");
-
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,39}");
     private static final int NAME_LENGTH = 200;
 
@@ -109,7 +106,7 @@ public class JpaTransmissionService implements TransmissionService {
             }
             Map<String, String> settings = new LinkedHashMap<>(recipient.settings());
             if (stored != null) {
-                for (String secret : SECRET_SETTINGS) {
+                for (String secret : Recipient.SECRET_SETTINGS) {
                     if (settings.getOrDefault(secret, "").isEmpty() && stored.settings().containsKey(secret)) {
                         settings.put(secret, stored.settings().get(secret));
                     }

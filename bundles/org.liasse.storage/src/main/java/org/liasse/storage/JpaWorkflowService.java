@@ -84,14 +84,15 @@ public class JpaWorkflowService implements WorkflowService {
             checkGuards(dossierId, next, caller.login());
         }
         boolean transmits = Rights.TRANSMIT.equals(next.right());
-        Signing.Signed signed = Rights.SIGN.equals(next.right())
-            || transmits && store.inTransaction(em -> signing.current(em, dossierId)) == null
+        // A dossier sent back since cannot keep this statement: sending it back changed the revision the move needs.
+        Long statement = transmits ? store.inTransaction(em -> signing.current(em, dossierId)) : null;
+        Signing.Signed signed = Rights.SIGN.equals(next.right()) || transmits && statement == null
             ? signing.sign(dossierId, expectedRevision, caller) : null;
         WorkflowState moved = move(dossierId, expectedRevision, state, next.code(), TransitionKind.ADVANCE,
             caller.login(), "", (em, dossier) -> {
-                Long statement = signed != null ? signing.record(em, dossierId, signed) : null;
+                Long delivered = signed != null ? Long.valueOf(signing.record(em, dossierId, signed)) : statement;
                 if (transmits) {
-                    outbox.enqueue(em, dossier, statement != null ? statement : signing.current(em, dossierId));
+                    outbox.enqueue(em, dossier, delivered);
                 }
             });
         if (transmits) {

@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.persistence.EntityManager;
 
 import org.liasse.api.definition.CellDefinition;
-import org.liasse.api.definition.FicheDefinition;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.dossier.Dossier;
 import org.liasse.api.dossier.DossierService;
@@ -88,16 +88,15 @@ public class Signing {
     }
 
     private static List<StatementSection> sections(QuestionnaireDefinition definition, Map<String, String> values) {
-        Map<String, CellDefinition> cells = definition.cells();
-        List<StatementSection> sections = new ArrayList<>();
-        for (FicheDefinition fiche : definition.fiches()) {
-            List<StatementLine> lines = new ArrayList<>();
-            cells.values().stream().filter(c -> c.fiche().code().equals(fiche.code()))
-                .filter(c -> !values.getOrDefault(c.code(), "").isEmpty())
-                .forEach(c -> lines.add(new StatementLine(c.code(), label(c), values.get(c.code()))));
-            sections.add(new StatementSection(fiche.code(), fiche.title(), lines));
+        Map<String, List<StatementLine>> lines = new HashMap<>();
+        for (CellDefinition cell : definition.cells().values()) {
+            if (!values.getOrDefault(cell.code(), "").isEmpty()) {
+                lines.computeIfAbsent(cell.fiche().code(), fiche -> new ArrayList<>())
+                    .add(new StatementLine(cell.code(), label(cell), values.get(cell.code())));
+            }
         }
-        return sections;
+        return definition.fiches().stream().map(fiche -> new StatementSection(fiche.code(), fiche.title(),
+            lines.getOrDefault(fiche.code(), List.of()))).toList();
     }
 
     private static String label(CellDefinition cell) {

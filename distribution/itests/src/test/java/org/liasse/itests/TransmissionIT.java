@@ -421,8 +421,8 @@ class TransmissionIT {
         try (Browser browser = new Browser(base)) {
             browser.signIn("chef.transmission", Accounts.PASSWORD, "/accueil.html");
             browser.open("/dossier/transmission.html?id=" + dossier);
-            assertTrue(browser.byId("livraisons").getText().contains("AR-1") || browser.byId("livraisons").getText()
-                .contains("Livrée"));
+            String deliveries = browser.byId("livraisons").getText();
+            assertTrue(deliveries.contains("Livrée") && !deliveries.contains("En échec"), deliveries);
             assertTrue(browser.find("#destinataires input[type='checkbox'][checked]").getDomAttribute("disabled") != null,
                 "transmitted: nothing can be changed");
             assertEquals(1, browser.all("#declarations a[href$='/pdf']").size());

@@ -1,6 +1,7 @@
 package org.liasse.api.transmission;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A recipient of transmitted statements.
@@ -16,6 +17,9 @@ import java.util.Map;
  */
 public record Recipient(String code, String name, RecipientKind kind, String territory, String channel,
                         Map<String, String> settings, boolean active, long revision) {
+
+    /** Settings never returned by the REST API; sent empty, they keep their stored value. */
+    public static final Set<String> SECRET_SETTINGS = Set.of("password", "token");
 
     /** Defensive copy; empty territory for none. */
     public Recipient {
