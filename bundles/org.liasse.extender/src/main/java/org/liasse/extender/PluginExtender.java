@@ -22,7 +22,9 @@ import org.liasse.api.control.ControlPlan;
 import org.liasse.api.definition.ControlDefinition;
 import org.liasse.api.definition.DefinitionProblem;
 import org.liasse.api.definition.MappingDefinition;
+import org.liasse.api.definition.SyncMappingDefinition;
 import org.liasse.api.definition.QuestionnaireDefinition;
+import org.liasse.api.definition.ReportDefinition;
 import org.liasse.api.definition.RightDefinition;
 import org.liasse.api.definition.SourceLocation;
 import org.liasse.api.definition.WorkflowDefinition;
@@ -258,6 +260,16 @@ public class PluginExtender implements PluginRegistry, ControlEngine, HealthIndi
     @Override
     public List<MappingDefinition> mappings(String questionnaireCode) {
         return table.mappings(questionnaireCode);
+    }
+
+    @Override
+    public List<SyncMappingDefinition> syncMappings(String questionnaireCode) {
+        return table.syncMappings(questionnaireCode);
+    }
+
+    @Override
+    public List<ReportDefinition> reports() {
+        return table.reports();
     }
 
     @Override

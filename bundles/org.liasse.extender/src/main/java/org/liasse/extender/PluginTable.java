@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.liasse.api.definition.AggregateDefinition;
@@ -18,6 +19,7 @@ import org.liasse.api.definition.PluginDefinitions;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.ReportDefinition;
 import org.liasse.api.definition.RightDefinition;
+import org.liasse.api.definition.SyncMappingDefinition;
 import org.liasse.api.definition.WorkflowDefinition;
 import org.liasse.api.plugin.PluginInfo;
 import org.liasse.api.plugin.PluginState;
@@ -104,19 +106,29 @@ final class PluginTable {
     }
 
     List<MappingDefinition> mappings(String questionnaireCode) {
-        return entries.values().stream().filter(e -> e.active() != null)
-            .flatMap(e -> e.active().mappings().stream())
-            .filter(m -> m.questionnaire().equals(questionnaireCode)).toList();
+        return active(PluginDefinitions::mappings).filter(m -> m.questionnaire().equals(questionnaireCode)).toList();
+    }
+
+    List<SyncMappingDefinition> syncMappings(String questionnaireCode) {
+        return active(PluginDefinitions::syncMappings).filter(m -> m.questionnaire().equals(questionnaireCode)).toList();
+    }
+
+    /** The definitions of one kind declared by the active plugins. */
+    private <T> Stream<T> active(Function<PluginDefinitions, List<T>> kind) {
+        return entries.values().stream().filter(e -> e.active() != null).flatMap(e -> kind.apply(e.active()).stream());
     }
 
     List<RightDefinition> rights() {
         return entries.values().stream().filter(e -> e.active() != null).flatMap(e -> e.active().rights().stream()).toList();
     }
 
+    List<ReportDefinition> reports() {
+        return entries.values().stream().filter(e -> e.active() != null).sorted(Comparator.comparing(Entry::id))
+            .flatMap(e -> e.active().reports().stream()).toList();
+    }
+
     List<ControlDefinition> controls(String questionnaireCode) {
-        return entries.values().stream().filter(e -> e.active() != null)
-            .flatMap(e -> e.active().controls().stream())
-            .filter(c -> c.questionnaire().equals(questionnaireCode)).toList();
+        return active(PluginDefinitions::controls).filter(c -> c.questionnaire().equals(questionnaireCode)).toList();
     }
 
     /** The workflow an active plugin declares for a questionnaire (the first plugin by id), else the standard one. */

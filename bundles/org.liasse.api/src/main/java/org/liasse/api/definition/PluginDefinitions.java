@@ -14,11 +14,12 @@ import java.util.Map;
  * @param messages       translated messages: locale (e.g. {@code fr}) to key to text
  * @param aggregates     financial aggregates
  * @param workflows      workflow steps of questionnaires
+ * @param syncMappings   cells brought in from other partners' servers
  */
 public record PluginDefinitions(List<QuestionnaireDefinition> questionnaires, List<ControlDefinition> controls,
                                 List<ReportDefinition> reports, List<RightDefinition> rights, List<MappingDefinition> mappings,
                                 Map<String, Map<String, String>> messages, List<AggregateDefinition> aggregates,
-                                List<WorkflowDefinition> workflows) {
+                                List<WorkflowDefinition> workflows, List<SyncMappingDefinition> syncMappings) {
 
     /** Defensive copies. */
     public PluginDefinitions {
@@ -30,12 +31,13 @@ public record PluginDefinitions(List<QuestionnaireDefinition> questionnaires, Li
         messages = Map.copyOf(messages);
         aggregates = List.copyOf(aggregates);
         workflows = List.copyOf(workflows);
+        syncMappings = List.copyOf(syncMappings);
     }
 
-    /** Definitions without aggregates nor workflows. */
+    /** Definitions without aggregates, workflows nor sync mappings. */
     public PluginDefinitions(List<QuestionnaireDefinition> questionnaires, List<ControlDefinition> controls,
                              List<ReportDefinition> reports, List<RightDefinition> rights,
                              List<MappingDefinition> mappings, Map<String, Map<String, String>> messages) {
-        this(questionnaires, controls, reports, rights, mappings, messages, List.of(), List.of());
+        this(questionnaires, controls, reports, rights, mappings, messages, List.of(), List.of(), List.of());
     }
 }

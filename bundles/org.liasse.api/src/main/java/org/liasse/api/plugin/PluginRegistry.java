@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.liasse.api.definition.ControlDefinition;
 import org.liasse.api.definition.MappingDefinition;
 import org.liasse.api.definition.QuestionnaireDefinition;
+import org.liasse.api.definition.ReportDefinition;
 import org.liasse.api.definition.RightDefinition;
+import org.liasse.api.definition.SyncMappingDefinition;
 import org.liasse.api.definition.WorkflowDefinition;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -32,8 +34,14 @@ public interface PluginRegistry {
     /** Import mappings offered by active plugins for a questionnaire (the built-in mapping is not included). */
     List<MappingDefinition> mappings(String questionnaireCode);
 
+    /** Mappings of cells brought in from other partners' servers, offered by active plugins for a questionnaire. */
+    List<SyncMappingDefinition> syncMappings(String questionnaireCode);
+
     /** Extra rights declared by active plugins. */
     List<RightDefinition> rights();
+
+    /** Reports declared by active plugins, by plugin id then in declaration order. */
+    List<ReportDefinition> reports();
 
     /** Active controls of a questionnaire. */
     List<ControlDefinition> controls(String questionnaireCode);

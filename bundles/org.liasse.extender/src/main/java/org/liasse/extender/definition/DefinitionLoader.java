@@ -21,6 +21,7 @@ import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.ReportDefinition;
 import org.liasse.api.definition.RightDefinition;
 import org.liasse.api.definition.SourceLocation;
+import org.liasse.api.definition.SyncMappingDefinition;
 import org.liasse.api.definition.WorkflowDefinition;
 import org.liasse.api.identity.Rights;
 import org.liasse.extender.definition.LocatedNode.JsonObject;
@@ -29,8 +30,8 @@ import org.liasse.extender.definition.LocatedNode.JsonString;
 /**
  * Reads and validates, as a whole, the definition files a plugin bundle carries under {@code META-INF/liasse/}:
  * {@code questionnaires/*.json}, {@code controls/*.json}, {@code reports/*.json}, {@code rights/*.json},
- * {@code mappings/*.json}, {@code workflows/*.json}, {@code examples/*.json} (run against the controls: a failing
- * example rejects the plugin) and
+ * {@code mappings/*.json}, {@code workflows/*.json}, {@code sync/*.json}, {@code examples/*.json} (run against the
+ * controls: a failing example rejects the plugin) and
  * {@code messages/messages_<locale>.properties}. Either every definition is valid, or the plugin is rejected
  * with every problem found. Instances are immutable and thread-safe.
  */
@@ -51,11 +52,13 @@ public final class DefinitionLoader {
     /** The kinds of definition files, recognised by their path. */
     private enum Kind {
         QUESTIONNAIRE("questionnaires/[^/]+\\.json"),
+        SHARED_FICHES("fiches/[^/]+\\.json"),
         CONTROLS("controls/[^/]+\\.json"),
         REPORTS("reports/[^/]+\\.json"),
         RIGHTS("rights/[^/]+\\.json"),
         MAPPINGS("mappings/[^/]+\\.json"),
         WORKFLOWS("workflows/[^/]+\\.json"),
+        SYNC("sync/[^/]+\\.json"),
         EXAMPLES("examples/[^/]+\\.json"),
         MESSAGES("messages/messages_[a-z]{2,3}(?:_[A-Z]{2})?\\.properties");
 
@@ -67,12 +70,14 @@ public final class DefinitionLoader {
     }
 
     private final SchemaValidator questionnaireSchema;
+    private final SchemaValidator sharedFichesSchema;
     private final SchemaValidator controlsSchema;
     private final SchemaValidator reportsSchema;
     private final SchemaValidator rightsSchema;
     private final SchemaValidator mappingsSchema;
     private final SchemaValidator examplesSchema;
     private final SchemaValidator workflowsSchema;
+    private final SchemaValidator syncSchema;
 
     /**
      * Creates a loader, reading the JSON schemas from this bundle's classpath.
@@ -81,12 +86,14 @@ public final class DefinitionLoader {
      */
     public DefinitionLoader() {
         questionnaireSchema = SchemaValidator.fromClasspath("/schemas/questionnaire.schema.json");
+        sharedFichesSchema = questionnaireSchema.definition("sharedFiches");
         controlsSchema = SchemaValidator.fromClasspath("/schemas/controls.schema.json");
         reportsSchema = SchemaValidator.fromClasspath("/schemas/reports.schema.json");
         rightsSchema = SchemaValidator.fromClasspath("/schemas/rights.schema.json");
         mappingsSchema = SchemaValidator.fromClasspath("/schemas/mappings.schema.json");
         examplesSchema = SchemaValidator.fromClasspath("/schemas/examples.schema.json");
         workflowsSchema = SchemaValidator.fromClasspath("/schemas/workflows.schema.json");
+        syncSchema = SchemaValidator.fromClasspath("/schemas/sync.schema.json");
     }
 
     /**
@@ -105,14 +112,22 @@ public final class DefinitionLoader {
             problems.add(new DefinitionProblem(new SourceLocation(ROOT, 0, 0), NO_DEFINITION));
         }
         Set<String> invalidCodes = new HashSet<>();
+        SharedFiches shared = new SharedFiches();
+        for (DefinitionFile file : byKind.get(Kind.SHARED_FICHES)) {
+            FileProblems fileProblems = new FileProblems(file.path(), problems);
+            JsonTreeReader.read(file.content(), fileProblems)
+                    .filter(tree -> sharedFichesSchema.validate(tree.root(), fileProblems))
+                    .ifPresent(tree -> shared.add(tree, fileProblems));
+        }
         List<QuestionnaireDefinition> questionnaires =
-                questionnaires(byKind.get(Kind.QUESTIONNAIRE), problems, invalidCodes);
+                questionnaires(byKind.get(Kind.QUESTIONNAIRE), shared, problems, invalidCodes);
         QuestionnaireCatalog catalog = new QuestionnaireCatalog(questionnaires, invalidCodes, installedQuestionnaires);
         ControlReader controlReader = new ControlReader(catalog);
         readAll(byKind.get(Kind.CONTROLS), controlsSchema, problems, controlReader::read);
         ControlReader.Compiled compiled = controlReader.compile();
         List<ReportDefinition> reports =
-                readAll(byKind.get(Kind.REPORTS), reportsSchema, problems, new ReportReader(catalog)::read);
+                readAll(byKind.get(Kind.REPORTS), reportsSchema, problems,
+                        new ReportReader(catalog, compiled.aggregates())::read);
         List<RightDefinition> rights =
                 readAll(byKind.get(Kind.RIGHTS), rightsSchema, problems, new RightReader()::read);
         List<MappingDefinition> mappings =
@@ -120,6 +135,8 @@ public final class DefinitionLoader {
         Set<String> ownRights = rights.stream().map(RightDefinition::code).collect(Collectors.toSet());
         List<WorkflowDefinition> workflows = readAll(byKind.get(Kind.WORKFLOWS), workflowsSchema, problems,
                 new WorkflowReader(catalog, right -> Rights.core(right) || ownRights.contains(right))::read);
+        List<SyncMappingDefinition> syncMappings =
+                readAll(byKind.get(Kind.SYNC), syncSchema, problems, new SyncMappingReader(catalog)::read);
         Map<String, Map<String, String>> messages = new TreeMap<>();
         for (DefinitionFile file : byKind.get(Kind.MESSAGES)) {
             messages.put(locale(file), MessagesReader.read(file.content(), new FileProblems(file.path(), problems)));
@@ -133,26 +150,27 @@ public final class DefinitionLoader {
         }
         if (problems.isEmpty()) {
             return new LoadResult.Loaded(new PluginDefinitions(questionnaires, compiled.controls(), reports, rights,
-                    mappings, messages, compiled.aggregates(), workflows), compiled.rules(), examples);
+                    mappings, messages, compiled.aggregates(), workflows, syncMappings), compiled.rules(), examples);
         }
-        problems.sort(BY_LOCATION);
-        return new LoadResult.Rejected(problems);
+        // A shared fiche named by two questionnaires reports its problems twice: once is enough.
+        return new LoadResult.Rejected(problems.stream().distinct().sorted(BY_LOCATION).toList());
     }
 
-    private List<QuestionnaireDefinition> questionnaires(List<DefinitionFile> files, List<DefinitionProblem> problems,
-                                                         Set<String> invalidCodes) {
+    private List<QuestionnaireDefinition> questionnaires(List<DefinitionFile> files, SharedFiches shared,
+                                                         List<DefinitionProblem> problems, Set<String> invalidCodes) {
         List<QuestionnaireDefinition> questionnaires = new ArrayList<>();
         UniqueCodes versions = new UniqueCodes();
         for (DefinitionFile file : files) {
             FileProblems fileProblems = new FileProblems(file.path(), problems);
+            int before = problems.size();
             Optional<JsonTree> tree = JsonTreeReader.read(file.content(), fileProblems);
             Optional<QuestionnaireDefinition> read = tree
                     .filter(valid -> questionnaireSchema.validate(valid.root(), fileProblems))
-                    .map(valid -> QuestionnaireReader.read(valid, fileProblems));
+                    .map(valid -> QuestionnaireReader.read(valid, fileProblems, shared));
             read.ifPresent(questionnaire -> versions.claim(questionnaire.code() + " " + questionnaire.version(),
                     questionnaire.location(), fileProblems, "questionnaire « " + questionnaire.code()
                             + " » version « " + questionnaire.version() + " » en double"));
-            if (fileProblems.count() == 0) {
+            if (problems.size() == before) {
                 read.ifPresent(questionnaires::add);
             } else {
                 tree.flatMap(DefinitionLoader::declaredCode).ifPresent(invalidCodes::add);
@@ -190,8 +208,8 @@ public final class DefinitionLoader {
                 .sorted(Comparator.comparing(DefinitionFile::path))
                 .forEach(file -> kindOf(file.path()).ifPresentOrElse(kind -> byKind.get(kind).add(file),
                         () -> new FileProblems(file.path(), problems).addToFile("fichier inattendu : seuls "
-                                + "questionnaires/*.json, controls/*.json, reports/*.json, rights/*.json, mappings/*.json, "
-                                + "workflows/*.json, examples/*.json et "
+                                + "questionnaires/*.json, fiches/*.json, controls/*.json, reports/*.json, rights/*.json, "
+                                + "mappings/*.json, workflows/*.json, sync/*.json, examples/*.json et "
                                 + "messages/messages_<langue>.properties sont acceptés sous " + ROOT)));
         return byKind;
     }

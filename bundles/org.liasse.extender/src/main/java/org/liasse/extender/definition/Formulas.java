@@ -27,9 +27,11 @@ final class Formulas implements CellSpace {
      * Where a formula was written.
      *
      * @param node the JSON string holding it
-     * @param row  {@code FICHE.ROW} that {@code @COLUMN} refers to, {@code null} for a row formula
+     * @param row      {@code FICHE.ROW} that {@code @COLUMN} refers to, {@code null} for a row formula
+     * @param tree     the file it is written in (a questionnaire, or shared fiches)
+     * @param problems the problems of that file
      */
-    record Source(JsonString node, String row) {
+    record Source(JsonString node, String row, JsonTree tree, FileProblems problems) {
     }
 
     private final Map<String, CellDefinition> cells;
@@ -38,8 +40,7 @@ final class Formulas implements CellSpace {
         this.cells = questionnaire.cells();
     }
 
-    static Map<String, Formula> compile(QuestionnaireDefinition questionnaire, JsonTree tree,
-                                        Map<String, Source> sources, FileProblems problems) {
+    static Map<String, Formula> compile(QuestionnaireDefinition questionnaire, Map<String, Source> sources) {
         Formulas space = new Formulas(questionnaire);
         Map<String, Formula> compiled = new LinkedHashMap<>();
         Map<JsonString, Boolean> reported = new HashMap<>();
@@ -47,41 +48,40 @@ final class Formulas implements CellSpace {
             Source source = entry.getValue();
             CellDefinition cell = space.cells.get(entry.getKey());
             if (cell != null && !cell.column().type().numeric()) {
-                report(reported, source, problems, problems.at(source.node().position()), "la cellule calculée "
+                report(reported, source, source.problems().at(source.node().position()), "la cellule calculée "
                         + entry.getKey() + " doit être d'un type numérique");
                 continue;
             }
             try {
                 compiled.put(entry.getKey(), FormulaCompiler.compile(source.node().value(), space, source.row()));
             } catch (FormulaException e) {
-                report(reported, source, problems, problems.at(tree.positionInString(source.node(),
+                report(reported, source, source.problems().at(source.tree().positionInString(source.node(),
                         Math.min(e.offset(), source.node().value().length()))), "formule invalide : " + e.getMessage());
             }
         }
-        return order(compiled, sources, problems);
+        return order(compiled, sources);
     }
 
     /** A formula shared by a whole column is reported once, not once per row. */
-    private static void report(Map<JsonString, Boolean> reported, Source source, FileProblems problems,
-                               SourceLocation at, String message) {
+    private static void report(Map<JsonString, Boolean> reported, Source source, SourceLocation at,
+                               String message) {
         if (reported.putIfAbsent(source.node(), Boolean.TRUE) == null) {
-            problems.add(at, message);
+            source.problems().add(at, message);
         }
     }
 
     /** Topological order by depth-first search; a cycle is reported at the formula that closes it. */
-    private static Map<String, Formula> order(Map<String, Formula> compiled, Map<String, Source> sources,
-                                              FileProblems problems) {
+    private static Map<String, Formula> order(Map<String, Formula> compiled, Map<String, Source> sources) {
         Map<String, Formula> ordered = new LinkedHashMap<>();
         Map<String, Boolean> visiting = new HashMap<>();
         for (String cell : compiled.keySet()) {
-            visit(cell, compiled, sources, problems, visiting, ordered, new ArrayList<>());
+            visit(cell, compiled, sources, visiting, ordered, new ArrayList<>());
         }
         return ordered;
     }
 
     private static boolean visit(String cell, Map<String, Formula> compiled, Map<String, Source> sources,
-                                 FileProblems problems, Map<String, Boolean> visiting, Map<String, Formula> ordered,
+                                 Map<String, Boolean> visiting, Map<String, Formula> ordered,
                                  List<String> path) {
         if (ordered.containsKey(cell)) {
             return true;
@@ -89,7 +89,7 @@ final class Formulas implements CellSpace {
         if (Boolean.TRUE.equals(visiting.get(cell))) {
             List<String> cycle = new ArrayList<>(path.subList(path.indexOf(cell), path.size()));
             cycle.add(cell);
-            problems.add(sources.get(cell).node().position(), "formules circulaires : " + String.join(" → ", cycle));
+            sources.get(cell).problems().add(sources.get(cell).node().position(), "formules circulaires : " + String.join(" → ", cycle));
             visiting.put(cell, Boolean.FALSE);
             return false;
         }
@@ -101,7 +101,7 @@ final class Formulas implements CellSpace {
         boolean ok = true;
         for (String reference : compiled.get(cell).references()) {
             if (compiled.containsKey(reference)) {
-                ok &= visit(reference, compiled, sources, problems, visiting, ordered, path);
+                ok &= visit(reference, compiled, sources, visiting, ordered, path);
             }
         }
         path.remove(path.size() - 1);

@@ -31,26 +31,36 @@ final class QuestionnaireReader {
     private static final Set<FieldType> SCALED = Set.of(FieldType.DECIMAL, FieldType.AMOUNT, FieldType.PERCENTAGE);
     private static final int DEFAULT_SCALE = 2;
 
-    private final FileProblems problems;
+    private final SharedFiches shared;
+    /** The problems of the file being read: the questionnaire's, or a shared fiche's while it is read. */
+    private FileProblems problems;
+    private JsonTree tree;
     private final UniqueCodes ficheCodes = new UniqueCodes();
     private final UniqueCodes tableCodes = new UniqueCodes();
     /** Where each formula was written: cell code to its JSON string and the row that {@code @} refers to. */
     private final Map<String, Formulas.Source> formulaNodes = new LinkedHashMap<>();
 
-    private QuestionnaireReader(FileProblems problems) {
+    private QuestionnaireReader(JsonTree tree, FileProblems problems, SharedFiches shared) {
+        this.tree = tree;
         this.problems = problems;
+        this.shared = shared;
     }
 
-    /** Reads a schema-valid questionnaire, reporting its semantic problems, and compiles its formulas. */
-    static QuestionnaireDefinition read(JsonTree tree, FileProblems problems) {
+    /**
+     * Reads a schema-valid questionnaire, reporting its semantic problems, and compiles its formulas.
+     *
+     * @param shared the plugin's shared fiches, which the questionnaire may name by code
+     */
+    static QuestionnaireDefinition read(JsonTree tree, FileProblems problems, SharedFiches shared) {
         JsonObject root = (JsonObject) tree.root();
-        QuestionnaireReader reader = new QuestionnaireReader(problems);
+        QuestionnaireReader reader = new QuestionnaireReader(tree, problems, shared);
         List<Integer> years = reader.years((JsonArray) root.get("years").orElseThrow());
-        List<FicheDefinition> fiches = root.objects("fiches").stream().map(reader::fiche).toList();
+        List<FicheDefinition> fiches = ((JsonArray) root.get("fiches").orElseThrow()).items().stream()
+                .map(reader::ficheOrShared).flatMap(Optional::stream).toList();
         QuestionnaireDefinition plain = new QuestionnaireDefinition(root.string("code"), root.string("version"),
                 root.string("title"), years, fiches, Map.of(), problems.at(root.position()));
         return new QuestionnaireDefinition(plain.code(), plain.version(), plain.title(), years, fiches,
-                Formulas.compile(plain, tree, reader.formulaNodes, problems), plain.location());
+                Formulas.compile(plain, reader.formulaNodes), plain.location());
     }
 
     private List<Integer> years(JsonArray array) {
@@ -65,6 +75,29 @@ final class QuestionnaireReader {
             }
         }
         return years;
+    }
+
+    private Optional<FicheDefinition> ficheOrShared(LocatedNode item) {
+        if (item instanceof JsonObject node) {
+            return Optional.of(fiche(node));
+        }
+        JsonString code = (JsonString) item;
+        Optional<SharedFiches.Shared> found = shared.find(code.value());
+        if (found.isEmpty()) {
+            problems.add(code.position(), "fiche partagée inconnue « " + code.value() + " » : le plugin partage "
+                    + (shared.codes().isEmpty() ? "aucune fiche (fiches/*.json)" : String.join(", ", shared.codes())));
+            return Optional.empty();
+        }
+        FileProblems own = problems;
+        JsonTree ownTree = tree;
+        problems = found.get().problems();
+        tree = found.get().tree();
+        try {
+            return Optional.of(fiche(found.get().node()));
+        } finally {
+            problems = own;
+            tree = ownTree;
+        }
     }
 
     private FicheDefinition fiche(JsonObject node) {
@@ -110,7 +143,7 @@ final class QuestionnaireReader {
             if (column.get("formula").isPresent()) {
                 for (String row : table.rowCodes()) {
                     formulaNodes.putIfAbsent(QuestionnaireDefinition.cellCode(fiche, row, columns.get(i).code()),
-                            new Formulas.Source(column.stringNode("formula"), fiche + "." + row));
+                            new Formulas.Source(column.stringNode("formula"), fiche + "." + row, tree, problems));
                 }
             }
         }
@@ -129,7 +162,7 @@ final class QuestionnaireReader {
                     JsonString formula = (JsonString) member.value();
                     computed.put(member.name(), formula.value());
                     formulaNodes.put(QuestionnaireDefinition.cellCode(fiche, code, member.name()),
-                            new Formulas.Source(formula, null));
+                            new Formulas.Source(formula, null, tree, problems));
                 }
             }
         });

@@ -38,6 +38,8 @@ final class SchemaValidator {
             "string", "chaîne", "number", "nombre", "integer", "entier", "boolean", "booléen", "null", "null");
 
     private final JsonObject root;
+    /** The schema values are validated against: the root, or one of its {@code $defs}. */
+    private final JsonObject entry;
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
     /**
@@ -48,6 +50,22 @@ final class SchemaValidator {
     SchemaValidator(LocatedNode schema) {
         this.root = asSchema(schema);
         checkSchema(root);
+        this.entry = root;
+    }
+
+    private SchemaValidator(SchemaValidator whole, String definition) {
+        this.root = whole.root;
+        this.entry = whole.resolve(new JsonString(root.position(), 0, DEFS + definition));
+    }
+
+    /**
+     * A validator of the same schema that validates values against one of its definitions instead of the root.
+     *
+     * @param definition name of an entry of the schema's {@code $defs}
+     * @throws IllegalArgumentException if there is no such definition
+     */
+    SchemaValidator definition(String definition) {
+        return new SchemaValidator(this, definition);
     }
 
     /**
@@ -81,7 +99,7 @@ final class SchemaValidator {
     /** Validates a value, reporting every violation; returns whether the value is valid. */
     boolean validate(LocatedNode value, FileProblems problems) {
         int before = problems.count();
-        validate(root, value, problems);
+        validate(entry, value, problems);
         return problems.count() == before;
     }
 

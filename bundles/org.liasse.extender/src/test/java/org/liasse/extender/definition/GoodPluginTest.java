@@ -14,7 +14,10 @@ import org.liasse.api.definition.FicheDefinition;
 import org.liasse.api.definition.FieldType;
 import org.liasse.api.definition.PluginDefinitions;
 import org.liasse.api.definition.QuestionnaireDefinition;
+import org.liasse.api.definition.ReportChart;
 import org.liasse.api.definition.ReportDefinition;
+import org.liasse.api.definition.ReportSection;
+import org.liasse.api.definition.ReportSectionKind;
 import org.liasse.api.definition.ReportScope;
 import org.liasse.api.definition.RowDefinition;
 import org.liasse.api.definition.Severity;
@@ -80,7 +83,12 @@ class GoodPluginTest {
     @Test
     void loadsTheReport() {
         ReportDefinition expected = new ReportDefinition("FICHE_BILAN", "Bilan simplifié de l'organisme",
-                ReportScope.DOSSIER, "ER", new SourceLocation("META-INF/liasse/reports/bilan.json", 3, 5));
+                ReportScope.DOSSIER, "ER", ReportDefinition.STANDARD, false, List.of(
+                new ReportSection(ReportSectionKind.CELLS, "Actif", List.of(),
+                        List.of("BILAN.R01.MONTANT", "BILAN.TOTAL.MONTANT"), List.of(), ReportChart.NONE),
+                new ReportSection(ReportSectionKind.TREND, "Évolution de l'actif", List.of(),
+                        List.of("BILAN.TOTAL.MONTANT"), List.of(), ReportChart.LINE)),
+                new SourceLocation("META-INF/liasse/reports/bilan.json", 3, 5));
 
         assertEquals(List.of(expected), definitions.reports());
     }

@@ -87,7 +87,8 @@ class InstalledQuestionnaireTest {
     @Test
     void reportsMayReadQuestionnairesOfOtherPlugins() {
         String reports = """
-                {"reports": [{"code": "DETTES", "title": "Dettes", "scope": "campaign", "questionnaire": "QDIS"}]}
+                {"reports": [{"code": "DETTES", "title": "Dettes", "scope": "campaign", "questionnaire": "QDIS",
+                  "sections": [{"type": "completion", "title": "Avancement", "groupBy": ["type"]}]}]}
                 """;
 
         PluginDefinitions definitions = loaded(loader.load(
