@@ -129,6 +129,16 @@ final class ControlRules {
         return rows.toString();
     }
 
+    /** The JSON columns C1 … Cn of a generated questionnaire table, all amounts. */
+    static String amountColumns(int count) {
+        StringBuilder columns = new StringBuilder();
+        for (int column = 1; column <= count; column++) {
+            columns.append(column == 1 ? "" : ",").append("{\"code\": \"C").append(column)
+                .append("\", \"label\": \"Montant ").append(column).append("\", \"type\": \"amount\"}");
+        }
+        return columns.toString();
+    }
+
     private static String questionnaire() {
         String rows = rows(ROWS);
         StringBuilder columns = new StringBuilder();

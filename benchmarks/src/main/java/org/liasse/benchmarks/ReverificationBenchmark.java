@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -100,10 +99,6 @@ public final class ReverificationBenchmark {
         return (int) Math.floorMod(x, 1000L);
     }
 
-    private static String cell(int row, int column) {
-        return "F.R" + row + ".C" + column;
-    }
-
     /**
      * The plugin: the questionnaire BENCHRV (200 rows × 10 amounts) and 2,000 rules over it, in three shapes whose
      * failure rate on uniform amounts is known: {@code A <= B + 827} (about 1.5 %), {@code if A > 100 then B <= C +
@@ -112,20 +107,16 @@ public final class ReverificationBenchmark {
      */
     private static byte[] plugin(int version) {
         String rows = ControlRules.rows(ROWS);
-        StringBuilder columns = new StringBuilder();
-        for (int column = 1; column <= COLUMNS; column++) {
-            columns.append(column == 1 ? "" : ",").append("{\"code\": \"C").append(column)
-                .append("\", \"label\": \"Montant ").append(column).append("\", \"type\": \"amount\"}");
-        }
+        String columns = ControlRules.amountColumns(COLUMNS);
         String questionnaire = "{\"code\": \"BENCHRV\", \"version\": \"1.0\", \"title\": \"Banc de revérification "
             + "(fictif)\", \"years\": [2025], \"fiches\": [{\"code\": \"F\", \"title\": \"Fiche\", \"tables\": [{"
             + "\"code\": \"T\", \"title\": \"Tableau\", \"rows\": [" + rows + "], \"columns\": [" + columns + "]}]}]}";
         Random random = new Random(2025);
         StringBuilder controls = new StringBuilder();
         for (int i = 0; i < RULES; i++) {
-            String a = cell(1 + random.nextInt(ROWS), 1 + random.nextInt(COLUMNS));
-            String b = cell(1 + random.nextInt(ROWS), 1 + random.nextInt(COLUMNS));
-            String c = cell(1 + random.nextInt(ROWS), 1 + random.nextInt(COLUMNS));
+            String a = ControlRules.cell(1 + random.nextInt(ROWS), 1 + random.nextInt(COLUMNS));
+            String b = ControlRules.cell(1 + random.nextInt(ROWS), 1 + random.nextInt(COLUMNS));
+            String c = ControlRules.cell(1 + random.nextInt(ROWS), 1 + random.nextInt(COLUMNS));
             int shape = random.nextInt(4);
             int threshold = i < CHANGED_RULES && version % 2 == 0 ? 700 : 827;
             String expression = shape < 2 ? a + " <= " + b + " + " + threshold
@@ -171,28 +162,15 @@ public final class ReverificationBenchmark {
             try (PreparedStatement dossier = connection.prepareStatement("INSERT INTO dossier (siren, campaign_year, "
                      + "questionnaire_code, questionnaire_version, revision) VALUES (?, 2025, 'BENCHRV', '1.0', 1)",
                      Statement.RETURN_GENERATED_KEYS);
-                 PreparedStatement value = connection.prepareStatement(
-                     "INSERT INTO cell_value (dossier_id, cell_code, num_value) VALUES (?, ?, ?)");
+                 PreparedStatement value = connection.prepareStatement(BenchDossiers.INSERT_VALUE);
                  PreparedStatement run = connection.prepareStatement("INSERT INTO verification (dossier_id, "
                      + "dossier_revision, verified_at, actor, questionnaire_version, passed) VALUES (?, 1, ?, "
                      + "'banc de mesure', '1.0', 0)")) {
                 for (int d = 0; d < DOSSIERS; d++) {
                     dossier.setString(1, DataEntryBenchmark.siren(10_000 + d));
-                    dossier.executeUpdate();
-                    long id;
-                    try (ResultSet keys = dossier.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
-                    }
-                    for (int row = 1; row <= ROWS; row++) {
-                        for (int column = 1; column <= COLUMNS; column++) {
-                            value.setLong(1, id);
-                            value.setString(2, cell(row, column));
-                            value.setBigDecimal(3, java.math.BigDecimal.valueOf(value(d, row, column)));
-                            value.addBatch();
-                        }
-                    }
-                    value.executeBatch();
+                    int organisation = d;
+                    long id = BenchDossiers.insert(dossier, value, ROWS, COLUMNS,
+                        (row, column) -> value(organisation, row, column));
                     run.setLong(1, id);
                     run.setTimestamp(2, now);
                     run.executeUpdate();

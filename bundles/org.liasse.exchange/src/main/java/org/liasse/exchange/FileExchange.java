@@ -12,6 +12,7 @@ import org.liasse.api.definition.MappingDefinition;
 import org.liasse.api.exchange.DossierExchange;
 import org.liasse.api.exchange.ExchangeFormat;
 import org.liasse.api.exchange.ExportedCell;
+import org.liasse.api.exchange.ExportedSheet;
 import org.liasse.api.exchange.ImportFile;
 import org.osgi.service.component.annotations.Component;
 
@@ -85,6 +86,11 @@ public class FileExchange implements DossierExchange {
             case XLSX -> XlsxFiles.writeTable(title, headers, rows, out);
             default -> throw new IllegalArgumentException("Pas de tableau au format " + format.name());
         }
+    }
+
+    @Override
+    public void writeWorkbook(List<ExportedSheet> sheets, OutputStream out) throws IOException {
+        XlsxFiles.writeWorkbook(sheets, out);
     }
 
     /** A cell of the built-in layout: its code, then its value as a number when it is one. */

@@ -4,9 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -16,7 +19,9 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.liasse.api.exchange.ExportedSheet;
 
 /**
  * XLSX workbooks through Apache POI (embedded in this bundle, so its global settings are this bundle's own): the
@@ -32,6 +37,9 @@ final class XlsxFiles {
     private static final int EXACT_DIGITS = 15;
     /** Widest column, in characters. */
     private static final int MAX_WIDTH = 60;
+    /** Rows kept in memory per sheet while writing; older ones go to a temporary file. */
+    private static final int STREAMED_ROWS = 200;
+    private static final int SHEET_NAME_LENGTH = 31;
 
     static {
         ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
@@ -92,43 +100,73 @@ final class XlsxFiles {
      */
     static void writeTable(String title, List<String> headers, List<List<Object>> rows, OutputStream out)
         throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(title));
+        writeWorkbook(List.of(new ExportedSheet(title, headers, rows)), out);
+    }
+
+    /** Writes one sheet per table, streaming rows to a temporary file (removed afterwards). */
+    static void writeWorkbook(List<ExportedSheet> sheets, OutputStream out) throws IOException {
+        // Texts in a shared strings table, as XSSF writes them: readers of the exports look for them there.
+        SXSSFWorkbook workbook = new SXSSFWorkbook(null, STREAMED_ROWS, false, true);
+        // Sizes in the local headers, as XSSF writes them: readers that stream the archive need them.
+        workbook.setZip64Mode(Zip64Mode.Never);
+        try {
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
-            Row header = sheet.createRow(0);
-            int[] widths = new int[headers.size()];
-            for (int c = 0; c < headers.size(); c++) {
-                header.createCell(c).setCellValue(headers.get(c));
-                header.getCell(c).setCellStyle(bold);
-                widths[c] = headers.get(c).length();
-            }
-            int r = 1;
-            for (List<Object> values : rows) {
-                Row row = sheet.createRow(r++);
-                for (int c = 0; c < values.size(); c++) {
-                    Object value = values.get(c);
-                    if (value == null) {
-                        continue;
-                    }
-                    Cell cell = row.createCell(c);
-                    BigDecimal number = value instanceof Number n ? new BigDecimal(n.toString()) : null;
-                    if (number != null && number.precision() <= EXACT_DIGITS) {
-                        cell.setCellValue(number.doubleValue());
-                    } else {
-                        cell.setCellValue(number != null ? number.toPlainString() : Formulas.neutralise(value.toString()));
-                    }
-                    if (c < widths.length) {
-                        widths[c] = Math.max(widths[c], value.toString().length());
-                    }
-                }
-            }
-            for (int c = 0; c < widths.length; c++) {
-                sheet.setColumnWidth(c, Math.min(MAX_WIDTH, widths[c] + 2) * 256);
+            Set<String> names = new HashSet<>();
+            for (ExportedSheet table : sheets) {
+                Sheet sheet = workbook.createSheet(sheetName(table.title(), names));
+                writeSheet(sheet, bold, table.headers(), table.rows());
             }
             workbook.write(out);
+        } finally {
+            workbook.close();
+            workbook.dispose();
+        }
+    }
+
+    /** A valid sheet name not used yet: XLSX refuses duplicates, which may be equal only once cut. */
+    private static String sheetName(String title, Set<String> names) {
+        String base = WorkbookUtil.createSafeSheetName(title);
+        String name = base;
+        for (int n = 2; !names.add(name.toLowerCase(Locale.ROOT)); n++) {
+            String suffix = " (" + n + ")";
+            name = base.substring(0, Math.min(base.length(), SHEET_NAME_LENGTH - suffix.length())) + suffix;
+        }
+        return name;
+    }
+
+    private static void writeSheet(Sheet sheet, CellStyle bold, List<String> headers, List<List<Object>> rows) {
+        Row header = sheet.createRow(0);
+        int[] widths = new int[headers.size()];
+        for (int c = 0; c < headers.size(); c++) {
+            header.createCell(c).setCellValue(headers.get(c));
+            header.getCell(c).setCellStyle(bold);
+            widths[c] = headers.get(c).length();
+        }
+        int r = 1;
+        for (List<Object> values : rows) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < values.size(); c++) {
+                Object value = values.get(c);
+                if (value == null) {
+                    continue;
+                }
+                Cell cell = row.createCell(c);
+                BigDecimal number = value instanceof Number n ? new BigDecimal(n.toString()) : null;
+                if (number != null && number.precision() <= EXACT_DIGITS) {
+                    cell.setCellValue(number.doubleValue());
+                } else {
+                    cell.setCellValue(number != null ? number.toPlainString() : Formulas.neutralise(value.toString()));
+                }
+                if (c < widths.length) {
+                    widths[c] = Math.max(widths[c], value.toString().length());
+                }
+            }
+        }
+        for (int c = 0; c < widths.length; c++) {
+            sheet.setColumnWidth(c, Math.min(MAX_WIDTH, widths[c] + 2) * 256);
         }
     }
 

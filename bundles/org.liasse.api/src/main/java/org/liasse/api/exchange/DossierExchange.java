@@ -32,4 +32,10 @@ public interface DossierExchange {
      */
     void writeTable(ExchangeFormat format, String title, List<String> headers, List<List<Object>> rows, OutputStream out)
         throws IOException;
+
+    /**
+     * Writes tables as one XLSX workbook, one sheet per table in order, with the rules of {@link #writeTable}.
+     * Rows are flushed to a temporary file as they are written, so a large workbook does not stay in memory.
+     */
+    void writeWorkbook(List<ExportedSheet> sheets, OutputStream out) throws IOException;
 }

@@ -3,5 +3,5 @@
  * through a {@link org.liasse.api.definition.MappingDefinition} (the built-in one uses cell codes), checked line by
  * line in a dry run, then applied atomically.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.liasse.api.exchange;
