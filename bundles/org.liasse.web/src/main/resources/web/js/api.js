@@ -107,3 +107,36 @@ async function readBody(response) {
     throw new ProblemError(response.status, { detail: t('erreur.reponse-invalide') });
   }
 }
+
+/**
+ * Downloads a file of the API (GET) and hands it to the browser under the name the server gives; a refusal becomes
+ * a ProblemError, so that the page can explain it instead of leaving for a raw error document.
+ */
+export async function download(path) {
+  let response;
+  try {
+    response = await fetch(BASE + path, { credentials: 'same-origin' });
+  } catch {
+    throw new ProblemError(0, { detail: t('erreur.reseau') });
+  }
+  if (response.status === 401) {
+    return goToLogin('expire');
+  }
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new ProblemError(response.status, {
+      ...problem, detail: problem.detail || t('erreur.inattendue', { status: response.status }),
+    });
+  }
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = encoded ? decodeURIComponent(encoded[1]) : 'rapport';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  return link.download;
+}

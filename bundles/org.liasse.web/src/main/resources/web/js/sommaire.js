@@ -42,8 +42,11 @@ async function render() {
   replaceChildren(byId('outils'), [
     !readOnly && (session.rights || []).includes('dossier.importer')
       && el('li', {}, el('a', { href: dossierPage('import', id), text: t('sommaire.importer') })),
+    !readOnly && (session.rights || []).includes('dossier.importer')
+      && el('li', {}, el('a', { href: dossierPage('rapatriement', id), text: t('sommaire.rapatrier') })),
     el('li', {}, el('a', { href: dossierPage('verification', id), text: t('sommaire.verifier') })),
     el('li', {}, el('a', { href: dossierPage('pieces', id), text: t('sommaire.pieces') })),
+    el('li', {}, el('a', { href: dossierPage('rapports', id), text: t('sommaire.rapports') })),
     el('li', {}, el('a', { href: dossierPage('transmission', id), text: t('sommaire.transmission') })),
     el('li', {}, el('a', { href: dossierPage('evolutions', id), text: t('sommaire.evolutions', { year: dossier.year }) })),
   ].filter(Boolean));

@@ -26,7 +26,10 @@ import org.liasse.api.exchange.DossierImports;
 import org.liasse.api.health.HealthIndicator;
 import org.liasse.api.identity.AccountService;
 import org.liasse.api.identity.Authenticator;
+import org.liasse.api.peer.PeerService;
+import org.liasse.api.peer.SyncJournal;
 import org.liasse.api.plugin.PluginRegistry;
+import org.liasse.api.report.ReportService;
 import org.liasse.api.signature.SignatureService;
 import org.liasse.api.transmission.DeliveryService;
 import org.liasse.api.transmission.TransmissionService;
@@ -98,6 +101,12 @@ public class RestServer {
     private volatile DeliveryService deliveries;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SignatureService signatures;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PeerService peers;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SyncJournal syncJournal;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ReportService reports;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<Authenticator> authenticators = new CopyOnWriteArrayList<>();
     private Server server;
@@ -112,6 +121,9 @@ public class RestServer {
         Supplier<WorkflowService> workflowSlot = slot(() -> workflows, "circuit de validation");
         Supplier<TransmissionService> transmissionSlot = slot(() -> transmission, "matrice de transmission");
         Supplier<DeliveryService> deliverySlot = slot(() -> deliveries, "livraisons");
+        Supplier<ReportService> reportSlot = slot(() -> reports, "rapports");
+        Supplier<PeerService> peerSlot = slot(() -> peers, "échanges entre serveurs");
+        Supplier<SyncJournal> syncSlot = slot(() -> syncJournal, "journal des échanges");
         List<Object> resources = List.of(
             new HealthResource(() -> List.copyOf(indicators)),
             new PluginResource(slot(() -> plugins, "plugins")),
@@ -137,7 +149,13 @@ public class RestServer {
             new MatrixResource(transmissionSlot, deliverySlot),
             new TransmissionResource(transmissionSlot, deliverySlot),
             new DeliveryResource(deliverySlot),
-            new SignatureResource(slot(() -> signatures, "signature électronique"), auditSlot));
+            new SignatureResource(slot(() -> signatures, "signature électronique"), auditSlot),
+            new ReportResource(reportSlot),
+            new CampaignReportResource(reportSlot),
+            new ServerResource(peerSlot, syncSlot, organisationSlot),
+            new ConsentResource(peerSlot, syncSlot),
+            new SyncResource(peerSlot, syncSlot, dossierSlot),
+            new PeerResource(peerSlot));
         List<Class<?>> classes = new ArrayList<>(resources.stream().<Class<?>>map(Object::getClass).toList());
         classes.add(OpenApiResource.class);
         OpenApiResource openApi = new OpenApiResource(

@@ -41,7 +41,7 @@ import org.osgi.service.component.annotations.Reference;
  * Dossiers stored with JPA: the values of a dossier are read in one query, a save is one transaction that checks
  * the revision, writes the changed cells with their history and recomputes the computed cells.
  */
-@Component(service = DossierService.class)
+@Component(service = {DossierService.class, JpaDossierService.class})
 public class JpaDossierService implements DossierService {
 
     /** Cell codes per {@code IN} list when loading the rows a save updates. */
@@ -189,37 +189,47 @@ public class JpaDossierService implements DossierService {
 
     @Override
     public Dossier save(long id, long expectedRevision, Map<String, String> changes, String actor) {
-        return store.inTransaction(em -> {
-            DossierEntity dossier = DossierEntity.require(em, id);
-            EntryGate.requireOpen(em, dossier, plugins);
-            QuestionnaireDefinition questionnaire = definition(dossier);
-            Map<String, CellDefinition> cells = questionnaire.cells();
-            Entry entry = Entry.parse(cells, changes);
-            if (!entry.errors().isEmpty()) {
-                throw LiasseException.invalid("saisie-invalide", entry.errors().size() == 1
-                    ? "Une cellule est invalide : rien n'a été enregistré."
-                    : entry.errors().size() + " cellules sont invalides : rien n'a été enregistré.", entry.errors());
-            }
-            // By primary key, so that only this dossier's row is locked (a JPQL bulk update scans the table).
-            int updated = em.createNativeQuery("UPDATE dossier SET revision = revision + 1, last_activity = ? "
-                    + "WHERE id = ? AND revision = ?")
-                .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, id).setParameter(3, expectedRevision)
-                .executeUpdate();
-            if (updated == 0) {
-                em.refresh(dossier);
-                throw new LiasseException(412, "revision-perimee", "Le dossier a été modifié entre-temps "
-                    + "(révision attendue " + expectedRevision + ", actuelle " + dossier.revision()
-                    + ") : rien n'a été enregistré. Rechargez-le ou fusionnez vos saisies avec les cellules modifiées.")
-                    .with("changes", since(em, id, expectedRevision));
-            }
-            long revision = expectedRevision + 1;
-            Map<String, CellValue> after = apply(em, id, revision, questionnaire, cells, entry.values(), actor);
-            Map<String, String> values = new HashMap<>();
-            after.forEach((cell, value) -> values.put(cell, value.canonical()));
-            FormatControls.require(engine, dossier.questionnaireCode(), dossier.questionnaireVersion(), values);
-            return new Dossier(dossier.id(), dossier.siren(), dossier.year(), dossier.questionnaireCode(),
-                dossier.questionnaireVersion(), revision, dossier.step(), values);
-        });
+        return store.inTransaction(em -> save(em, id, expectedRevision, changes, actor));
+    }
+
+    /** {@link #save(long, long, Map, String)} within a transaction that the caller runs and may extend. */
+    Dossier save(EntityManager em, long id, long expectedRevision, Map<String, String> changes, String actor) {
+        DossierEntity dossier = DossierEntity.require(em, id);
+        EntryGate.requireOpen(em, dossier, plugins);
+        QuestionnaireDefinition questionnaire = definition(dossier);
+        Map<String, CellDefinition> cells = questionnaire.cells();
+        Entry entry = Entry.parse(cells, changes);
+        if (!entry.errors().isEmpty()) {
+            throw LiasseException.invalid("saisie-invalide", entry.errors().size() == 1
+                ? "Une cellule est invalide : rien n'a été enregistré."
+                : entry.errors().size() + " cellules sont invalides : rien n'a été enregistré.", entry.errors());
+        }
+        // By primary key, so that only this dossier's row is locked (a JPQL bulk update scans the table).
+        int updated = em.createNativeQuery("UPDATE dossier SET revision = revision + 1, last_activity = ? "
+                + "WHERE id = ? AND revision = ?")
+            .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, id).setParameter(3, expectedRevision)
+            .executeUpdate();
+        if (updated == 0) {
+            em.refresh(dossier);
+            throw new LiasseException(412, "revision-perimee", "Le dossier a été modifié entre-temps "
+                + "(révision attendue " + expectedRevision + ", actuelle " + dossier.revision()
+                + ") : rien n'a été enregistré. Rechargez-le ou fusionnez vos saisies avec les cellules modifiées.")
+                .with("changes", since(em, id, expectedRevision));
+        }
+        long revision = expectedRevision + 1;
+        Map<String, CellValue> after = apply(em, id, revision, questionnaire, cells, entry.values(), actor);
+        Map<String, String> values = new HashMap<>();
+        after.forEach((cell, value) -> values.put(cell, value.canonical()));
+        FormatControls.require(engine, dossier.questionnaireCode(), dossier.questionnaireVersion(), values);
+        return new Dossier(dossier.id(), dossier.siren(), dossier.year(), dossier.questionnaireCode(),
+            dossier.questionnaireVersion(), revision, dossier.step(), values);
+    }
+
+    /** A dossier with its values, refused as a save would be when its campaign is closed or it is protected. */
+    Dossier requireOpen(EntityManager em, long id) {
+        DossierEntity dossier = DossierEntity.require(em, id);
+        EntryGate.requireOpen(em, dossier, plugins);
+        return toRecord(dossier, values(em, id));
     }
 
     @Override

@@ -91,6 +91,8 @@ class AuthorizationMatrixIT {
         POLICY.put("PUT /campaigns/{year}/state", Rule.operators(CM, SA));
         POLICY.put("GET /campaigns/{year}/completion", Rule.operators(CM, SUP, PM, SA));
         POLICY.put("GET /campaigns/{year}/completion/export", Rule.operators(CM, SUP, PM, SA));
+        POLICY.put("GET /campaigns/{year}/reports", Rule.operators(CM, SUP, PM, SA));
+        POLICY.put("GET /campaigns/{year}/reports/{code}", Rule.operators(CM, SUP, PM, SA));
         POLICY.put("POST /campaigns/{year}/reminders", Rule.operators(CM, SA));
         POLICY.put("GET /organisations", Rule.signedIn());
         POLICY.put("POST /organisations", Rule.operators(CM, SA));
@@ -112,6 +114,8 @@ class AuthorizationMatrixIT {
         POLICY.put("GET /dossiers/{id}", Rule.dossier("dossier.consulter", SUP, CM, SA));
         POLICY.put("GET /dossiers/{id}/past", Rule.dossier("dossier.consulter", SUP, CM, SA));
         POLICY.put("GET /dossiers/{id}/history", Rule.dossier("dossier.consulter", SUP, CM, SA));
+        POLICY.put("GET /dossiers/{id}/reports", Rule.dossier("dossier.consulter", SUP, CM, SA));
+        POLICY.put("GET /dossiers/{id}/reports/{code}", Rule.dossier("dossier.consulter", SUP, CM, SA));
         POLICY.put("PATCH /dossiers/{id}/values", Rule.dossier("dossier.saisir"));
         POLICY.put("GET /dossiers/{id}/controls/{code}/explanation", Rule.dossier("dossier.verifier", SUP, CM, SA));
         POLICY.put("POST /dossiers/{id}/verifications", Rule.dossier("dossier.verifier"));
@@ -147,6 +151,16 @@ class AuthorizationMatrixIT {
         POLICY.put("POST /deliveries/{id}/redeliver", Rule.operators(CM, SA));
         POLICY.put("POST /signatures/verify", Rule.signedIn());
         POLICY.put("GET /signatures/certificate", Rule.operators(SUP, CM, SA));
+        POLICY.put("GET /server", Rule.operators(SUP, CM, PM, SA));
+        POLICY.put("GET /syncs", Rule.operators(SUP, CM, PM, SA));
+        POLICY.put("GET /organisations/{siren}/syncs", Rule.organisation("", SUP, CM, PM, SA));
+        POLICY.put("GET /organisations/{siren}/consents", Rule.organisation("", SUP, SA));
+        POLICY.put("PUT /organisations/{siren}/consents/{peer}", Rule.organisation("utilisateurs.gerer"));
+        POLICY.put("DELETE /organisations/{siren}/consents/{peer}", Rule.organisation("utilisateurs.gerer"));
+        POLICY.put("GET /dossiers/{id}/syncs", Rule.dossier("dossier.consulter", SUP, CM, SA));
+        POLICY.put("POST /dossiers/{id}/syncs", Rule.dossier("dossier.importer"));
+        POLICY.put("POST /peer/transfers", Rule.open());
+        POLICY.put("POST /peer/acks", Rule.open());
     }
 
     /** A kind of caller. */
@@ -297,6 +311,7 @@ class AuthorizationMatrixIT {
             .replace("{target}", "CGLLS")
             .replace("{statement}", "999999")
             .replace("{kind}", "pdf")
+            .replace("{peer}", "serveur-inconnu")
             .replace("{year}", "2025")
             .replace("{token}", "jeton-inconnu")
             .replace("{code}", "code-inconnu");

@@ -139,7 +139,7 @@ public class PlatformIT {
         assertEquals("UP", health.json().path("status").asText());
         assertEquals("UP", health.json().path("components").path("database").path("status").asText());
         assertTrue(health.json().toString(), health.json().path("components").path("database").path("detail").asText()
-            .contains("version 12"));
+            .contains("version 13"));
         assertEquals("UP", health.json().path("components").path("storage").path("status").asText());
         assertEquals("UP", health.json().path("components").path("extender").path("status").asText());
     }
@@ -164,7 +164,8 @@ public class PlatformIT {
             p -> p != null && "ACTIVE".equals(p.path("state").asText()));
         assertEquals(ministry.path("version").asText(), ministry.path("activeVersion").asText());
         assertEquals("ER", ministry.path("questionnaires").get(0).path("code").asText());
-        assertEquals("the eight controls of controls/bilan.json", 8, ministry.path("controls").asInt());
+        assertEquals("the controls of controls/bilan.json (8) and controls/tableaux.json (12)", 20,
+            ministry.path("controls").asInt());
 
         Http.Reply questionnaire = http().get("/questionnaires/ER/2025.1");
         assertEquals(200, questionnaire.status());

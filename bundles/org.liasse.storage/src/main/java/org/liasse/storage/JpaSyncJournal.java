@@ -1,0 +1,200 @@
+package org.liasse.storage;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+
+import org.liasse.api.dossier.Dossier;
+import org.liasse.api.peer.Consent;
+import org.liasse.api.peer.SyncEntry;
+import org.liasse.api.peer.SyncJournal;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The sync log, consents and last synced values in the shared database, through native SQL. Text that is unknown
+ * is stored empty and read back as {@code null}. Applying a transfer writes the dossier, the synced values and the
+ * log entry in one transaction.
+ */
+@Component(service = SyncJournal.class)
+public class JpaSyncJournal implements SyncJournal {
+
+    private static final String COLUMNS = "id, logged_at, direction, peer, siren, campaign_year, questionnaire_code, "
+        + "transfer_id, actor, source_revision, digest, result, detail, cells";
+    private static final int DETAIL = 1000;
+
+    private final JpaStore store;
+    private final JpaDossierService dossiers;
+
+    /** Uses the shared persistence unit and the dossiers' save rules. */
+    @Activate
+    public JpaSyncJournal(@Reference JpaStore store, @Reference JpaDossierService dossiers) {
+        this.store = store;
+        this.dossiers = dossiers;
+    }
+
+    @Override
+    public SyncEntry record(SyncEntry entry) {
+        return store.inTransaction(em -> record(em, entry));
+    }
+
+    private static SyncEntry record(EntityManager em, SyncEntry entry) {
+        Timestamp now = Timestamp.from(Instant.now());
+        Optional<SyncEntry> existing = entry.transferId() == null ? Optional.empty()
+            : find(em, entry.direction(), entry.peer(), entry.transferId());
+        if (existing.isPresent()) {
+            em.createNativeQuery("UPDATE sync_log SET logged_at = ?, source_revision = ?, digest = ?, result = ?, "
+                    + "detail = ?, cells = ? WHERE id = ?")
+                .setParameter(1, now).setParameter(2, entry.sourceRevision()).setParameter(3, text(entry.digest()))
+                .setParameter(4, entry.result()).setParameter(5, detail(entry.detail())).setParameter(6, entry.cells())
+                .setParameter(7, existing.get().id()).executeUpdate();
+        } else {
+            em.createNativeQuery("INSERT INTO sync_log (logged_at, direction, peer, siren, campaign_year, "
+                    + "questionnaire_code, transfer_id, actor, source_revision, digest, result, detail, cells) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .setParameter(1, now).setParameter(2, entry.direction()).setParameter(3, entry.peer())
+                .setParameter(4, text(entry.siren())).setParameter(5, entry.year())
+                .setParameter(6, text(entry.questionnaire())).setParameter(7, text(entry.transferId()))
+                .setParameter(8, text(entry.actor())).setParameter(9, entry.sourceRevision())
+                .setParameter(10, text(entry.digest())).setParameter(11, entry.result())
+                .setParameter(12, detail(entry.detail())).setParameter(13, entry.cells()).executeUpdate();
+        }
+        return entries(em, "SELECT " + COLUMNS + " FROM sync_log WHERE direction = ? AND peer = ? AND transfer_id = ? "
+            + "ORDER BY id DESC", 1, entry.direction(), entry.peer(), text(entry.transferId())).get(0);
+    }
+
+    @Override
+    public Optional<SyncEntry> find(String direction, String peer, String transferId) {
+        return store.inTransaction(em -> find(em, direction, peer, transferId));
+    }
+
+    private static Optional<SyncEntry> find(EntityManager em, String direction, String peer, String transferId) {
+        return entries(em, "SELECT " + COLUMNS + " FROM sync_log WHERE direction = ? AND peer = ? AND transfer_id = ?",
+            1, direction, peer, transferId).stream().findFirst();
+    }
+
+    @Override
+    public List<SyncEntry> list(String siren, String peer, int limit) {
+        String where = siren == null && peer == null ? "" : siren == null ? " WHERE peer = ?"
+            : peer == null ? " WHERE siren = ?" : " WHERE siren = ? AND peer = ?";
+        Object[] parameters = siren == null && peer == null ? new Object[0] : siren == null ? new Object[] {peer}
+            : peer == null ? new Object[] {siren} : new Object[] {siren, peer};
+        return store.inTransaction(em -> entries(em, "SELECT " + COLUMNS + " FROM sync_log" + where
+            + " ORDER BY id DESC", limit, parameters));
+    }
+
+    @Override
+    public long lastSourceRevision(long dossierId, String peer) {
+        return store.inTransaction(em -> {
+            Object max = em.createNativeQuery("SELECT MAX(l.source_revision) FROM sync_log l JOIN dossier d "
+                    + "ON d.siren = l.siren AND d.campaign_year = l.campaign_year "
+                    + "AND d.questionnaire_code = l.questionnaire_code WHERE d.id = ? AND l.peer = ? "
+                    + "AND l.direction = ? AND l.result IN ('applique', 'aucun-changement')")
+                .setParameter(1, dossierId).setParameter(2, peer).setParameter(3, SyncEntry.PULL).getSingleResult();
+            return max == null ? 0L : ((Number) max).longValue();
+        });
+    }
+
+    @Override
+    public Map<String, String> synced(long dossierId, String peer) {
+        return store.inTransaction(em -> {
+            Map<String, String> values = new HashMap<>();
+            for (Object row : em.createNativeQuery("SELECT cell_code, cell_value, present FROM sync_cell "
+                    + "WHERE dossier_id = ? AND peer = ?").setParameter(1, dossierId).setParameter(2, peer)
+                .getResultList()) {
+                Object[] columns = (Object[]) row;
+                values.put((String) columns[0], Boolean.TRUE.equals(columns[2]) ? (String) columns[1] : null);
+            }
+            return values;
+        });
+    }
+
+    @Override
+    public Dossier apply(long dossierId, long expectedRevision, Map<String, String> changes, Map<String, String> synced,
+                         String actor, SyncEntry entry) {
+        return store.inTransaction(em -> {
+            Dossier dossier = changes.isEmpty() ? dossiers.requireOpen(em, dossierId)
+                : dossiers.save(em, dossierId, expectedRevision, changes, actor);
+            String peer = entry.peer();
+            for (Map.Entry<String, String> cell : synced.entrySet()) {
+                em.createNativeQuery("DELETE FROM sync_cell WHERE dossier_id = ? AND peer = ? AND cell_code = ?")
+                    .setParameter(1, dossierId).setParameter(2, peer).setParameter(3, cell.getKey()).executeUpdate();
+                em.createNativeQuery("INSERT INTO sync_cell (dossier_id, peer, cell_code, cell_value, present) "
+                        + "VALUES (?, ?, ?, ?, ?)")
+                    .setParameter(1, dossierId).setParameter(2, peer).setParameter(3, cell.getKey())
+                    .setParameter(4, text(cell.getValue())).setParameter(5, cell.getValue() != null).executeUpdate();
+            }
+            record(em, entry);
+            return dossier;
+        });
+    }
+
+    @Override
+    public List<Consent> consents(String siren) {
+        return store.inTransaction(em -> consents(em, siren, null));
+    }
+
+    @Override
+    public boolean consents(String siren, String peer) {
+        return store.inTransaction(em -> !consents(em, siren, peer).isEmpty());
+    }
+
+    @Override
+    public Consent grant(String siren, String peer, String actor) {
+        return store.inTransaction(em -> {
+            if (consents(em, siren, peer).isEmpty()) {
+                em.createNativeQuery("INSERT INTO sync_consent (siren, peer, granted_by, granted_at) VALUES (?, ?, ?, ?)")
+                    .setParameter(1, siren).setParameter(2, peer).setParameter(3, actor)
+                    .setParameter(4, Timestamp.from(Instant.now())).executeUpdate();
+            }
+            return consents(em, siren, peer).get(0);
+        });
+    }
+
+    @Override
+    public boolean withdraw(String siren, String peer) {
+        return store.inTransaction(em -> em.createNativeQuery("DELETE FROM sync_consent WHERE siren = ? AND peer = ?")
+            .setParameter(1, siren).setParameter(2, peer).executeUpdate() > 0);
+    }
+
+    private static List<Consent> consents(EntityManager em, String siren, String peer) {
+        List<?> rows = (peer == null
+            ? em.createNativeQuery("SELECT siren, peer, granted_by, granted_at FROM sync_consent WHERE siren = ? "
+                + "ORDER BY peer").setParameter(1, siren)
+            : em.createNativeQuery("SELECT siren, peer, granted_by, granted_at FROM sync_consent WHERE siren = ? "
+                + "AND peer = ?").setParameter(1, siren).setParameter(2, peer)).getResultList();
+        return rows.stream().map(Object[].class::cast).map(row -> new Consent(((String) row[0]).strip(),
+            (String) row[1], (String) row[2], ((Timestamp) row[3]).toInstant())).toList();
+    }
+
+    private static List<SyncEntry> entries(EntityManager em, String sql, int limit, Object... parameters) {
+        javax.persistence.Query query = em.createNativeQuery(sql).setMaxResults(limit);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return ((List<?>) query.getResultList()).stream().map(Object[].class::cast).map(row -> new SyncEntry(
+            ((Number) row[0]).longValue(), ((Timestamp) row[1]).toInstant(), (String) row[2], (String) row[3],
+            nullable(row[4]), ((Number) row[5]).intValue(), nullable(row[6]), nullable(row[7]), nullable(row[8]),
+            ((Number) row[9]).longValue(), nullable(row[10]), (String) row[11], (String) row[12],
+            ((Number) row[13]).intValue())).toList();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String nullable(Object value) {
+        return value == null || ((String) value).isEmpty() ? null : (String) value;
+    }
+
+    private static String detail(String value) {
+        String text = text(value);
+        return text.length() <= DETAIL ? text : text.substring(0, DETAIL - 1) + "…";
+    }
+}
