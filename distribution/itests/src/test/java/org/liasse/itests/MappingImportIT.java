@@ -80,7 +80,7 @@ class MappingImportIT {
         assertEquals(2, applied.json().path("changes").size());
         JsonNode values = entry.get("/dossiers/" + dossier).json().path("values");
         assertEquals(0, new java.math.BigDecimal(values.path("CR.LOYERS.MONTANT").asText()).compareTo(new java.math.BigDecimal("1500")));
-        assertEquals(0, new java.math.BigDecimal(values.path("CR.CHARGES.MONTANT").asText()).compareTo(new java.math.BigDecimal("400")));
+        assertEquals(0, new java.math.BigDecimal(values.path("CR.ACHATS.MONTANT").asText()).compareTo(new java.math.BigDecimal("400")));
 
         Http.Reply xml = upload("xml", """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -89,7 +89,7 @@ class MappingImportIT {
         assertEquals(200, xml.status(), xml.body());
         assertEquals(0, xml.json().path("problems").size(), xml.body());
         assertEquals(1, xml.json().path("changes").size(), xml.body());
-        assertEquals("CR.CHARGES.MONTANT", xml.json().path("changes").get(0).path("cell").asText());
+        assertEquals("CR.ACHATS.MONTANT", xml.json().path("changes").get(0).path("cell").asText());
         assertEquals(2, xml.json().path("changes").get(0).path("line").asInt());
     }
 }

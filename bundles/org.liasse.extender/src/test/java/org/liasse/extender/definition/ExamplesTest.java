@@ -62,9 +62,21 @@ class ExamplesTest {
     @Test
     void theShippedMinistryPluginIsValidWithItsExamples() throws Exception {
         Path root = Path.of("../../questionnaires/ministry/org.liasse.ministry.er/src/main/resources");
+        List<DefinitionFile> files = new java.util.ArrayList<>(PluginCheck.files(root));
+        // The financial fiches it shares with the federations' questionnaire, unpacked into its bundle at build time.
+        PluginCheck.files(Path.of("../../questionnaires/common/org.liasse.common.qdis/src/main/resources")).stream()
+            .filter(file -> file.path().endsWith("fiches/financieres.json")).forEach(files::add);
+        LoadResult.Loaded loaded = (LoadResult.Loaded) new DefinitionLoader().load(files, Fixtures.NONE_INSTALLED);
+        assertEquals(4, loaded.examples().size());
+        assertEquals(20, loaded(loaded).controls().size());
+    }
+
+    @Test
+    void theExternalExamplePluginOfThePartnersGuideIsValidWithItsExample() throws Exception {
+        Path root = Path.of("../../docs/example-plugin/src/main/resources");
         LoadResult.Loaded loaded = (LoadResult.Loaded) new DefinitionLoader().load(PluginCheck.files(root),
             Fixtures.NONE_INSTALLED);
-        assertEquals(4, loaded.examples().size());
-        assertEquals(8, loaded(loaded).controls().size());
+        assertEquals(List.of("PATRIMOINE_EN_RENOVATION"), loaded.examples());
+        assertEquals(2, loaded(loaded).controls().size());
     }
 }
