@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +48,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Demo mode: loads one open campaign, three fictional organisations of different types with their administrators,
- * a national operator and a data-entry user, all with the demo password, then, once the partner's questionnaire is
- * active, five closed past campaigns with filled dossiers and one open dossier per organisation, and recipients with
- * the open campaign's transmission matrix. Idempotent: nothing is loaded twice. Every name and number here is
+ * Demo mode: loads one open campaign, three fictional organisations of different types (plus the partner's extra
+ * ones, e.g. SEM and MOI) with their administrators, a national operator and a data-entry user, all with the demo
+ * password, then, once the partner's questionnaires are active, five closed past campaigns with filled, internally
+ * consistent dossiers and one open dossier per organisation and questionnaire it fills, and recipients with the open
+ * campaign's transmission matrix. Idempotent: nothing is loaded twice. Every name and number here is
  * invented; SIRENs use the never-allocated {@code 000} prefix and emails the reserved {@code example.org} domain.
  */
 @Component(configurationPid = "org.liasse.demo", configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -65,9 +67,36 @@ public class DemoData {
         @AttributeDefinition(description = "Charger les données de démonstration")
         boolean enabled() default false;
 
-        /** Code of the partner's questionnaire to open demo dossiers for. */
-        @AttributeDefinition(description = "Questionnaire des dossiers de démonstration")
-        String questionnaire() default "ER";
+        /**
+         * The partner's questionnaires to open demo dossiers for, comma-separated: {@code CODE} for every demo
+         * organisation or {@code CODE:TYPE|TYPE} for organisations of those types only.
+         */
+        @AttributeDefinition(description = "Questionnaires des dossiers de démonstration (CODE ou CODE:TYPE|TYPE)")
+        String questionnaires() default "ER";
+
+        /** SIRENs of the extra demo organisations this partner also holds (SEM, MOI), comma-separated. */
+        @AttributeDefinition(description = "Organisations de démonstration supplémentaires (SIREN)", required = false)
+        String extraOrganisations() default "";
+    }
+
+    /**
+     * A questionnaire of the demo and the organisation types that fill it.
+     *
+     * @param code  questionnaire code
+     * @param types organisation types that fill it; empty for every type
+     */
+    record DemoQuestionnaire(String code, Set<String> types) {
+
+        /** Parses {@code CODE} or {@code CODE:TYPE|TYPE}. */
+        static DemoQuestionnaire parse(String entry) {
+            String[] parts = entry.trim().split(":", 2);
+            return new DemoQuestionnaire(parts[0].trim(), parts.length == 1 ? Set.of()
+                : Set.of(parts[1].trim().split("\\|")));
+        }
+
+        boolean filledBy(Organisation organisation) {
+            return types.isEmpty() || types.contains(organisation.type());
+        }
     }
 
     /** Password of every demo account; printed by demo.sh, never used outside demo mode. */
@@ -79,6 +108,11 @@ public class DemoData {
         new Organisation("000000018", "Office public de l'habitat du Val Fictif (FICTIF)", "OPH", "OPH", "84", "69", true),
         new Organisation("000000026", "ESH Les Tilleuls Imaginaires (FICTIF)", "ESH", "ESH", "75", "33", true),
         new Organisation("000000034", "Coop'Hlm des Trois Vallées (FICTIF)", "COOP", "COOP", "84", "38", true));
+    /** Organisations a partner may add to the demo: a housing SEM (EPL federation) and an MOI association. */
+    static final List<Organisation> EXTRA_ORGANISATIONS = List.of(
+        new Organisation("000000117", "SEM Habitat du Plateau Imaginaire (FICTIF)", "SEM", "EPL", "93", "13", true),
+        new Organisation("000000125", "Association Toit d'Insertion Fictive (FICTIF)", "MOI", null, "53", "35", true),
+        new Organisation("000000133", "SEM Logement des Deux Rives (FICTIF)", "SEM", "EPL", "44", "67", true));
 
     private static final Caller SYSTEM = new Caller(0, "demo", "Mode démonstration", null, null, Set.of(),
         Set.of(OperatorRole.SUPER_ADMIN));
@@ -107,10 +141,15 @@ public class DemoData {
         this.plugins = plugins;
         this.transmission = transmission;
         if (config.enabled()) {
+            List<DemoQuestionnaire> questionnaires = List.of(config.questionnaires().split(",")).stream()
+                .filter(entry -> !entry.isBlank()).map(DemoQuestionnaire::parse).toList();
+            Set<String> extra = Set.of(config.extraOrganisations().split(","));
+            List<Organisation> demo = new ArrayList<>(ORGANISATIONS);
+            EXTRA_ORGANISATIONS.stream().filter(o -> extra.contains(o.siren())).forEach(demo::add);
             scheduler.execute(() -> {
-                loadReferenceData(config.questionnaire());
-                openDossiers(config.questionnaire(), ATTEMPTS);
-                loadRecipients(config.questionnaire(), ATTEMPTS);
+                loadReferenceData(questionnaires, demo);
+                openDossiers(questionnaires, demo, ATTEMPTS);
+                loadRecipients(questionnaires, demo, ATTEMPTS);
             });
         }
     }
@@ -120,11 +159,11 @@ public class DemoData {
         scheduler.shutdownNow();
     }
 
-    private void loadReferenceData(String questionnaire) {
+    private void loadReferenceData(List<DemoQuestionnaire> questionnaires, List<Organisation> demo) {
         if (campaigns.find(YEAR).isEmpty()) {
-            campaigns.create(campaign(YEAR, questionnaire));
+            campaigns.create(campaign(YEAR, questionnaires));
         }
-        for (Organisation organisation : ORGANISATIONS) {
+        for (Organisation organisation : demo) {
             if (organisations.find(organisation.siren()).isEmpty()) {
                 CreatedOrganisation created = organisations.create(organisation,
                     "administration." + organisation.siren() + "@example.org", SYSTEM.login());
@@ -140,7 +179,7 @@ public class DemoData {
                 "saisie.demo@example.org", "RESPONSABLE_SAISIE")));
         }
         LOG.info("Mode démonstration : campagne {} ouverte, {} organisations fictives et comptes de démonstration", YEAR,
-            ORGANISATIONS.size());
+            demo.size());
     }
 
     private void activate(CreatedAccount account) {
@@ -152,29 +191,33 @@ public class DemoData {
         accounts.activate(account.activationCode(), PASSWORD, "demo");
     }
 
-    private void openDossiers(String questionnaire, int attemptsLeft) {
-        if (plugins.questionnaireForYear(questionnaire, YEAR).isEmpty()) {
+    private void openDossiers(List<DemoQuestionnaire> questionnaires, List<Organisation> demo, int attemptsLeft) {
+        if (questionnaires.stream().anyMatch(q -> plugins.questionnaireForYear(q.code(), YEAR).isEmpty())) {
             if (attemptsLeft > 0) {
-                scheduler.schedule(() -> openDossiers(questionnaire, attemptsLeft - 1), 1, TimeUnit.SECONDS);
+                scheduler.schedule(() -> openDossiers(questionnaires, demo, attemptsLeft - 1), 1, TimeUnit.SECONDS);
             } else {
-                LOG.warn("Mode démonstration : aucun questionnaire {} actif pour {}, pas de dossier créé", questionnaire, YEAR);
+                LOG.warn("Mode démonstration : questionnaires {} pas tous actifs pour {}, pas de dossier créé",
+                    questionnaires, YEAR);
             }
             return;
         }
         for (int year = YEAR - PAST_YEARS; year < YEAR; year++) {
-            fillPastCampaign(questionnaire, year);
+            fillPastCampaign(questionnaires, demo, year);
         }
-        for (Organisation organisation : ORGANISATIONS) {
-            if (dossiers.find(organisation.siren(), YEAR, questionnaire).isEmpty()) {
-                Dossier dossier = dossiers.create(organisation.siren(), YEAR, questionnaire);
-                QuestionnaireDefinition definition = plugins.questionnaire(questionnaire, dossier.questionnaireVersion())
-                    .orElseThrow();
-                dossiers.save(dossier.id(), dossier.revision(),
-                    DemoValues.identification(definition, organisation, YEAR), SYSTEM.login());
+        for (DemoQuestionnaire questionnaire : questionnaires) {
+            for (Organisation organisation : demo) {
+                if (questionnaire.filledBy(organisation)
+                    && dossiers.find(organisation.siren(), YEAR, questionnaire.code()).isEmpty()) {
+                    Dossier dossier = dossiers.create(organisation.siren(), YEAR, questionnaire.code());
+                    QuestionnaireDefinition definition = plugins
+                        .questionnaire(questionnaire.code(), dossier.questionnaireVersion()).orElseThrow();
+                    dossiers.save(dossier.id(), dossier.revision(),
+                        DemoValues.identification(definition, organisation, YEAR), SYSTEM.login());
+                }
             }
         }
-        LOG.info("Mode démonstration : dossiers {} {} ouverts, campagnes {} à {} closes et remplies", questionnaire,
-            YEAR, YEAR - PAST_YEARS, YEAR - 1);
+        LOG.info("Mode démonstration : dossiers {} {} ouverts, campagnes {} à {} closes et remplies",
+            questionnaires.stream().map(DemoQuestionnaire::code).toList(), YEAR, YEAR - PAST_YEARS, YEAR - 1);
     }
 
     /**
@@ -182,10 +225,10 @@ public class DemoData {
      * matrix of the open campaign: national bodies and the prefect of the organisation's département mandatory,
      * the deposit bank and the federation allowed. Waits for the folder-drop channel.
      */
-    private void loadRecipients(String questionnaire, int attemptsLeft) {
+    private void loadRecipients(List<DemoQuestionnaire> questionnaires, List<Organisation> demo, int attemptsLeft) {
         if (!transmission.channelTypes().contains(DEPOT)) {
             if (attemptsLeft > 0) {
-                scheduler.schedule(() -> loadRecipients(questionnaire, attemptsLeft - 1), 1, TimeUnit.SECONDS);
+                scheduler.schedule(() -> loadRecipients(questionnaires, demo, attemptsLeft - 1), 1, TimeUnit.SECONDS);
             } else {
                 LOG.warn("Mode démonstration : canal de livraison « {} » absent, pas de destinataire", DEPOT);
             }
@@ -198,13 +241,18 @@ public class DemoData {
             recipient("CGLLS", "Caisse de garantie du logement locatif social (démonstration)", RecipientKind.NATIONAL, ""),
             recipient("ANCOLS", "Agence nationale de contrôle du logement social (démonstration)", RecipientKind.NATIONAL, ""),
             recipient("CDC", "Caisse des dépôts (démonstration)", RecipientKind.NATIONAL, "")));
-        for (Organisation organisation : ORGANISATIONS) {
+        for (Organisation organisation : demo) {
             recipients.add(recipient("PREF-" + organisation.department(), "Préfecture du département "
                 + organisation.department() + " (démonstration)", RecipientKind.PREFET_DEPARTEMENT, organisation.department()));
-            recipients.add(recipient("FED-" + organisation.federation(), "Fédération " + organisation.federation()
-                + " (démonstration)", RecipientKind.FEDERATION, organisation.federation()));
+            if (organisation.federation() != null) {
+                recipients.add(recipient("FED-" + organisation.federation(), "Fédération " + organisation.federation()
+                    + " (démonstration)", RecipientKind.FEDERATION, organisation.federation()));
+            }
         }
-        recipients.forEach(r -> transmission.saveRecipient(r, 0, SYSTEM));
+        Map<String, Recipient> byCode = new LinkedHashMap<>();
+        recipients.forEach(r -> byCode.putIfAbsent(r.code(), r));
+        byCode.values().forEach(r -> transmission.saveRecipient(r, 0, SYSTEM));
+        String questionnaire = questionnaires.get(0).code();
         transmission.saveMatrix(YEAR, transmission.matrix(YEAR).version(), List.of(
             new MatrixRule(questionnaire, "CGLLS", RuleKind.MANDATORY, Set.of()),
             new MatrixRule(questionnaire, "ANCOLS", RuleKind.MANDATORY, Set.of()),
@@ -212,7 +260,7 @@ public class DemoData {
             new MatrixRule(questionnaire, "CDC", RuleKind.ALLOWED, Set.of()),
             new MatrixRule(questionnaire, RecipientKind.FEDERATION.name(), RuleKind.ALLOWED, Set.of())), SYSTEM);
         LOG.info("Mode démonstration : {} destinataires (dépôt dans {}) et matrice de transmission {}",
-            recipients.size(), depots(), YEAR);
+            byCode.size(), depots(), YEAR);
     }
 
     private static Recipient recipient(String code, String name, RecipientKind kind, String territory) {
@@ -229,24 +277,33 @@ public class DemoData {
         return Path.of(System.getProperty("karaf.data", "data"), "liasse", "depots").toAbsolutePath();
     }
 
-    /** An open campaign of the demo that collects the partner's questionnaire, due two months after it opens. */
-    private static Campaign campaign(int year, String questionnaire) {
+    /** An open campaign of the demo that collects the partner's questionnaires, due two months after it opens. */
+    private static Campaign campaign(int year, List<DemoQuestionnaire> questionnaires) {
         return new Campaign(year, "Campagne " + year + " (démonstration)", LocalDate.of(year + 1, 4, 1),
-            LocalDate.of(year + 1, 7, 31), CampaignState.OPEN,
-            List.of(new CampaignQuestionnaire(questionnaire, null, LocalDate.of(year + 1, 6, 1))), 1);
+            LocalDate.of(year + 1, 7, 31), CampaignState.OPEN, questionnaires.stream()
+                .map(q -> new CampaignQuestionnaire(q.code(), null, LocalDate.of(year + 1, 6, 1))).toList(), 1);
     }
 
     /** A closed campaign whose dossiers are filled with plausible values: year N-1 and the five past years. */
-    private void fillPastCampaign(String questionnaire, int year) {
-        Optional<QuestionnaireDefinition> definition = plugins.questionnaireForYear(questionnaire, year);
-        if (campaigns.find(year).isPresent() || definition.isEmpty()) {
+    private void fillPastCampaign(List<DemoQuestionnaire> questionnaires, List<Organisation> demo, int year) {
+        if (campaigns.find(year).isPresent()) {
             return;
         }
-        campaigns.create(campaign(year, questionnaire));
-        for (Organisation organisation : ORGANISATIONS) {
-            Dossier dossier = dossiers.create(organisation.siren(), year, questionnaire);
-            dossiers.save(dossier.id(), dossier.revision(), DemoValues.all(definition.get(), organisation, year),
-                SYSTEM.login());
+        List<DemoQuestionnaire> collected = questionnaires.stream()
+            .filter(q -> plugins.questionnaireForYear(q.code(), year).isPresent()).toList();
+        if (collected.isEmpty()) {
+            return;
+        }
+        campaigns.create(campaign(year, collected));
+        for (DemoQuestionnaire questionnaire : collected) {
+            QuestionnaireDefinition definition = plugins.questionnaireForYear(questionnaire.code(), year).orElseThrow();
+            for (Organisation organisation : demo) {
+                if (questionnaire.filledBy(organisation)) {
+                    Dossier dossier = dossiers.create(organisation.siren(), year, questionnaire.code());
+                    dossiers.save(dossier.id(), dossier.revision(), DemoValues.all(definition, organisation, year),
+                        SYSTEM.login());
+                }
+            }
         }
         campaigns.changeState(year, CampaignState.CLOSED);
     }

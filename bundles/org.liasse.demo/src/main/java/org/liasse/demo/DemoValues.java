@@ -14,7 +14,8 @@ import org.liasse.api.dossier.Organisation;
 
 /**
  * Plausible, invented values for demo dossiers: the same organisation gets the same figures every time, growing a
- * little from year to year, so that year N-1 and the past years tell a consistent story.
+ * little from year to year, so that year N-1 and the past years tell a consistent story. The financial fiches take
+ * their internally consistent figures from {@link DemoFinances}; other cells get a value of their type.
  */
 final class DemoValues {
 
@@ -31,8 +32,11 @@ final class DemoValues {
         Map<String, String> values = new LinkedHashMap<>();
         Random random = new Random(organisation.siren().hashCode());
         BigDecimal growth = BigDecimal.valueOf(1.02).pow(year - 2020);
+        Map<String, BigDecimal> finances = DemoFinances.of(organisation, year);
         for (CellDefinition cell : questionnaire.cells().values()) {
+            BigDecimal consistent = finances.get(cell.code());
             String value = cell.computed() || beyondDemoRows(cell) ? null
+                : consistent != null ? consistent.toPlainString()
                 : value(cell, organisation, year, random, growth);
             if (value != null) {
                 values.put(cell.code(), value);

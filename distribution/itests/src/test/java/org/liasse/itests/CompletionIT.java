@@ -24,6 +24,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -326,5 +329,23 @@ class CompletionIT {
         System.out.println("GET /campaigns/2025/completion, " + (MORE_ORGANISATIONS + 3) + " organisations : " + best
             + " ms (meilleur de 5)");
         assertTrue(best < 2_000, best + " ms");
+    }
+
+    @Test
+    @Order(7)
+    void theNationalSummaryIsForNationalOperators() throws IOException {
+        Http.Download summary = operator.download("/campaigns/2025/reports/SYNTHESE?format=pdf");
+        assertEquals(200, summary.status());
+        try (PDDocument pdf = Loader.loadPDF(summary.body())) {
+            String text = new PDFTextStripper().getText(pdf).replace('\u00a0', ' ');
+            assertTrue(text.contains("Synthèse nationale de la campagne des états réglementaires"), text);
+            assertTrue(text.contains("Ensemble Tous les organismes 1 003 3 "),
+                "the 1,003 organisations, the three demo ones with their dossier: " + text);
+            assertTrue(text.contains("organisme COOP 1 1"), "by type: " + text);
+        }
+        assertFalse(federation.get("/campaigns/2025/reports").body().contains("SYNTHESE"));
+        Http.Reply refused = federation.get("/campaigns/2025/reports/SYNTHESE");
+        assertEquals(403, refused.status());
+        assertEquals("rapport-national", refused.json().path("code").asText());
     }
 }

@@ -62,6 +62,19 @@ public final class Distribution implements AutoCloseable {
      * (accounts, past campaigns, open dossiers) is loaded.
      */
     public static Distribution demo(String partner, Setup setup) throws IOException, InterruptedException {
+        return partnerDemo(partner, distribution -> {
+            // The core scenarios run on the ministry's statements alone: its three demo organisations and ER.
+            distribution.setProperty("etc/org.liasse.demo.cfg", "questionnaires", "ER");
+            distribution.setProperty("etc/org.liasse.demo.cfg", "extraOrganisations", "");
+            setup.apply(distribution);
+        });
+    }
+
+    /**
+     * Unpacks and starts a partner distribution in the demo mode it ships with (every questionnaire and demo
+     * organisation of the partner), then waits like {@link #demo(String, Setup)}.
+     */
+    public static Distribution partnerDemo(String partner, Setup setup) throws IOException, InterruptedException {
         Distribution distribution = unpack(partner, Map.of("LIASSE_DEMO", "true"));
         setup.apply(distribution);
         distribution.start();

@@ -1,0 +1,98 @@
+package org.liasse.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each partner's plugin set on its real assembly in demo mode: the questionnaires it collects, the financial fiches
+ * the ministry's statements share with the federations' questionnaire, and demo dossiers whose figures are consistent
+ * (no failing error or warning control in the last closed campaign, N-1 included) with aggregates that tell a story
+ * over the years.
+ */
+class PartnersIT {
+
+    private static final long TIMEOUT = 60_000;
+    private static final List<String> SHARED_FICHES = List.of("BILAN", "CR", "PATRIMOINE", "IMMOBILISATIONS",
+        "AMORTISSEMENTS", "DETTES", "LOYERS", "GESTION", "MAINTENANCE", "PROVISIONS", "CREANCES", "FONDS_PROPRES",
+        "INVESTISSEMENTS", "TRESORERIE");
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "ministry; ER:16:000000018 ER_SEM:16:000000117 MOI:2:000000125; FONDS_ROULEMENT",
+        "oph; QDIS:16:000000018; AUTOFIN_NET_PCT",
+        "coop; QDIS:16:000000034 ENQ_ACTIVITE:3:000000034 ENQ_ACTIONNARIAT:1:000000034 ENQ_EFFECTIFS:1:000000034; FRNG"})
+    void demoDossiersOfEachPartnerAreConsistent(String partner, String questionnaires, String aggregate)
+        throws Exception {
+        try (Distribution distribution = Distribution.partnerDemo(partner, d -> { })) {
+            Http operator = Http.token(distribution.httpPort(), "operateur.demo", Distribution.DEMO_PASSWORD);
+            Map<String, Http> users = new LinkedHashMap<>();
+            for (String entry : questionnaires.split(" ")) {
+                String[] parts = entry.split(":");
+                String code = parts[0];
+                JsonNode questionnaire = Await.until(code + " loaded", TIMEOUT,
+                    () -> operator.get("/questionnaires/" + code + "/2025.1"), reply -> reply.status() == 200).json();
+                JsonNode fiches = questionnaire.path("fiches");
+                assertEquals(Integer.parseInt(parts[1]), fiches.size(), code + " fiches");
+                if (code.equals("QDIS") || code.startsWith("ER")) {
+                    List<String> codes = StreamSupport.stream(fiches.spliterator(), false)
+                        .map(f -> f.path("code").asText()).toList();
+                    assertTrue(codes.containsAll(SHARED_FICHES), code + " shares the 14 financial fiches: " + codes);
+                }
+                Http administrator = Http.token(distribution.httpPort(), "AD_" + parts[2], Distribution.DEMO_PASSWORD);
+                Http user = users.computeIfAbsent(parts[2], siren -> Accounts.user(distribution.httpPort(),
+                    administrator, siren, "verification." + siren, "RESPONSABLE_SAISIE"));
+                checkPastDossiers(user, parts[2], code, code.equals("ER") || code.equals("QDIS") ? aggregate : null);
+            }
+            if (partner.equals("coop")) {
+                String diff = operator.get("/questionnaires/ENQ_ACTIVITE/diff?from=2024.1&to=2025.1").body();
+                assertTrue(diff.contains("ACCESSION_COOP.BRS_SIGNES.LOGEMENTS") && diff.contains("SERVICES.SYNDIC_LOTS.NOMBRE"),
+                    "the survey's yearly versions differ by the fields added and removed: " + diff);
+            }
+        }
+    }
+
+    /** The demo's 2024 dossier passes its error and warning controls, and its aggregate moves from year to year. */
+    private static void checkPastDossiers(Http user, String siren, String questionnaire, String aggregate) {
+        JsonNode dossiers = user.get("/organisations/" + siren + "/dossiers").json();
+        Map<Integer, BigDecimal> trend = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        int verified = 0;
+        for (JsonNode dossier : dossiers) {
+            if (!dossier.path("questionnaireCode").asText().equals(questionnaire) || dossier.path("year").asInt() == 2025) {
+                continue;
+            }
+            verified++;
+            Http.Reply run = user.post("/dossiers/" + dossier.path("id").asLong() + "/verifications", "");
+            assertEquals(201, run.status(), run.body());
+            for (JsonNode outcome : run.json().path("outcomes")) {
+                boolean failed = outcome.path("status").asText().equals("FAILED");
+                boolean serious = !outcome.path("severity").asText().equals("INFO");
+                if (failed && serious && dossier.path("year").asInt() == 2024) {
+                    failures.add(outcome.path("code").asText() + " " + outcome.path("message").asText());
+                }
+            }
+            for (JsonNode value : run.json().path("aggregates")) {
+                if (value.path("code").asText().equals(aggregate) && !value.path("value").isNull()) {
+                    trend.put(dossier.path("year").asInt(), new BigDecimal(value.path("value").asText()));
+                }
+            }
+        }
+        assertTrue(verified > 0, siren + " " + questionnaire + " has past dossiers");
+        assertEquals(List.of(), failures, siren + " " + questionnaire + " 2024");
+        if (aggregate != null) {
+            assertEquals(5, trend.size(), aggregate + " over the five past years: " + trend);
+            assertTrue(trend.values().stream().distinct().count() > 1, aggregate + " moves: " + trend);
+        }
+    }
+}
