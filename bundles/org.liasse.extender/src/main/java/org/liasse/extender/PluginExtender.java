@@ -78,6 +78,8 @@ public class PluginExtender implements PluginRegistry, ControlEngine, HealthIndi
     static final String ROOT = "META-INF/liasse";
     private static final String CAPABILITY = "osgi.extender";
     private static final Logger LOG = LoggerFactory.getLogger(PluginExtender.class);
+    /** The trigger of the changes told to a listener when it arrives. */
+    static final String STARTUP = "démarrage";
 
     private final PluginTable table = new PluginTable();
     private final DefinitionLoader loader = new DefinitionLoader();
@@ -105,10 +107,19 @@ public class PluginExtender implements PluginRegistry, ControlEngine, HealthIndi
         tracker.open();
     }
 
-    /** A listener told when the rules of questionnaires change. */
+    /**
+     * A listener told when the rules of questionnaires change. A listener arriving after plugins were loaded (at
+     * start, or when it is restarted) is told about every questionnaire with rules, so that rules changed while it
+     * was away (e.g. a plugin replaced while the server was down) are not missed; it compares them with what it
+     * knows (re-verification compares rule fingerprints) and does nothing when they did not change.
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(ControlChangeListener listener) {
         listeners.add(listener);
+        Set<String> loaded = table.signatures().keySet();
+        if (!loaded.isEmpty()) {
+            listener.controlsChanged(Set.copyOf(loaded), STARTUP);
+        }
     }
 
     void removeListener(ControlChangeListener listener) {
@@ -188,10 +199,26 @@ public class PluginExtender implements PluginRegistry, ControlEngine, HealthIndi
             LOG.info("Plugin {} {} actif : {} questionnaire(s), {} contrôle(s), {} agrégat(s), {} rapport(s)", id,
                 version, loaded.definitions().questionnaires().size(), loaded.definitions().controls().size(),
                 loaded.definitions().aggregates().size(), loaded.definitions().reports().size());
+            retryRejected(id);
         } else if (result instanceof LoadResult.Rejected rejected) {
             table.rejected(id, version, rejected.problems());
             LOG.warn("Plugin {} {} refusé : {}", id, version, rejected.problems());
         }
+    }
+
+    /**
+     * Loads again the plugins refused so far, once another plugin was loaded: a plugin refused because it names a
+     * questionnaire or a cell of a plugin that was not there yet (e.g. both installed from {@code deploy/} at start,
+     * in any order) becomes active as soon as that plugin is. A plugin refused for another reason is refused again.
+     */
+    private void retryRejected(String loadedId) {
+        tracker.getTracked().forEach((bundle, id) -> {
+            if (!id.equals(loadedId) && owners.getOrDefault(id, -1L) == bundle.getBundleId()
+                && table.plugin(id).map(info -> info.state() == PluginState.REJECTED).orElse(false)) {
+                LOG.info("Plugin {} refusé : nouvel essai après le chargement de {}", id, loadedId);
+                load(bundle);
+            }
+        });
     }
 
     /** Applies a change to the table, then tells the listeners the questionnaires whose rules it changed. */

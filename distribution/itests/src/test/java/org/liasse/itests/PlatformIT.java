@@ -304,6 +304,28 @@ public class PlatformIT {
     }
 
     @Test
+    public void aPluginRefusedForAQuestionnaireNotYetInstalledIsLoadedWhenItArrives() throws Exception {
+        Bundle controls = context.installBundle("itest:late-controls", new ByteArrayInputStream(
+            new PluginJar("org.liasse.itest.late.controls", "1.0.0").file("controls/c.json", """
+                {
+                  "controls": [ { "code": "TLATE_POSITIF", "questionnaire": "TLATE", "severity": "error",
+                                  "expression": "F1.A.MONTANT >= 0", "message": "Montant négatif" } ]
+                }
+                """).bytes()));
+        controls.start();
+        JsonNode refused = awaitPlugin("org.liasse.itest.late.controls", "REJECTED", null);
+        assertTrue(refused.toString(), refused.path("problems").get(0).path("message").asText().contains("TLATE"));
+
+        Bundle questionnaire = context.installBundle("itest:late-questionnaire", new ByteArrayInputStream(
+            new PluginJar("org.liasse.itest.late.questionnaire", "1.0.0").questionnaire("TLATE", "1.0", "A").bytes()));
+        questionnaire.start();
+        JsonNode loaded = awaitPlugin("org.liasse.itest.late.controls", "ACTIVE", "1.0.0");
+        assertEquals(1, loaded.path("controls").asInt());
+        controls.uninstall();
+        questionnaire.uninstall();
+    }
+
+    @Test
     public void aJarDroppedIntoDeployIsLoadedAndReplacedInPlace() throws Exception {
         Path deploy = Path.of(System.getProperty("karaf.home"), "deploy");
         Path jar = deploy.resolve("itest-deploy.jar");

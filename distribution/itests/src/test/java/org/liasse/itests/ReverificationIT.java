@@ -255,4 +255,27 @@ class ReverificationIT {
             assertTrue(notice.contains("mise à jour des contrôles") && notice.contains(PLUGIN + " 2.0.0"), notice);
         }
     }
+
+    @Test
+    @Order(6)
+    void rulesChangedWhileTheServerWasDownAreReVerifiedWhenItStarts() throws Exception {
+        ministry.stop();
+        deploy("3.0.0", "100000");
+        ministry.start();
+        Await.until("ministry health", 180_000, () -> ministry.http().get("/health"), r -> r.status() == 200);
+        operator = Http.token(ministry.httpPort(), "operateur.demo", Distribution.DEMO_PASSWORD);
+        JsonNode summary = Await.until("impact report after the restart", 120_000, () -> {
+            for (JsonNode report : operator.get("/impacts").json()) {
+                if (report.path("newlyFailing").asInt() > 0 && !report.path("trigger").asText().endsWith(" 1.0.0")
+                    && report.path("state").asText().equals("DONE")) {
+                    return report;
+                }
+            }
+            return null;
+        }, report -> report != null);
+        Map<Long, JsonNode> lines = lines(operator.get("/impacts/" + summary.path("id").asLong()).json());
+        assertEquals(List.of(DOSSIERS.get(OPH_SIREN), DOSSIERS.get(ESH_SIREN)), new ArrayList<>(lines.keySet()),
+            summary.toString());
+        lines.values().forEach(line -> assertEquals(List.of(CONTROL), texts(line.path("newlyFailing"))));
+    }
 }
