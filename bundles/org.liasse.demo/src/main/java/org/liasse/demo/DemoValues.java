@@ -27,17 +27,20 @@ final class DemoValues {
     private DemoValues() {
     }
 
-    /** Every entered cell of a dossier (computed cells are left to the platform). */
+    /**
+     * Every entered cell of a dossier (computed cells are left to the platform). A cell's value depends only on the
+     * organisation, the cell's code and the year, so that the fiches two partners share (the ministry's statements
+     * and a federation's questionnaire) hold the same figures on both servers.
+     */
     static Map<String, String> all(QuestionnaireDefinition questionnaire, Organisation organisation, int year) {
         Map<String, String> values = new LinkedHashMap<>();
-        Random random = new Random(organisation.siren().hashCode());
         BigDecimal growth = BigDecimal.valueOf(1.02).pow(year - 2020);
         Map<String, BigDecimal> finances = DemoFinances.of(organisation, year);
         for (CellDefinition cell : questionnaire.cells().values()) {
             BigDecimal consistent = finances.get(cell.code());
             String value = cell.computed() || beyondDemoRows(cell) ? null
                 : consistent != null ? consistent.toPlainString()
-                : value(cell, organisation, year, random, growth);
+                : value(cell, organisation, year, growth);
             if (value != null) {
                 values.put(cell.code(), value);
             }
@@ -62,10 +65,9 @@ final class DemoValues {
         return row > REPEATED_ROWS;
     }
 
-    private static String value(CellDefinition cell, Organisation organisation, int year, Random random,
-                                BigDecimal growth) {
+    private static String value(CellDefinition cell, Organisation organisation, int year, BigDecimal growth) {
         ColumnDefinition column = cell.column();
-        int seed = random.nextInt(1000);
+        int seed = new Random(31L * organisation.siren().hashCode() + cell.code().hashCode()).nextInt(1000);
         return switch (column.type()) {
             case INTEGER -> number(BigDecimal.valueOf(10 + seed * 3L), growth, column, 0);
             case DECIMAL -> number(BigDecimal.valueOf(500 + seed * 70L), growth, column, column.scale());
