@@ -68,35 +68,15 @@ public class DemoData {
         boolean enabled() default false;
 
         /**
-         * The partner's questionnaires to open demo dossiers for, comma-separated: {@code CODE} for every demo
-         * organisation or {@code CODE:TYPE|TYPE} for organisations of those types only.
+         * The partner's questionnaires to open demo dossiers for, comma-separated; each is opened for the demo
+         * organisations of the types it declares.
          */
-        @AttributeDefinition(description = "Questionnaires des dossiers de démonstration (CODE ou CODE:TYPE|TYPE)")
+        @AttributeDefinition(description = "Questionnaires des dossiers de démonstration (codes séparés par des virgules)")
         String questionnaires() default "ER";
 
         /** SIRENs of the extra demo organisations this partner also holds (SEM, MOI), comma-separated. */
         @AttributeDefinition(description = "Organisations de démonstration supplémentaires (SIREN)", required = false)
         String extraOrganisations() default "";
-    }
-
-    /**
-     * A questionnaire of the demo and the organisation types that fill it.
-     *
-     * @param code  questionnaire code
-     * @param types organisation types that fill it; empty for every type
-     */
-    record DemoQuestionnaire(String code, Set<String> types) {
-
-        /** Parses {@code CODE} or {@code CODE:TYPE|TYPE}. */
-        static DemoQuestionnaire parse(String entry) {
-            String[] parts = entry.trim().split(":", 2);
-            return new DemoQuestionnaire(parts[0].trim(), parts.length == 1 ? Set.of()
-                : Set.of(parts[1].trim().split("\\|")));
-        }
-
-        boolean filledBy(Organisation organisation) {
-            return types.isEmpty() || types.contains(organisation.type());
-        }
     }
 
     /** Password of every demo account; printed by demo.sh, never used outside demo mode. */
@@ -141,8 +121,8 @@ public class DemoData {
         this.plugins = plugins;
         this.transmission = transmission;
         if (config.enabled()) {
-            List<DemoQuestionnaire> questionnaires = List.of(config.questionnaires().split(",")).stream()
-                .filter(entry -> !entry.isBlank()).map(DemoQuestionnaire::parse).toList();
+            List<String> questionnaires = List.of(config.questionnaires().split(",")).stream()
+                .map(String::strip).filter(code -> !code.isEmpty()).toList();
             Set<String> extra = Set.of(config.extraOrganisations().split(","));
             List<Organisation> demo = new ArrayList<>(ORGANISATIONS);
             EXTRA_ORGANISATIONS.stream().filter(o -> extra.contains(o.siren())).forEach(demo::add);
@@ -159,7 +139,7 @@ public class DemoData {
         scheduler.shutdownNow();
     }
 
-    private void loadReferenceData(List<DemoQuestionnaire> questionnaires, List<Organisation> demo) {
+    private void loadReferenceData(List<String> questionnaires, List<Organisation> demo) {
         if (campaigns.find(YEAR).isEmpty()) {
             campaigns.create(campaign(YEAR, questionnaires));
         }
@@ -191,8 +171,8 @@ public class DemoData {
         accounts.activate(account.activationCode(), PASSWORD, "demo");
     }
 
-    private void openDossiers(List<DemoQuestionnaire> questionnaires, List<Organisation> demo, int attemptsLeft) {
-        if (questionnaires.stream().anyMatch(q -> plugins.questionnaireForYear(q.code(), YEAR).isEmpty())) {
+    private void openDossiers(List<String> questionnaires, List<Organisation> demo, int attemptsLeft) {
+        if (questionnaires.stream().anyMatch(code -> plugins.questionnaireForYear(code, YEAR).isEmpty())) {
             if (attemptsLeft > 0) {
                 scheduler.schedule(() -> openDossiers(questionnaires, demo, attemptsLeft - 1), 1, TimeUnit.SECONDS);
             } else {
@@ -204,20 +184,20 @@ public class DemoData {
         for (int year = YEAR - PAST_YEARS; year < YEAR; year++) {
             fillPastCampaign(questionnaires, demo, year);
         }
-        for (DemoQuestionnaire questionnaire : questionnaires) {
+        for (String code : questionnaires) {
+            QuestionnaireDefinition current = plugins.questionnaireForYear(code, YEAR).orElseThrow();
             for (Organisation organisation : demo) {
-                if (questionnaire.filledBy(organisation)
-                    && dossiers.find(organisation.siren(), YEAR, questionnaire.code()).isEmpty()) {
-                    Dossier dossier = dossiers.create(organisation.siren(), YEAR, questionnaire.code());
-                    QuestionnaireDefinition definition = plugins
-                        .questionnaire(questionnaire.code(), dossier.questionnaireVersion()).orElseThrow();
+                if (current.appliesTo(organisation.type()) && dossiers.find(organisation.siren(), YEAR, code).isEmpty()) {
+                    Dossier dossier = dossiers.create(organisation.siren(), YEAR, code);
+                    QuestionnaireDefinition definition = plugins.questionnaire(code, dossier.questionnaireVersion())
+                        .orElseThrow();
                     dossiers.save(dossier.id(), dossier.revision(),
                         DemoValues.identification(definition, organisation, YEAR), SYSTEM.login());
                 }
             }
         }
         LOG.info("Mode démonstration : dossiers {} {} ouverts, campagnes {} à {} closes et remplies",
-            questionnaires.stream().map(DemoQuestionnaire::code).toList(), YEAR, YEAR - PAST_YEARS, YEAR - 1);
+            questionnaires, YEAR, YEAR - PAST_YEARS, YEAR - 1);
     }
 
     /**
@@ -225,7 +205,7 @@ public class DemoData {
      * matrix of the open campaign: national bodies and the prefect of the organisation's département mandatory,
      * the deposit bank and the federation allowed. Waits for the folder-drop channel.
      */
-    private void loadRecipients(List<DemoQuestionnaire> questionnaires, List<Organisation> demo, int attemptsLeft) {
+    private void loadRecipients(List<String> questionnaires, List<Organisation> demo, int attemptsLeft) {
         if (!transmission.channelTypes().contains(DEPOT)) {
             if (attemptsLeft > 0) {
                 scheduler.schedule(() -> loadRecipients(questionnaires, demo, attemptsLeft - 1), 1, TimeUnit.SECONDS);
@@ -252,7 +232,7 @@ public class DemoData {
         Map<String, Recipient> byCode = new LinkedHashMap<>();
         recipients.forEach(r -> byCode.putIfAbsent(r.code(), r));
         byCode.values().forEach(r -> transmission.saveRecipient(r, 0, SYSTEM));
-        String questionnaire = questionnaires.get(0).code();
+        String questionnaire = questionnaires.get(0);
         transmission.saveMatrix(YEAR, transmission.matrix(YEAR).version(), List.of(
             new MatrixRule(questionnaire, "CGLLS", RuleKind.MANDATORY, Set.of()),
             new MatrixRule(questionnaire, "ANCOLS", RuleKind.MANDATORY, Set.of()),
@@ -278,28 +258,28 @@ public class DemoData {
     }
 
     /** An open campaign of the demo that collects the partner's questionnaires, due two months after it opens. */
-    private static Campaign campaign(int year, List<DemoQuestionnaire> questionnaires) {
+    private static Campaign campaign(int year, List<String> questionnaires) {
         return new Campaign(year, "Campagne " + year + " (démonstration)", LocalDate.of(year + 1, 4, 1),
             LocalDate.of(year + 1, 7, 31), CampaignState.OPEN, questionnaires.stream()
-                .map(q -> new CampaignQuestionnaire(q.code(), null, LocalDate.of(year + 1, 6, 1))).toList(), 1);
+                .map(code -> new CampaignQuestionnaire(code, null, LocalDate.of(year + 1, 6, 1))).toList(), 1);
     }
 
     /** A closed campaign whose dossiers are filled with plausible values: year N-1 and the five past years. */
-    private void fillPastCampaign(List<DemoQuestionnaire> questionnaires, List<Organisation> demo, int year) {
+    private void fillPastCampaign(List<String> questionnaires, List<Organisation> demo, int year) {
         if (campaigns.find(year).isPresent()) {
             return;
         }
-        List<DemoQuestionnaire> collected = questionnaires.stream()
-            .filter(q -> plugins.questionnaireForYear(q.code(), year).isPresent()).toList();
+        List<String> collected = questionnaires.stream()
+            .filter(code -> plugins.questionnaireForYear(code, year).isPresent()).toList();
         if (collected.isEmpty()) {
             return;
         }
         campaigns.create(campaign(year, collected));
-        for (DemoQuestionnaire questionnaire : collected) {
-            QuestionnaireDefinition definition = plugins.questionnaireForYear(questionnaire.code(), year).orElseThrow();
+        for (String code : collected) {
+            QuestionnaireDefinition definition = plugins.questionnaireForYear(code, year).orElseThrow();
             for (Organisation organisation : demo) {
-                if (questionnaire.filledBy(organisation)) {
-                    Dossier dossier = dossiers.create(organisation.siren(), year, questionnaire.code());
+                if (definition.appliesTo(organisation.type())) {
+                    Dossier dossier = dossiers.create(organisation.siren(), year, code);
                     dossiers.save(dossier.id(), dossier.revision(), DemoValues.all(definition, organisation, year),
                         SYSTEM.login());
                 }

@@ -150,11 +150,12 @@ public class ReportGenerator implements ReportService {
         }
         ReportRenderer renderer = renderer(report);
         long start = System.nanoTime();
-        Map<String, Organisation> perimeter = new LinkedHashMap<>();
-        organisations.list(federation).stream().filter(Organisation::active)
-            .forEach(organisation -> perimeter.put(organisation.siren(), organisation));
         String questionnaire = report.questionnaire();
         QuestionnaireDefinition definition = plugins.questionnaireForYear(questionnaire, year).orElse(null);
+        Map<String, Organisation> perimeter = new LinkedHashMap<>();
+        organisations.list(federation).stream().filter(Organisation::active)
+            .filter(organisation -> definition == null || definition.appliesTo(organisation.type()))
+            .forEach(organisation -> perimeter.put(organisation.siren(), organisation));
         Measures measures = new Measures(report, questionnaire, definition == null ? null : definition.version());
         Map<String, Map<String, String>> previous = measures.readsPrevious()
             ? values(year - 1, questionnaire, perimeter) : Map.of();

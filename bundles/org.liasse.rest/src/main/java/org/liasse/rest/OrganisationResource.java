@@ -184,7 +184,7 @@ public class OrganisationResource {
     @Access(value = Access.Level.ORGANISATION, right = Rights.CONSULT,
         operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
     public List<AvailableDossier> available(@PathParam("siren") String siren) {
-        organisations.get().find(siren).orElseThrow(() -> unknown(siren));
+        Organisation organisation = organisations.get().find(siren).orElseThrow(() -> unknown(siren));
         Set<String> existing = dossiers.get().listForOrganisation(siren).stream()
             .map(d -> d.year() + " " + d.questionnaireCode()).collect(Collectors.toSet());
         List<AvailableDossier> available = new ArrayList<>();
@@ -199,6 +199,7 @@ public class OrganisationResource {
                 (questionnaire.version() == null
                     ? plugins.get().questionnaireForYear(questionnaire.code(), campaign.year())
                     : plugins.get().questionnaire(questionnaire.code(), questionnaire.version()))
+                    .filter(definition -> definition.appliesTo(organisation.type()))
                     .ifPresent(definition -> available.add(new AvailableDossier(campaign.year(), definition.code(),
                         definition.version(), definition.title(), questionnaire.deadline().toString())));
             }

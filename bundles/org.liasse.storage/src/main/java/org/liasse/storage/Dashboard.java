@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 import org.liasse.api.definition.StepDefinition;
@@ -71,9 +72,13 @@ final class Dashboard {
     private record Run(long revision, int errors, int warnings) {
     }
 
-    /** The dashboard of a campaign, as of {@code today}. */
+    /**
+     * The dashboard of a campaign, as of {@code today}: a row per organisation and questionnaire it files
+     * ({@code files} tells from the questionnaire's code and the organisation's type), or has a dossier of.
+     */
     static Completion build(Connection connection, Campaign campaign, Function<String, WorkflowDefinition> workflows,
-                            CompletionQuery query, LocalDate today) throws SQLException {
+                            BiPredicate<String, String> files, CompletionQuery query, LocalDate today)
+        throws SQLException {
         Comparator<CompletionRow> order = order(query.sort());
         int year = campaign.year();
         Map<String, Stored> dossiers = dossiers(connection, year);
@@ -104,9 +109,9 @@ final class Dashboard {
                 while (org.next()) {
                     for (CampaignQuestionnaire questionnaire : questionnaires) {
                         WorkflowDefinition workflow = steps.get(questionnaire.code());
-                        if (workflow != null) {
-                            CompletionRow row = row(org, questionnaire, workflow,
-                                dossiers.get(org.getString(1).strip() + " " + questionnaire.code()), runs, changed, today);
+                        Stored dossier = dossiers.get(org.getString(1).strip() + " " + questionnaire.code());
+                        if (workflow != null && (dossier != null || files.test(questionnaire.code(), org.getString(3)))) {
+                            CompletionRow row = row(org, questionnaire, workflow, dossier, runs, changed, today);
                             if (matches(row, query)) {
                                 rows.add(row);
                             }

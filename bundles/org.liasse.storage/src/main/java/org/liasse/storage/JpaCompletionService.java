@@ -1,7 +1,12 @@
 package org.liasse.storage;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiPredicate;
 
+import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.dossier.Campaign;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.error.LiasseException;
@@ -35,6 +40,10 @@ public class JpaCompletionService implements CompletionService {
         Campaign campaign = campaigns.find(year).orElseThrow(() -> LiasseException.notFound("campagne-inconnue",
             "Aucune campagne pour l'exercice " + year + "."));
         LocalDate today = LocalDate.now(Dashboard.PARIS);
-        return store.inJdbcTransaction(connection -> Dashboard.build(connection, campaign, plugins::workflow, query, today));
+        Map<String, Optional<QuestionnaireDefinition>> definitions = new HashMap<>();
+        BiPredicate<String, String> files = (code, type) -> definitions.computeIfAbsent(code,
+            c -> plugins.questionnaireForYear(c, year)).map(questionnaire -> questionnaire.appliesTo(type)).orElse(true);
+        return store.inJdbcTransaction(connection -> Dashboard.build(connection, campaign, plugins::workflow, files,
+            query, today));
     }
 }

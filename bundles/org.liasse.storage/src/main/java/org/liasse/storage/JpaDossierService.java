@@ -78,6 +78,13 @@ public class JpaDossierService implements DossierService {
                 throw LiasseException.conflict("campagne-fermee", "La campagne " + year + " n'est pas ouverte.");
             }
             QuestionnaireDefinition questionnaire = collected(em, campaign, questionnaireCode);
+            String type = organisation.toRecord().type();
+            if (!questionnaire.appliesTo(type)) {
+                throw LiasseException.invalid("questionnaire-non-concerne", "Le questionnaire « "
+                    + questionnaire.title() + " » concerne les organismes de type "
+                    + String.join(", ", questionnaire.organisationTypes()) + " ; l'organisme " + siren
+                    + " est de type " + type + ".", List.of());
+            }
             boolean exists = !em.createQuery("SELECT d.id FROM DossierEntity d WHERE d.siren = :siren "
                     + "AND d.year = :year AND d.questionnaireCode = :code", Long.class)
                 .setParameter("siren", siren).setParameter("year", year).setParameter("code", questionnaireCode)

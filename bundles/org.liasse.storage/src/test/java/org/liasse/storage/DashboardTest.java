@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,8 +128,12 @@ class DashboardTest {
     }
 
     private Completion build(CompletionQuery query) throws SQLException {
+        return build(query, (code, type) -> true);
+    }
+
+    private Completion build(CompletionQuery query, BiPredicate<String, String> files) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return Dashboard.build(c, CAMPAIGN, WorkflowDefinition::standard, query, TODAY);
+            return Dashboard.build(c, CAMPAIGN, WorkflowDefinition::standard, files, query, TODAY);
         }
     }
 
@@ -167,6 +172,16 @@ class DashboardTest {
         assertNull(missing.step());
         assertEquals(ControlState.NOT_VERIFIED, missing.control());
         assertEquals(10, missing.daysLate());
+    }
+
+    @Test
+    void aQuestionnaireForOtherTypesListsOnlyTheOrganisationsThatHaveADossierOfIt() throws SQLException {
+        Completion completion = build(CompletionQuery.all(), (code, type) -> "OPH".equals(type));
+        int ophWithoutDossier = (ORGANISATIONS - DOSSIERS) / 2;
+        assertEquals(DOSSIERS + ophWithoutDossier, completion.rows().size());
+        assertTrue(completion.rows().stream().filter(row -> row.dossierId() == null)
+            .allMatch(row -> Integer.parseInt(row.siren()) % 2 == 1), "only OPH rows without a dossier");
+        assertEquals(2L, row(completion, 2).dossierId(), "an ESH with a dossier keeps its row");
     }
 
     @Test

@@ -54,6 +54,18 @@ class PartnersIT {
                     administrator, siren, "verification." + siren, "RESPONSABLE_SAISIE"));
                 checkPastDossiers(user, parts[2], code, code.equals("ER") || code.equals("QDIS") ? aggregate : null);
             }
+            if (partner.equals("ministry")) {
+                // ER_SEM is declared for SEM only, ER for Hlm bodies: the SEM is neither offered nor given an ER.
+                Http sem = users.get("000000117");
+                assertEquals(0, sem.get("/organisations/000000117/dossiers/available").json().size());
+                assertTrue(sem.get("/organisations/000000117/dossiers").json().findValuesAsText("questionnaireCode")
+                    .stream().allMatch("ER_SEM"::equals));
+                Http.Reply refused = sem.post("/organisations/000000117/dossiers", "{\"year\":2025,\"questionnaire\":\"ER\"}");
+                assertEquals(422, refused.status(), refused.body());
+                assertEquals("questionnaire-non-concerne", refused.json().path("code").asText());
+                JsonNode completion = operator.get("/campaigns/2025/completion?questionnaire=ER_SEM").json().path("rows");
+                assertEquals(List.of("000000117"), completion.findValuesAsText("siren"));
+            }
             if (partner.equals("coop")) {
                 String diff = operator.get("/questionnaires/ENQ_ACTIVITE/diff?from=2024.1&to=2025.1").body();
                 assertTrue(diff.contains("ACCESSION_COOP.BRS_SIGNES.LOGEMENTS") && diff.contains("SERVICES.SYNDIC_LOTS.NOMBRE"),

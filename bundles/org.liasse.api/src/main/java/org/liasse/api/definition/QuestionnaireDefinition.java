@@ -18,16 +18,31 @@ import java.util.Optional;
  * @param computed computed cells to their compiled formula, in an order where a formula comes after the computed
  *                 cells it reads
  * @param location where it was declared
+ * @param organisationTypes the organisation types that file it (e.g. {@code SEM} for the SEM statements); empty when
+ *                 every organisation does
  */
 public record QuestionnaireDefinition(String code, String version, String title, List<Integer> years,
                                       List<FicheDefinition> fiches, Map<String, Formula> computed,
-                                      SourceLocation location) {
+                                      SourceLocation location, List<String> organisationTypes) {
 
     /** Defensive copies; the order of computed cells is kept. */
     public QuestionnaireDefinition {
         years = List.copyOf(years);
         fiches = List.copyOf(fiches);
         computed = Collections.unmodifiableMap(new LinkedHashMap<>(computed));
+        organisationTypes = List.copyOf(organisationTypes);
+    }
+
+    /** A questionnaire every organisation files. */
+    public QuestionnaireDefinition(String code, String version, String title, List<Integer> years,
+                                   List<FicheDefinition> fiches, Map<String, Formula> computed,
+                                   SourceLocation location) {
+        this(code, version, title, years, fiches, computed, location, List.of());
+    }
+
+    /** Whether organisations of this type file it. */
+    public boolean appliesTo(String organisationType) {
+        return organisationTypes.isEmpty() || organisationTypes.contains(organisationType);
     }
 
     /** Every addressable cell of the questionnaire, by code, in display order. Build it once per use. */

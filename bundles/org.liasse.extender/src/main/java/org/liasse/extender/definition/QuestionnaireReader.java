@@ -9,12 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 import org.liasse.api.definition.ColumnDefinition;
 import org.liasse.api.definition.FicheDefinition;
 import org.liasse.api.definition.FieldType;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.RowDefinition;
 import org.liasse.api.definition.TableDefinition;
+import org.liasse.api.dossier.OrganisationTypes;
 import org.liasse.extender.definition.LocatedNode.JsonArray;
 import org.liasse.extender.definition.LocatedNode.JsonBoolean;
 import org.liasse.extender.definition.LocatedNode.JsonNumber;
@@ -60,7 +62,24 @@ final class QuestionnaireReader {
         QuestionnaireDefinition plain = new QuestionnaireDefinition(root.string("code"), root.string("version"),
                 root.string("title"), years, fiches, Map.of(), problems.at(root.position()));
         return new QuestionnaireDefinition(plain.code(), plain.version(), plain.title(), years, fiches,
-                Formulas.compile(plain, reader.formulaNodes), plain.location());
+                Formulas.compile(plain, reader.formulaNodes), plain.location(), reader.organisationTypes(root));
+    }
+
+    /** The organisation types that file the questionnaire; an unknown or repeated type is reported where it is written. */
+    private List<String> organisationTypes(JsonObject root) {
+        List<String> types = new ArrayList<>();
+        root.get("organisationTypes").ifPresent(array -> ((JsonArray) array).items().forEach(item -> {
+            String type = ((JsonString) item).value();
+            if (types.contains(type)) {
+                problems.add(item.position(), "type d'organisme en double : " + type);
+            } else if (OrganisationTypes.known(type)) {
+                types.add(type);
+            } else {
+                problems.add(item.position(), "type d'organisme inconnu « " + type + " » : possible "
+                    + String.join(", ", OrganisationTypes.ALL.stream().map(OrganisationTypes.Type::code).toList()));
+            }
+        }));
+        return types;
     }
 
     private List<Integer> years(JsonArray array) {
