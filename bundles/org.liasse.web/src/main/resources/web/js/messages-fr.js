@@ -124,6 +124,7 @@ const messages = {
   'campagne.ARCHIVED': 'campagne archivée',
   'sommaire.titre': '{title} – exercice {year}',
   'sommaire.chapo': 'SIREN {siren} – version {version} du questionnaire – {state}.',
+  'sommaire.valeurs-conservees': '{count} valeur(s) saisie(s) ne correspondent plus à une cellule de la version {version} du questionnaire, modifiée depuis : elles sont conservées mais ne s’affichent plus dans les fiches ({cells}). Signalez-le à l’opérateur de la campagne.',
   'sommaire.lecture-campagne': 'Cette campagne n’est pas ouverte : le dossier se consulte en lecture seule.',
   'sommaire.lecture-droits': 'Vos droits permettent de consulter ce dossier, pas de le modifier.',
   'sommaire.lecture-protege': 'Le dossier est à l’étape « {step} » : il est protégé et se consulte en lecture seule. « Modifier le dossier » le ramène en saisie.',

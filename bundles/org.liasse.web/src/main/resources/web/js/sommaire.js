@@ -29,6 +29,14 @@ async function render() {
   } else {
     silence(region);
   }
+  const undefinedCells = dossier.undefinedCells || [];
+  if (undefinedCells.length > 0) {
+    announce(byId('conservees-messages'), 'info', t('sommaire.valeurs-conservees', {
+      count: undefinedCells.length, version: dossier.questionnaireVersion,
+      cells: undefinedCells.map((cell) => `${cell} = ${dossier.values[cell]}`).join(' ; ') }));
+  } else {
+    silence(byId('conservees-messages'));
+  }
   showWorkflow(workflow, campaign);
   fillTable(byId('fiches').tBodies[0], questionnaire.fiches, (fiche) => {
     const state = ficheState(fiche, questionnaire.formulas, dossier.values);

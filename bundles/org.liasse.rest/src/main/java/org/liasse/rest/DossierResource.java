@@ -2,6 +2,7 @@ package org.liasse.rest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.ws.rs.Consumes;
@@ -25,6 +26,7 @@ import org.liasse.api.dossier.DossierService;
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.identity.Rights;
+import org.liasse.api.plugin.PluginRegistry;
 import org.liasse.api.verification.Justification;
 import org.liasse.api.verification.Verification;
 import org.liasse.api.verification.VerificationService;
@@ -40,10 +42,13 @@ public class DossierResource {
 
     private final Supplier<DossierService> dossiers;
     private final Supplier<VerificationService> verifications;
+    private final Supplier<PluginRegistry> plugins;
 
-    DossierResource(Supplier<DossierService> dossiers, Supplier<VerificationService> verifications) {
+    DossierResource(Supplier<DossierService> dossiers, Supplier<VerificationService> verifications,
+                    Supplier<PluginRegistry> plugins) {
         this.dossiers = dossiers;
         this.verifications = verifications;
+        this.plugins = plugins;
     }
 
     /**
@@ -73,9 +78,13 @@ public class DossierResource {
      * @param revision             revision, also sent as the ETag
      * @param values               cell code to canonical value
      * @param previous             the dossier of year N-1, or {@code null} when there is none
+     * @param undefinedCells       cells holding a value that the dossier's questionnaire version no longer defines
+     *                             (a plugin update removed them): the values are kept, in {@code values}, but no
+     *                             page shows them
      */
     public record DossierView(long id, String siren, int year, String questionnaireCode, String questionnaireVersion,
-                              long revision, Map<String, String> values, PreviousYear previous) {
+                              long revision, Map<String, String> values, PreviousYear previous,
+                              List<String> undefinedCells) {
     }
 
     /**
@@ -98,9 +107,14 @@ public class DossierResource {
         Dossier dossier = find(id);
         PreviousYear previous = dossiers.get().find(dossier.siren(), dossier.year() - 1, dossier.questionnaireCode())
             .map(p -> new PreviousYear(p.id(), p.year(), p.questionnaireVersion(), p.values())).orElse(null);
+        List<String> undefined = plugins.get().questionnaire(dossier.questionnaireCode(), dossier.questionnaireVersion())
+            .map(questionnaire -> {
+                Set<String> cells = questionnaire.cells().keySet();
+                return dossier.values().keySet().stream().filter(cell -> !cells.contains(cell)).sorted().toList();
+            }).orElse(List.of());
         return Response.ok().tag(new EntityTag(Long.toString(dossier.revision())))
             .entity(new DossierView(dossier.id(), dossier.siren(), dossier.year(), dossier.questionnaireCode(),
-                dossier.questionnaireVersion(), dossier.revision(), dossier.values(), previous)).build();
+                dossier.questionnaireVersion(), dossier.revision(), dossier.values(), previous, undefined)).build();
     }
 
     /** The dossiers of the same organisation and questionnaire for the five previous campaigns, newest first. */

@@ -132,7 +132,7 @@ public class RestServer {
             new CampaignResource(slot(() -> campaigns, "campagnes")),
             new CompletionResource(slot(() -> completion, "suivi des campagnes"), slot(() -> reminders, "relances"),
                 slot(() -> exchange, "export")),
-            new DossierResource(dossierSlot, slot(() -> verifications, "vérifications")),
+            new DossierResource(dossierSlot, slot(() -> verifications, "vérifications"), slot(() -> plugins, "plugins")),
             new ControlResource(dossierSlot, slot(() -> controlEngine, "contrôles")),
             new ImpactResource(slot(() -> impacts, "rapports d'impact")),
             new ExchangeResource(slot(() -> imports, "import-export")),

@@ -253,6 +253,33 @@ public class PlatformIT {
     }
 
     @Test
+    public void valuesOfACellAVersionNoLongerDefinesAreKeptAndNamed() throws Exception {
+        Bundle plugin = context.installBundle("itest:kept", new ByteArrayInputStream(
+            new PluginJar("org.liasse.itest.kept", "1.0.0").questionnaire("TKEPT", "1.0", "A", "B").bytes()));
+        plugin.start();
+        awaitPlugin("org.liasse.itest.kept", "ACTIVE", "1.0.0");
+        long id = filledDossier("TKEPT", "100");
+        Http.Reply saved = user().patch("/dossiers/" + id + "/values", user().get("/dossiers/" + id).etag(),
+            "{\"values\":{\"F1.B.MONTANT\":\"200\"}}");
+        assertEquals(saved.body(), 200, saved.status());
+
+        // The same questionnaire version, corrected without row B.
+        plugin.update(new ByteArrayInputStream(
+            new PluginJar("org.liasse.itest.kept", "1.0.1").questionnaire("TKEPT", "1.0", "A").bytes()));
+        awaitPlugin("org.liasse.itest.kept", "ACTIVE", "1.0.1");
+        JsonNode dossier = user().get("/dossiers/" + id).json();
+        assertEquals(dossier.toString(), "[\"F1.B.MONTANT\"]", dossier.path("undefinedCells").toString());
+        assertEquals("200", dossier.path("values").path("F1.B.MONTANT").asText());
+
+        // Saving the cells that remain keeps it.
+        saved = user().patch("/dossiers/" + id + "/values", user().get("/dossiers/" + id).etag(),
+            "{\"values\":{\"F1.A.MONTANT\":\"150\"}}");
+        assertEquals(saved.body(), 200, saved.status());
+        assertEquals("200", user().get("/dossiers/" + id).json().path("values").path("F1.B.MONTANT").asText());
+        plugin.uninstall();
+    }
+
+    @Test
     public void aCampaignIsScannedInOnePassWithValuesStoredAsExactDecimals() throws Exception {
         Bundle plugin = installPlugin("scan", "TSCAN");
         long id = filledDossier("TSCAN", "1 234,10");
