@@ -25,9 +25,19 @@ final class FormatControls {
 
     /** Refuses values that a format control of the questionnaire version rejects. */
     static void require(ControlEngine engine, String code, String version, Map<String, String> values) {
+        List<FieldError> errors = errors(engine, code, version, values);
+        if (!errors.isEmpty()) {
+            throw LiasseException.invalid("controle-format", errors.size() == 1
+                ? "Une cellule ne respecte pas un contrôle de format : rien n'a été enregistré."
+                : errors.size() + " cellules ne respectent pas les contrôles de format : rien n'a été enregistré.", errors);
+        }
+    }
+
+    /** One error per cell that a failing format control highlights; empty when the values pass them all. */
+    static List<FieldError> errors(ControlEngine engine, String code, String version, Map<String, String> values) {
         ControlPlan plan = engine.plan(code, version).orElse(null);
         if (plan == null || plan.controls().stream().noneMatch(control -> control.severity() == Severity.FORMAT)) {
-            return;
+            return List.of();
         }
         List<FieldError> errors = new ArrayList<>();
         for (ControlOutcome outcome : plan.evaluate(ControlData.of(values)).outcomes()) {
@@ -37,10 +47,6 @@ final class FormatControls {
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw LiasseException.invalid("controle-format", errors.size() == 1
-                ? "Une cellule ne respecte pas un contrôle de format : rien n'a été enregistré."
-                : errors.size() + " cellules ne respectent pas les contrôles de format : rien n'a été enregistré.", errors);
-        }
+        return errors;
     }
 }

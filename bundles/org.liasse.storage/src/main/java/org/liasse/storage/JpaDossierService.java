@@ -190,7 +190,14 @@ public class JpaDossierService implements DossierService {
     public List<FieldError> check(long id, Map<String, String> changes) {
         return store.inTransaction(em -> {
             DossierEntity dossier = DossierEntity.require(em, id);
-            return Entry.parse(definition(dossier).cells(), changes).errors();
+            QuestionnaireDefinition questionnaire = definition(dossier);
+            Map<String, CellDefinition> cells = questionnaire.cells();
+            Entry entry = Entry.parse(cells, changes);
+            if (!entry.errors().isEmpty()) {
+                return entry.errors();
+            }
+            Map<String, String> values = canonical(merged(storedValues(em, id), questionnaire, cells, entry.values()));
+            return FormatControls.errors(engine, dossier.questionnaireCode(), dossier.questionnaireVersion(), values);
         });
     }
 
@@ -224,9 +231,7 @@ public class JpaDossierService implements DossierService {
                 .with("changes", since(em, id, expectedRevision));
         }
         long revision = expectedRevision + 1;
-        Map<String, CellValue> after = apply(em, id, revision, questionnaire, cells, entry.values(), actor);
-        Map<String, String> values = new HashMap<>();
-        after.forEach((cell, value) -> values.put(cell, value.canonical()));
+        Map<String, String> values = canonical(apply(em, id, revision, questionnaire, cells, entry.values(), actor));
         FormatControls.require(engine, dossier.questionnaireCode(), dossier.questionnaireVersion(), values);
         return new Dossier(dossier.id(), dossier.siren(), dossier.year(), dossier.questionnaireCode(),
             dossier.questionnaireVersion(), revision, dossier.step(), values);
@@ -262,11 +267,7 @@ public class JpaDossierService implements DossierService {
                                                 Map<String, CellValue> changes, String actor) {
         Instant now = Instant.now();
         Map<String, CellValue> before = storedValues(em, id);
-        Map<String, CellValue> after = new HashMap<>(before);
-        for (Map.Entry<String, CellValue> change : changes.entrySet()) {
-            put(after, change.getKey(), change.getValue());
-        }
-        recompute(questionnaire, cells, after);
+        Map<String, CellValue> after = merged(before, questionnaire, cells, changes);
         write(em, id, before, after, changes.keySet(), questionnaire.computed().keySet());
         for (String cell : changes.keySet()) {
             String was = canonical(before.get(cell));
@@ -310,6 +311,21 @@ public class JpaDossierService implements DossierService {
                 + "ORDER BY h.id", CellHistoryEntity.class)
             .setParameter("id", id).setParameter("revision", revision).getResultList().stream()
             .map(CellHistoryEntity::toRecord).toList();
+    }
+
+    /** The values once the changes are made, computed cells recomputed. */
+    private static Map<String, CellValue> merged(Map<String, CellValue> before, QuestionnaireDefinition questionnaire,
+                                                 Map<String, CellDefinition> cells, Map<String, CellValue> changes) {
+        Map<String, CellValue> after = new HashMap<>(before);
+        changes.forEach((cell, value) -> put(after, cell, value));
+        recompute(questionnaire, cells, after);
+        return after;
+    }
+
+    private static Map<String, String> canonical(Map<String, CellValue> values) {
+        Map<String, String> canonical = new HashMap<>();
+        values.forEach((cell, value) -> canonical.put(cell, value.canonical()));
+        return canonical;
     }
 
     private static void put(Map<String, CellValue> values, String cell, CellValue value) {

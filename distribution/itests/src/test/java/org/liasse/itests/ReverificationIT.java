@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -232,6 +233,15 @@ class ReverificationIT {
         assertEquals("500000", ophEntry.get("/dossiers/" + DOSSIERS.get(OPH_SIREN)).json().path("values")
             .path("CR.LOYERS.MONTANT").asText().replaceAll("\\.0+$", ""), "nothing saved");
         assertEquals(200, save(OPH_SIREN, "400000").status());
+
+        // An import's dry run reports the same refusal at its line, before anything is applied.
+        Http.Reply dryRun = ophEntry.upload("POST", "/dossiers/" + DOSSIERS.get(OPH_SIREN) + "/imports?format=csv"
+            + "&apply=false", "text/csv", "cellule;valeur\nCR.LOYERS.MONTANT;-5\n".getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(200, dryRun.status(), dryRun.body());
+        JsonNode problem = dryRun.json().path("problems").get(0);
+        assertEquals("ITEST_LOYERS_POSITIFS", problem.path("code").asText(), dryRun.body());
+        assertEquals(2, problem.path("line").asInt());
+        assertEquals("CR.LOYERS.MONTANT", problem.path("cell").asText());
     }
 
     @Test
