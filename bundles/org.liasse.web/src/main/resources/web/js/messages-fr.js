@@ -232,7 +232,7 @@ const messages = {
   'verification.chapo': '{title} – SIREN {siren}',
   'verification.jamais': 'Ce dossier n’a pas encore été vérifié.',
   'verification.terminee': 'La vérification est terminée.',
-  'verification.resume': 'Vérification du {at} par {actor} (révision {revision}) : {errors} erreur(s), {warnings} alerte(s), {infos} information(s), {passed} contrôle(s) respecté(s).',
+  'verification.resume': 'Vérification du {at} par {actor} (révision {revision}) : {errors} erreur(s), {warnings} alerte(s), {infos} information(s), {passed} contrôle(s) respecté(s), {notApplicable} sans objet.',
   'verification.perimee': 'Le dossier a changé depuis : relancez la vérification.',
   'verification.mise-a-jour': 'Ces résultats viennent d’une mise à jour des contrôles ({trigger}) : le dossier a été revérifié automatiquement le {at}.',
   'verification.aucun-echec': 'Aucun contrôle en échec.',

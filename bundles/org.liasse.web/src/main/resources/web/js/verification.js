@@ -71,7 +71,7 @@ function showOutcomes(verification) {
   byId('resume-verification').textContent = t('verification.resume', {
     at: formatInstant(verification.at), actor: verification.actor, revision: verification.dossierRevision,
     errors: count('ERROR'), warnings: count('WARNING'), infos: count('INFO'),
-    passed: verification.passed,
+    passed: verification.passed, notApplicable: verification.notApplicable,
   }) + (verification.dossierRevision !== dossier.revision ? ` ${t('verification.perimee')}` : '');
   if (verification.trigger) {
     announce(byId('avis-mise-a-jour'), 'info', t('verification.mise-a-jour', { at: formatInstant(verification.at), trigger: verification.trigger }));

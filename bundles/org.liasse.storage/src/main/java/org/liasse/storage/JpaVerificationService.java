@@ -82,12 +82,11 @@ public class JpaVerificationService implements VerificationService {
             List<VerificationSummary> runs = new ArrayList<>();
             for (Object row : em.createNativeQuery("SELECT v.id, v.dossier_revision, v.verified_at, v.actor, "
                     + "v.run_trigger, v.questionnaire_version, v.passed, "
-                    + "SUM(CASE WHEN o.status = 'FAILED' THEN 1 ELSE 0 END), "
-                    + "SUM(CASE WHEN o.status = 'NOT_APPLICABLE' THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN o.status = 'FAILED' THEN 1 ELSE 0 END), v.not_applicable, "
                     + "SUM(CASE WHEN o.status = 'RUNTIME_ERROR' THEN 1 ELSE 0 END) "
                     + "FROM verification v LEFT JOIN verification_outcome o ON o.verification_id = v.id "
                     + "WHERE v.dossier_id = ? GROUP BY v.id, v.dossier_revision, v.verified_at, v.actor, "
-                    + "v.run_trigger, v.questionnaire_version, v.passed ORDER BY v.id DESC")
+                    + "v.run_trigger, v.questionnaire_version, v.passed, v.not_applicable ORDER BY v.id DESC")
                 .setParameter(1, dossierId).getResultList()) {
                 Object[] r = (Object[]) row;
                 runs.add(new VerificationSummary(number(r[0]), number(r[1]), ((Timestamp) r[2]).toInstant(),
@@ -158,6 +157,6 @@ public class JpaVerificationService implements VerificationService {
                 ((Timestamp) j[3]).toInstant()));
         }
         return new Verification(run.id(), run.dossierId(), run.dossierRevision(), run.at(), run.actor(), run.trigger(),
-            run.questionnaireVersion(), run.passed(), outcomes, aggregates, justifications);
+            run.questionnaireVersion(), run.passed(), run.notApplicable(), outcomes, aggregates, justifications);
     }
 }

@@ -22,7 +22,8 @@ import org.liasse.api.control.ControlStatus;
 
 /**
  * Writes verification runs with JDBC, inside {@link JpaStore#inJdbcTransaction}: the run rows, then a row per control
- * that did not pass and per aggregate (passed controls are only counted on the run), in multi-row
+ * that failed or could not be evaluated and per aggregate (passed and not applicable controls are only counted on the
+ * run), in multi-row
  * {@code INSERT … VALUES (…), (…)} statements of up to {@value #ROWS_PER_STATEMENT} rows.
  */
 final class RunWriter {
@@ -31,7 +32,7 @@ final class RunWriter {
     static final int MESSAGE_LENGTH = 2000;
     private static final int LIST_LENGTH = 4000;
     private static final String RUN = "INSERT INTO verification (dossier_id, dossier_revision, verified_at, actor, "
-        + "questionnaire_version, passed, run_trigger, rules_fingerprint) VALUES ";
+        + "questionnaire_version, passed, not_applicable, run_trigger, rules_fingerprint) VALUES ";
     private static final String OUTCOME = "INSERT INTO verification_outcome (verification_id, item_no, control_code, "
         + "severity, status, message, involved, cells, rule_version) VALUES ";
     private static final String AGGREGATE = "INSERT INTO verification_aggregate (verification_id, item_no, code, "
@@ -84,7 +85,7 @@ final class RunWriter {
             ControlReport report = run.report();
             rows.add(new Object[] {run.dossierId(), run.revision(), Timestamp.from(origin.at()), origin.actor(),
                 report.questionnaireVersion(), report.withStatus(ControlStatus.PASSED).size(),
-                origin.trigger() == null ? NULL_TEXT : origin.trigger(), run.fingerprint()});
+                report.withStatus(ControlStatus.NOT_APPLICABLE).size(), origin.trigger() == null ? NULL_TEXT : origin.trigger(), run.fingerprint()});
         }
         insert(connection, RUN, rows);
         Map<Long, Long> ids = ids(connection, origin, runs);
@@ -96,7 +97,7 @@ final class RunWriter {
             result.add(id);
             int item = 0;
             for (ControlOutcome o : run.report().outcomes()) {
-                if (o.status() != ControlStatus.PASSED) {
+                if (o.status() == ControlStatus.FAILED || o.status() == ControlStatus.RUNTIME_ERROR) {
                     outcomes.add(new Object[] {id, item, o.code(), o.severity().name(), o.status().name(),
                         cut(o.message(), MESSAGE_LENGTH), cut(Lines.map(o.values()), LIST_LENGTH),
                         cut(Lines.list(o.cells()), LIST_LENGTH), o.ruleVersion()});

@@ -41,6 +41,9 @@ public class VerificationEntity {
     @Column(name = "passed")
     private int passed;
 
+    @Column(name = "not_applicable")
+    private int notApplicable;
+
     @Column(name = "run_trigger")
     private String trigger;
 
@@ -73,6 +76,10 @@ public class VerificationEntity {
 
     int passed() {
         return passed;
+    }
+
+    int notApplicable() {
+        return notApplicable;
     }
 
     String trigger() {

@@ -77,7 +77,7 @@ class RunWriterTest {
     }
 
     @Test
-    void runsCountPassedControlsAndKeepARowForEachOtherOutcome() throws SQLException {
+    void runsCountPassedAndNotApplicableControlsAndKeepARowForEachFailure() throws SQLException {
         List<RunWriter.Run> runs = List.of(
             new RunWriter.Run(1, 3, "empreinte-1", report(ControlStatus.PASSED, ControlStatus.FAILED,
                 ControlStatus.NOT_APPLICABLE, ControlStatus.PASSED)),
@@ -88,11 +88,11 @@ class RunWriterTest {
                 "org.exemple 2.0.0"), runs);
         }
         assertEquals(2, ids.size());
-        assertEquals(List.of(ids.get(0) + "|1|2|org.exemple 2.0.0|empreinte-1",
-                ids.get(1) + "|2|1|org.exemple 2.0.0|empreinte-1"),
-            rows("SELECT id, dossier_id, passed, run_trigger, rules_fingerprint FROM verification ORDER BY id"));
-        assertEquals(List.of(ids.get(0) + "|1|C1|FAILED|Écart de 2 €.", ids.get(0) + "|2|C2|NOT_APPLICABLE|",
-                ids.get(1) + "|1|C1|RUNTIME_ERROR|"),
+        assertEquals(List.of(ids.get(0) + "|1|2|1|org.exemple 2.0.0|empreinte-1",
+                ids.get(1) + "|2|1|0|org.exemple 2.0.0|empreinte-1"),
+            rows("SELECT id, dossier_id, passed, not_applicable, run_trigger, rules_fingerprint FROM verification "
+                + "ORDER BY id"));
+        assertEquals(List.of(ids.get(0) + "|1|C1|FAILED|Écart de 2 €.", ids.get(1) + "|1|C1|RUNTIME_ERROR|"),
             rows("SELECT verification_id, item_no, control_code, status, message FROM verification_outcome "
                 + "ORDER BY verification_id, item_no"));
         assertEquals(List.of("A|12.500000", "B|null", "A|12.500000", "B|null"),

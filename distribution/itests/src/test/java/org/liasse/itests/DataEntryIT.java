@@ -435,6 +435,8 @@ class DataEntryIT {
         assertEquals(201, run.status(), run.body());
         Map<String, JsonNode> outcomes = new TreeMap<>();
         run.json().path("outcomes").forEach(o -> outcomes.put(o.path("code").asText(), o));
+        assertTrue(run.json().path("notApplicable").asInt() > 0, "rules on empty cells are counted: " + run.body());
+        outcomes.values().forEach(o -> assertFalse(o.path("status").asText().equals("NOT_APPLICABLE"), o.toString()));
         assertEquals("FAILED", outcomes.get("ER_BILAN_EQUILIBRE").path("status").asText());
         assertEquals("ERROR", outcomes.get("ER_BILAN_EQUILIBRE").path("severity").asText());
         assertTrue(outcomes.get("ER_BILAN_EQUILIBRE").path("message").asText().startsWith("Le total de l'actif ("),

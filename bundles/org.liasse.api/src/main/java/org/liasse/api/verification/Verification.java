@@ -10,8 +10,9 @@ import org.liasse.api.control.ControlStatus;
 import org.liasse.api.definition.Severity;
 
 /**
- * One stored verification run of a dossier: the outcome of every control that did not pass and every aggregate value
- * at a dossier revision, with the justifications of warnings written since. Passed controls are only counted.
+ * One stored verification run of a dossier: the outcome of every control that failed or could not be evaluated and
+ * every aggregate value at a dossier revision, with the justifications of warnings written since. Passed and not
+ * applicable controls are only counted.
  *
  * @param id                   identifier
  * @param dossierId            dossier verified
@@ -22,13 +23,13 @@ import org.liasse.api.definition.Severity;
  *                             {@code null} for a run launched by a user
  * @param questionnaireVersion questionnaire version of the rules
  * @param passed               how many controls passed
- * @param outcomes             the controls that did not pass (failed, not applicable, runtime error), in the plan's
- *                             order
+ * @param notApplicable        how many controls did not apply (an empty value compared, a false condition)
+ * @param outcomes             the controls that failed or could not be evaluated (runtime error), in the plan's order
  * @param aggregates           one per aggregate, in the plan's order
  * @param justifications       justifications of warnings, by control code
  */
 public record Verification(long id, long dossierId, long dossierRevision, Instant at, String actor, String trigger,
-                           String questionnaireVersion, int passed, List<ControlOutcome> outcomes,
+                           String questionnaireVersion, int passed, int notApplicable, List<ControlOutcome> outcomes,
                            List<AggregateValue> aggregates, Map<String, Justification> justifications) {
 
     /** The actor of the runs made again in the background after the controls changed. */
