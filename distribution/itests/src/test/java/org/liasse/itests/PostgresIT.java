@@ -44,7 +44,7 @@ class PostgresIT {
 
             assertEquals("1234.560000", postgres.psql(
                 "SELECT num_value FROM cell_value WHERE cell_code = 'BILAN.IMMO.MONTANT'"), "an exact decimal in PostgreSQL");
-            assertEquals("13", postgres.psql("SELECT MAX(version) FROM schema_history"));
+            assertEquals("14", postgres.psql("SELECT MAX(version) FROM schema_history"));
 
             ministry.stop();
             ministry.start();
