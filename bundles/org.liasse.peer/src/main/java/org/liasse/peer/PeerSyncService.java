@@ -182,7 +182,7 @@ public class PeerSyncService implements PeerService {
                 + "chiffres ou tirets.");
         }
         Optional<SyncEntry> done = journal.find(SyncEntry.PULL, name, id)
-            .filter(entry -> entry.result().equals("applique") || entry.result().equals("aucun-changement"));
+            .filter(entry -> SyncEntry.wentThrough(entry.result()));
         if (done.isPresent()) {
             return new SyncResult(id, name, done.get().sourceRevision(), done.get().digest(), dossier.revision(),
                 List.of(), List.of(), "deja-applique");
@@ -258,7 +258,7 @@ public class PeerSyncService implements PeerService {
         }
         Map<String, String> written = new LinkedHashMap<>();
         changes.forEach(change -> written.put(change.cell(), change.incoming() == null ? "" : change.incoming()));
-        String outcome = changes.isEmpty() ? "aucun-changement" : "applique";
+        String outcome = changes.isEmpty() ? SyncEntry.UNCHANGED : SyncEntry.APPLIED;
         String actor = origin(entry.actor(), name);
         Dossier saved = journal.apply(dossier.id(), expectedRevision, written, incoming, actor,
             entry.withResult(outcome, changes.size() + " cellule(s) écrite(s) sur " + cells.size() + " rapatriée(s)"));
@@ -347,7 +347,7 @@ public class PeerSyncService implements PeerService {
             LiasseException.notFound("transfert-inconnu", "Aucun transfert « " + ack.transferId()
                 + " » n'a été envoyé au serveur « " + name + " »."));
         String result = !Objects.equals(sent.digest(), ack.digest()) ? "empreinte-differente"
-            : ack.result().equals("applique") || ack.result().equals("aucun-changement") ? "acquitte" : "refuse-par-le-pair";
+            : SyncEntry.wentThrough(ack.result()) ? "acquitte" : "refuse-par-le-pair";
         journal.record(sent.withResult(result, "Accusé de réception du serveur « " + name + " » : " + ack.result()
             + ", empreinte " + ack.digest()));
         return signed(request, write(new Transfer.Acknowledged(ack.transferId(), result)));

@@ -1,5 +1,6 @@
 package org.liasse.rest;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -49,7 +50,7 @@ public class ReportResource {
 
         static ReportView of(ReportDefinition report) {
             return new ReportView(report.code(), report.title(), report.scope().name().toLowerCase(Locale.ROOT),
-                report.questionnaire(), List.of("pdf", "xlsx"));
+                report.questionnaire(), Arrays.stream(ReportFormat.values()).map(ReportFormat::extension).toList());
         }
     }
 

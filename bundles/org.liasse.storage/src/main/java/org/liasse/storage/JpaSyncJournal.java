@@ -2,12 +2,15 @@ package org.liasse.storage;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import javax.persistence.EntityManager;
+import javax.persistence.Query;
 
 import org.liasse.api.dossier.Dossier;
 import org.liasse.api.peer.Consent;
@@ -28,6 +31,7 @@ public class JpaSyncJournal implements SyncJournal {
     private static final String COLUMNS = "id, logged_at, direction, peer, siren, campaign_year, questionnaire_code, "
         + "transfer_id, actor, source_revision, digest, result, detail, cells";
     private static final int DETAIL = 1000;
+    private static final int ROWS_PER_INSERT = 100;
 
     private final JpaStore store;
     private final JpaDossierService dossiers;
@@ -52,7 +56,8 @@ public class JpaSyncJournal implements SyncJournal {
             em.createNativeQuery("UPDATE sync_log SET logged_at = ?, source_revision = ?, digest = ?, result = ?, "
                     + "detail = ?, cells = ? WHERE id = ?")
                 .setParameter(1, now).setParameter(2, entry.sourceRevision()).setParameter(3, text(entry.digest()))
-                .setParameter(4, entry.result()).setParameter(5, detail(entry.detail())).setParameter(6, entry.cells())
+                .setParameter(4, entry.result()).setParameter(5, RunWriter.cut(entry.detail(), DETAIL))
+                .setParameter(6, entry.cells())
                 .setParameter(7, existing.get().id()).executeUpdate();
         } else {
             em.createNativeQuery("INSERT INTO sync_log (logged_at, direction, peer, siren, campaign_year, "
@@ -63,7 +68,7 @@ public class JpaSyncJournal implements SyncJournal {
                 .setParameter(6, text(entry.questionnaire())).setParameter(7, text(entry.transferId()))
                 .setParameter(8, text(entry.actor())).setParameter(9, entry.sourceRevision())
                 .setParameter(10, text(entry.digest())).setParameter(11, entry.result())
-                .setParameter(12, detail(entry.detail())).setParameter(13, entry.cells()).executeUpdate();
+                .setParameter(12, RunWriter.cut(entry.detail(), DETAIL)).setParameter(13, entry.cells()).executeUpdate();
         }
         return entries(em, "SELECT " + COLUMNS + " FROM sync_log WHERE direction = ? AND peer = ? AND transfer_id = ? "
             + "ORDER BY id DESC", 1, entry.direction(), entry.peer(), text(entry.transferId())).get(0);
@@ -81,12 +86,19 @@ public class JpaSyncJournal implements SyncJournal {
 
     @Override
     public List<SyncEntry> list(String siren, String peer, int limit) {
-        String where = siren == null && peer == null ? "" : siren == null ? " WHERE peer = ?"
-            : peer == null ? " WHERE siren = ?" : " WHERE siren = ? AND peer = ?";
-        Object[] parameters = siren == null && peer == null ? new Object[0] : siren == null ? new Object[] {peer}
-            : peer == null ? new Object[] {siren} : new Object[] {siren, peer};
+        List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        if (siren != null) {
+            conditions.add("siren = ?");
+            parameters.add(siren);
+        }
+        if (peer != null) {
+            conditions.add("peer = ?");
+            parameters.add(peer);
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return store.inTransaction(em -> entries(em, "SELECT " + COLUMNS + " FROM sync_log" + where
-            + " ORDER BY id DESC", limit, parameters));
+            + " ORDER BY id DESC", limit, parameters.toArray()));
     }
 
     @Override
@@ -95,8 +107,9 @@ public class JpaSyncJournal implements SyncJournal {
             Object max = em.createNativeQuery("SELECT MAX(l.source_revision) FROM sync_log l JOIN dossier d "
                     + "ON d.siren = l.siren AND d.campaign_year = l.campaign_year "
                     + "AND d.questionnaire_code = l.questionnaire_code WHERE d.id = ? AND l.peer = ? "
-                    + "AND l.direction = ? AND l.result IN ('applique', 'aucun-changement')")
-                .setParameter(1, dossierId).setParameter(2, peer).setParameter(3, SyncEntry.PULL).getSingleResult();
+                    + "AND l.direction = ? AND l.result IN (?, ?)")
+                .setParameter(1, dossierId).setParameter(2, peer).setParameter(3, SyncEntry.PULL)
+                .setParameter(4, SyncEntry.APPLIED).setParameter(5, SyncEntry.UNCHANGED).getSingleResult();
             return max == null ? 0L : ((Number) max).longValue();
         });
     }
@@ -121,18 +134,32 @@ public class JpaSyncJournal implements SyncJournal {
         return store.inTransaction(em -> {
             Dossier dossier = changes.isEmpty() ? dossiers.requireOpen(em, dossierId)
                 : dossiers.save(em, dossierId, expectedRevision, changes, actor);
-            String peer = entry.peer();
-            for (Map.Entry<String, String> cell : synced.entrySet()) {
-                em.createNativeQuery("DELETE FROM sync_cell WHERE dossier_id = ? AND peer = ? AND cell_code = ?")
-                    .setParameter(1, dossierId).setParameter(2, peer).setParameter(3, cell.getKey()).executeUpdate();
-                em.createNativeQuery("INSERT INTO sync_cell (dossier_id, peer, cell_code, cell_value, present) "
-                        + "VALUES (?, ?, ?, ?, ?)")
-                    .setParameter(1, dossierId).setParameter(2, peer).setParameter(3, cell.getKey())
-                    .setParameter(4, text(cell.getValue())).setParameter(5, cell.getValue() != null).executeUpdate();
-            }
+            writeSynced(em, dossierId, entry.peer(), synced);
             record(em, entry);
             return dossier;
         });
+    }
+
+    /**
+     * Replaces the values last synced from a peer (the transfer carries every cell of the mapping): one delete, then
+     * multi-row inserts of up to {@value #ROWS_PER_INSERT} rows.
+     */
+    private static void writeSynced(EntityManager em, long dossierId, String peer, Map<String, String> synced) {
+        em.createNativeQuery("DELETE FROM sync_cell WHERE dossier_id = ? AND peer = ?")
+            .setParameter(1, dossierId).setParameter(2, peer).executeUpdate();
+        List<Map.Entry<String, String>> cells = List.copyOf(synced.entrySet());
+        for (int from = 0; from < cells.size(); from += ROWS_PER_INSERT) {
+            List<Map.Entry<String, String>> chunk = cells.subList(from, Math.min(cells.size(), from + ROWS_PER_INSERT));
+            Query insert = em.createNativeQuery("INSERT INTO sync_cell (dossier_id, peer, cell_code, "
+                + "cell_value, present) VALUES " + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?)")));
+            int parameter = 1;
+            for (Map.Entry<String, String> cell : chunk) {
+                insert.setParameter(parameter++, dossierId).setParameter(parameter++, peer)
+                    .setParameter(parameter++, cell.getKey()).setParameter(parameter++, text(cell.getValue()))
+                    .setParameter(parameter++, cell.getValue() != null);
+            }
+            insert.executeUpdate();
+        }
     }
 
     @Override
@@ -174,7 +201,7 @@ public class JpaSyncJournal implements SyncJournal {
     }
 
     private static List<SyncEntry> entries(EntityManager em, String sql, int limit, Object... parameters) {
-        javax.persistence.Query query = em.createNativeQuery(sql).setMaxResults(limit);
+        Query query = em.createNativeQuery(sql).setMaxResults(limit);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }
@@ -193,8 +220,4 @@ public class JpaSyncJournal implements SyncJournal {
         return value == null || ((String) value).isEmpty() ? null : (String) value;
     }
 
-    private static String detail(String value) {
-        String text = text(value);
-        return text.length() <= DETAIL ? text : text.substring(0, DETAIL - 1) + "…";
-    }
 }

@@ -29,6 +29,15 @@ public record SyncEntry(long id, Instant at, String direction, String peer, Stri
     public static final String PULL = "RAPATRIEMENT";
     /** Values sent to a peer. */
     public static final String ANSWER = "ENVOI";
+    /** Outcome of a transfer that wrote values. */
+    public static final String APPLIED = "applique";
+    /** Outcome of a transfer that found nothing to write. */
+    public static final String UNCHANGED = "aucun-changement";
+
+    /** Whether an outcome is a transfer that went through ({@link #APPLIED} or {@link #UNCHANGED}). */
+    public static boolean wentThrough(String result) {
+        return APPLIED.equals(result) || UNCHANGED.equals(result);
+    }
 
     /** The same entry with another outcome. */
     public SyncEntry withResult(String newResult, String newDetail) {

@@ -56,6 +56,12 @@ sealed interface LocatedNode {
             return stringNode(name).value();
         }
 
+        /** The strings of the array member with this name, empty when it is absent. */
+        List<JsonString> strings(String name) {
+            return get(name).map(array -> ((JsonArray) array).items().stream().map(JsonString.class::cast).toList())
+                .orElse(List.of());
+        }
+
         /** The objects of the array member with this name, which a schema made mandatory. */
         List<JsonObject> objects(String name) {
             return ((JsonArray) get(name).orElseThrow()).items().stream().map(JsonObject.class::cast).toList();

@@ -68,8 +68,8 @@ final class QuestionnaireReader {
     /** The organisation types that file the questionnaire; an unknown or repeated type is reported where it is written. */
     private List<String> organisationTypes(JsonObject root) {
         List<String> types = new ArrayList<>();
-        root.get("organisationTypes").ifPresent(array -> ((JsonArray) array).items().forEach(item -> {
-            String type = ((JsonString) item).value();
+        root.strings("organisationTypes").forEach(item -> {
+            String type = item.value();
             if (types.contains(type)) {
                 problems.add(item.position(), "type d'organisme en double : " + type);
             } else if (OrganisationTypes.known(type)) {
@@ -78,7 +78,7 @@ final class QuestionnaireReader {
                 problems.add(item.position(), "type d'organisme inconnu « " + type + " » : possible "
                     + String.join(", ", OrganisationTypes.ALL.stream().map(OrganisationTypes.Type::code).toList()));
             }
-        }));
+        });
         return types;
     }
 

@@ -15,7 +15,6 @@ import org.liasse.api.definition.ReportGrouping;
 import org.liasse.api.definition.ReportScope;
 import org.liasse.api.definition.ReportSection;
 import org.liasse.api.definition.ReportSectionKind;
-import org.liasse.extender.definition.LocatedNode.JsonArray;
 import org.liasse.extender.definition.LocatedNode.JsonBoolean;
 import org.liasse.extender.definition.LocatedNode.JsonObject;
 import org.liasse.extender.definition.LocatedNode.JsonString;
@@ -83,8 +82,8 @@ final class ReportReader {
                     + (kind.scope() == ReportScope.DOSSIER ? "de dossier (scope dossier)"
                     : "de campagne (scope campaign)"));
         }
-        List<JsonString> aggregateNodes = strings(node, "aggregates");
-        List<JsonString> cellNodes = strings(node, "cells");
+        List<JsonString> aggregateNodes = node.strings("aggregates");
+        List<JsonString> cellNodes = node.strings("cells");
         for (JsonString aggregate : aggregateNodes) {
             if (!known.contains(aggregate.value())) {
                 problems.add(aggregate.position(), "agrégat inconnu « " + aggregate.value()
@@ -101,7 +100,7 @@ final class ReportReader {
                     ? "une section « completion » ne lit ni agrégat ni cellule"
                     : "une section « " + type.value() + " » montre au moins un agrégat ou une cellule");
         }
-        List<JsonString> groupNodes = strings(node, "groupBy");
+        List<JsonString> groupNodes = node.strings("groupBy");
         if (scope == ReportScope.DOSSIER && !groupNodes.isEmpty()) {
             problems.add(groupNodes.get(0).position(), "seules les sections d'un rapport de campagne regroupent "
                     + "des organismes (groupBy)");
@@ -124,10 +123,6 @@ final class ReportReader {
                 + questionnaire + " n'est pas un nombre : un rapport ne montre que des nombres");
     }
 
-    private static List<JsonString> strings(JsonObject node, String name) {
-        return node.get(name).map(array -> ((JsonArray) array).items().stream().map(JsonString.class::cast).toList())
-                .orElse(List.of());
-    }
 
     private static List<String> values(List<JsonString> nodes) {
         return nodes.stream().map(JsonString::value).distinct().toList();

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.liasse.api.definition.FicheDefinition;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.SyncMappingDefinition;
-import org.liasse.extender.definition.LocatedNode.JsonArray;
 import org.liasse.extender.definition.LocatedNode.JsonObject;
 import org.liasse.extender.definition.LocatedNode.JsonString;
 
@@ -45,7 +44,7 @@ final class SyncMappingReader {
         List<QuestionnaireDefinition> known = versions.orElse(List.of());
         List<String> fiches = new ArrayList<>();
         UniqueCodes filled = new UniqueCodes();
-        for (JsonString fiche : strings(node, "fiches")) {
+        for (JsonString fiche : node.strings("fiches")) {
             filled.claim("fiche " + fiche.value(), problems.at(fiche.position()), problems,
                 "fiche « " + fiche.value() + " » en double");
             known.stream().filter(version -> version.fiches().stream().map(FicheDefinition::code)
@@ -70,10 +69,5 @@ final class SyncMappingReader {
         JsonObject from = (JsonObject) node.get("from").orElseThrow();
         return new SyncMappingDefinition(code.value(), node.string("title"), questionnaire.value(),
             from.string("partner"), from.string("questionnaire"), fiches, renames, problems.at(node.position()));
-    }
-
-    private static List<JsonString> strings(JsonObject node, String name) {
-        return node.get(name).map(array -> ((JsonArray) array).items().stream().map(JsonString.class::cast).toList())
-            .orElse(List.of());
     }
 }
