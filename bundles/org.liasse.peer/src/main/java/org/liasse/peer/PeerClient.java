@@ -78,7 +78,9 @@ final class PeerClient {
                 break;
             }
             LOG.warn("Serveur {} : tentative {}/{} échouée ({})", target.name(), attempt, attempts, failure);
-            pause(attempt);
+            if (attempt < attempts) {
+                pause(attempt);
+            }
         }
         throw new LiasseException(503, "pair-injoignable", "Le serveur « " + target.name() + " » ne répond pas ("
             + failure + ") après " + attempts + " tentatives : rien n'a été enregistré. Réessayez plus tard.");
