@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -67,10 +68,8 @@ public final class CompiledPlan implements ControlPlan {
     private final Layout layout;
     private final Control[] controls;
     private final Cond[] rules;
-    /** Offset in {@link #programs} of each rule that is a linear comparison, -1 for the others. */
-    private final int[] offsets;
-    /** The comparison programs of the linear rules, one after the other, run without any object in between. */
-    private final long[] programs;
+    /** The rules as JVM bytecode; empty when the class could not be defined (the closures then run them all). */
+    private final Optional<Program> program;
     private final Aggregate[] aggregates;
     private final Map<String, Integer> byCode = new HashMap<>();
 
@@ -84,24 +83,7 @@ public final class CompiledPlan implements ControlPlan {
         this.layout = layout;
         this.controls = controls.toArray(new Control[0]);
         this.rules = controls.stream().map(Control::rule).toArray(Cond[]::new);
-        this.offsets = new int[rules.length];
-        int size = 0;
-        for (Cond rule : rules) {
-            size += rule instanceof Shapes.LinearComparison linear ? linear.code.length : 0;
-        }
-        this.programs = new long[size];
-        int at = 0;
-        for (int i = 0; i < rules.length; i++) {
-            if (rules[i] instanceof Shapes.LinearComparison linear) {
-                offsets[i] = at;
-                System.arraycopy(linear.code, 0, programs, at, linear.code.length);
-                at += linear.code.length;
-                // The program already ran when the rule is asked to decide: ask the generic form directly.
-                rules[i] = linear.generic();
-            } else {
-                offsets[i] = -1;
-            }
-        }
+        this.program = ProgramWriter.write(rules);
         this.aggregates = aggregates.toArray(new Aggregate[0]);
         for (int i = 0; i < this.controls.length; i++) {
             byCode.putIfAbsent(this.controls[i].info().code(), i);
@@ -237,12 +219,12 @@ public final class CompiledPlan implements ControlPlan {
 
     @Override
     public List<ControlInfo> controls() {
-        return java.util.Arrays.stream(controls).map(Control::info).toList();
+        return Arrays.stream(controls).map(Control::info).toList();
     }
 
     @Override
     public List<AggregateInfo> aggregates() {
-        return java.util.Arrays.stream(aggregates).map(Aggregate::info).toList();
+        return Arrays.stream(aggregates).map(Aggregate::info).toList();
     }
 
     /** Number of slots the plan reads per dossier. */
@@ -262,9 +244,12 @@ public final class CompiledPlan implements ControlPlan {
 
     /** Evaluates every control and aggregate on prepared values. */
     public ControlReport evaluate(Frame frame) {
+        int[] statuses = new int[controls.length];
+        statuses(frame, statuses);
         List<ControlOutcome> outcomes = new ArrayList<>(controls.length);
         for (int i = 0; i < controls.length; i++) {
-            outcomes.add(outcome(i, frame));
+            outcomes.add(statuses[i] == Values.TRUE ? controls[i].passed()
+                : statuses[i] == Values.UNKNOWN ? controls[i].notApplicable() : outcome(i, frame));
         }
         List<AggregateValue> values = new ArrayList<>(aggregates.length);
         for (Aggregate aggregate : aggregates) {
@@ -273,23 +258,32 @@ public final class CompiledPlan implements ControlPlan {
         return new ControlReport(code, version, outcomes, values);
     }
 
+    /** How many rules run as JVM bytecode; the others run as closures. */
+    public int compiledRules() {
+        return program.isPresent() ? ProgramWriter.compiled(rules) : 0;
+    }
+
     /**
-     * The status of every control, without messages: the hot loop of a verification run.
+     * The status of every control, without messages: the hot loop of a verification run. The bytecode decides
+     * what it can, the closures the rest.
      *
      * @param statuses receives {@link Values#TRUE}, {@link Values#FALSE}, {@link Values#UNKNOWN}, or 2 for a
      *                 runtime error, one per control
      * @return how many controls failed
      */
     public int statuses(Frame frame, int[] statuses) {
+        if (program.isPresent()) {
+            program.get().run(frame, frame.numbers, statuses);
+        } else {
+            Arrays.fill(statuses, 0, rules.length, Shapes.HANDOVER);
+        }
         int failed = 0;
-        long[] numbers = frame.numbers;
         for (int i = 0; i < rules.length; i++) {
-            int offset = offsets[i];
-            int status = offset < 0 ? Shapes.HANDOVER : Shapes.test(programs, offset, numbers);
+            int status = statuses[i];
             if (status == Shapes.HANDOVER) {
                 status = test(i, frame);
+                statuses[i] = status;
             }
-            statuses[i] = status;
             failed += ((status | -status) >>> 31) ^ 1;
         }
         return failed;

@@ -188,11 +188,19 @@ final class Nodes {
         final Num left;
         final Num right;
 
+        /** For a division by a constant: the fixed-point reciprocal it multiplies by; {@link Values#INEXACT} otherwise. */
+        final long reciprocal;
+
         Binary(char operator, String source, Num left, Num right) {
+            this(operator, source, left, right, INEXACT);
+        }
+
+        Binary(char operator, String source, Num left, Num right, long reciprocal) {
             super(source, left, right);
             this.operator = operator;
             this.left = left;
             this.right = right;
+            this.reciprocal = reciprocal;
         }
 
         @Override
@@ -222,11 +230,10 @@ final class Nodes {
             long reciprocal = Values.fixed(BigDecimal.ONE.divide(divisor.exact, MathContext.DECIMAL64));
             if (reciprocal != INEXACT && BigDecimal.ONE.divide(divisor.exact, MathContext.DECIMAL64)
                 .multiply(divisor.exact).compareTo(BigDecimal.ONE) == 0) {
-                return new Binary(operator, source, left, right) {
+                return new Binary(operator, source, left, right, reciprocal) {
                     @Override
                     long combine(long a, long b) {
-                        long quotient = Values.multiply(a, reciprocal);
-                        return quotient >= Values.QUOTIENT_LIMIT || quotient <= -Values.QUOTIENT_LIMIT ? INEXACT : quotient;
+                        return Values.byReciprocal(a, reciprocal);
                     }
 
                     @Override
@@ -306,7 +313,7 @@ final class Nodes {
     }
 
     static final class Abs extends Num {
-        private final Num operand;
+        final Num operand;
 
         Abs(String source, Num operand) {
             super(source, operand);
@@ -327,9 +334,9 @@ final class Nodes {
     }
 
     static final class Round extends Num {
-        private final Num operand;
-        private final int digits;
-        private final long factor;
+        final Num operand;
+        final int digits;
+        final long factor;
 
         Round(String source, Num operand, int digits) {
             super(source, operand);
@@ -344,7 +351,11 @@ final class Nodes {
 
         @Override
         long fast(Frame frame) {
-            long value = operand.fast(frame);
+            return fast(operand.fast(frame), factor);
+        }
+
+        /** A fixed-point value (or sentinel) rounded half away from zero to a multiple of {@code factor}. */
+        static long fast(long value, long factor) {
             if (value <= LIMIT || factor == 1) {
                 return value;
             }
@@ -420,7 +431,7 @@ final class Nodes {
 
     /** {@code count}: how many operands are filled. */
     static final class Count extends Num {
-        private final Node[] operands;
+        final Node[] operands;
 
         Count(String source, List<Node> operands) {
             super(source, operands.toArray(NONE));
@@ -446,8 +457,8 @@ final class Nodes {
 
     /** {@code coalesce(x, y)} of numbers. */
     static final class CoalesceNumber extends Num {
-        private final Num first;
-        private final Num second;
+        final Num first;
+        final Num second;
 
         CoalesceNumber(String source, Num first, Num second) {
             super(source, first, second);
@@ -481,9 +492,9 @@ final class Nodes {
 
     /** {@code if} giving a number; empty when the condition does not apply, or is false without {@code else}. */
     static final class IfNumber extends Num {
-        private final Cond condition;
-        private final Num then;
-        private final Num otherwise;
+        final Cond condition;
+        final Num then;
+        final Num otherwise;
 
         IfNumber(String source, Cond condition, Num then, Num otherwise) {
             super(source, branches(condition, then, otherwise));
@@ -507,7 +518,7 @@ final class Nodes {
 
     /** {@code aggregate(CODE)}: the aggregate's compiled formula, shown as one part in explanations. */
     static final class AggregateNumber extends Num {
-        private final Num formula;
+        final Num formula;
 
         AggregateNumber(String source, Num formula) {
             super(source, formula);
@@ -542,7 +553,7 @@ final class Nodes {
     }
 
     static final class TextCell extends Txt {
-        private final int slot;
+        final int slot;
 
         TextCell(Type type, String source, int slot) {
             super(type, source);
@@ -597,7 +608,7 @@ final class Nodes {
     // ---------------------------------------------------------------- conditions
 
     static final class Truth extends Cond {
-        private final int value;
+        final int value;
 
         Truth(String source, boolean value) {
             super(source);
@@ -611,7 +622,7 @@ final class Nodes {
     }
 
     static final class BooleanCell extends Cond {
-        private final int slot;
+        final int slot;
 
         BooleanCell(String source, int slot) {
             super(source);
@@ -783,9 +794,9 @@ final class Nodes {
 
     /** {@code and} / {@code or} in three-valued logic: false wins in {@code and}, true wins in {@code or}. */
     static final class Logic extends Cond {
-        private final boolean conjunction;
-        private final Cond left;
-        private final Cond right;
+        final boolean conjunction;
+        final Cond left;
+        final Cond right;
 
         Logic(String source, boolean conjunction, Cond left, Cond right) {
             super(source, left, right);
@@ -816,7 +827,7 @@ final class Nodes {
     }
 
     static final class Not extends Cond {
-        private final Cond operand;
+        final Cond operand;
 
         Not(String source, Cond operand) {
             super(source, operand);
@@ -837,9 +848,9 @@ final class Nodes {
 
     /** {@code if} giving a condition: does not apply when the condition does not, or is false without else. */
     static final class IfCondition extends Cond {
-        private final Cond condition;
-        private final Cond then;
-        private final Cond otherwise;
+        final Cond condition;
+        final Cond then;
+        final Cond otherwise;
 
         IfCondition(String source, Cond condition, Cond then, Cond otherwise) {
             super(source, branches(condition, then, otherwise));
@@ -863,8 +874,8 @@ final class Nodes {
 
     /** {@code empty(x)} or {@code filled(x)}: always applies. */
     static final class Emptiness extends Cond {
-        private final Node operand;
-        private final boolean filled;
+        final Node operand;
+        final boolean filled;
 
         Emptiness(String source, Node operand, boolean filled) {
             super(source, operand);

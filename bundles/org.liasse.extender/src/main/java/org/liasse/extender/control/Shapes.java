@@ -264,6 +264,43 @@ final class Shapes {
         };
     }
 
+    /**
+     * {@code a / b} compared with {@code c} within a tolerance, decided on the truncated quotient: {@link Values#TRUE},
+     * {@link Values#FALSE}, {@link Values#UNKNOWN} (an empty operand, a division by zero), or {@link #HANDOVER} when
+     * an operand needs {@code BigDecimal} or the quotient is too close to the bound.
+     */
+    static int decide(long a, long b, long c, Relation relation, long tolerance) {
+        if (a == INEXACT || b == INEXACT || c == INEXACT) {
+            return HANDOVER;
+        }
+        if (a == EMPTY || b == EMPTY || c == EMPTY || b == 0) {
+            return UNKNOWN;
+        }
+        long whole = a / b;
+        if (Math.abs(whole) >= Values.QUOTIENT_LIMIT / ONE || Math.abs(b) > Long.MAX_VALUE / ONE) {
+            return HANDOVER;
+        }
+        long rest = (a - whole * b) * ONE;
+        long part = rest / b;
+        long truncated = whole * ONE + part;
+        boolean exact = rest - part * b == 0;
+        // Not exact: the quotient rounded to 16 significant digits lies between the truncated value and the
+        // next millionth away from zero.
+        long low = truncated;
+        long high = exact ? truncated : (a < 0) != (b < 0) ? truncated - 1 : truncated + 1;
+        long lowDifference = Values.subtract(Math.min(low, high), c);
+        long highDifference = Values.subtract(Math.max(low, high), c);
+        if (lowDifference == INEXACT || highDifference == INEXACT) {
+            return HANDOVER;
+        }
+        boolean atLow = relation.holds(lowDifference, tolerance);
+        if (atLow != relation.holds(highDifference, tolerance) || !exact && (relation == Relation.EQ
+            || relation == Relation.NE)) {
+            return HANDOVER;
+        }
+        return atLow ? TRUE : FALSE;
+    }
+
     /** A comparison whose sides are linear: {@code left - right} compared with 0, as one comparison program. */
     static final class LinearComparison extends Cond {
         private final NumberComparison generic;
@@ -287,7 +324,7 @@ final class Shapes {
         }
 
         /** The generic form, for a result the program cannot decide. */
-        Cond generic() {
+        NumberComparison generic() {
             return generic;
         }
 
@@ -319,41 +356,14 @@ final class Shapes {
         @Override
         int test(Frame frame) {
             long[] numbers = frame.numbers;
-            long a = numerator.evaluate(numbers);
-            long b = denominator.evaluate(numbers);
-            long c = bound.evaluate(numbers);
-            if (a == INEXACT || b == INEXACT || c == INEXACT) {
-                return generic.test(frame);
-            }
-            if (a == EMPTY || b == EMPTY || c == EMPTY) {
-                return UNKNOWN;
-            }
-            if (b == 0) {
-                return UNKNOWN;
-            }
-            long whole = a / b;
-            if (Math.abs(whole) >= Values.QUOTIENT_LIMIT / ONE || Math.abs(b) > Long.MAX_VALUE / ONE) {
-                return generic.test(frame);
-            }
-            long rest = (a - whole * b) * ONE;
-            long part = rest / b;
-            long truncated = whole * ONE + part;
-            boolean exact = rest - part * b == 0;
-            // Not exact: the quotient rounded to 16 significant digits lies between the truncated value and the
-            // next millionth away from zero.
-            long low = truncated;
-            long high = exact ? truncated : (a < 0) != (b < 0) ? truncated - 1 : truncated + 1;
-            long lowDifference = Values.subtract(Math.min(low, high), c);
-            long highDifference = Values.subtract(Math.max(low, high), c);
-            if (lowDifference == INEXACT || highDifference == INEXACT) {
-                return generic.test(frame);
-            }
-            boolean atLow = relation.holds(lowDifference, tolerance);
-            if (atLow != relation.holds(highDifference, tolerance) || !exact && (relation == Relation.EQ
-                || relation == Relation.NE)) {
-                return generic.test(frame);
-            }
-            return atLow ? TRUE : FALSE;
+            int result = decide(numerator.evaluate(numbers), denominator.evaluate(numbers), bound.evaluate(numbers),
+                relation, tolerance);
+            return result == HANDOVER ? generic.test(frame) : result;
+        }
+
+        /** The comparison that decides the result, whose operands the generic form evaluates as this one does. */
+        NumberComparison generic() {
+            return generic;
         }
 
         @Override

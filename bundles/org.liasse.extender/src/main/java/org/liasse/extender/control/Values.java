@@ -144,6 +144,15 @@ public final class Values {
         return add(first, second / ONE);
     }
 
+    /**
+     * Divides an ordinary fixed-point number by a constant through its exact fixed-point reciprocal, {@link #INEXACT}
+     * when the quotient needs more room, decimals or significant digits.
+     */
+    static long byReciprocal(long a, long reciprocal) {
+        long quotient = multiply(a, reciprocal);
+        return quotient >= QUOTIENT_LIMIT || quotient <= -QUOTIENT_LIMIT ? INEXACT : quotient;
+    }
+
     /** Multiplies an ordinary fixed-point number by a whole number, {@link #INEXACT} on overflow. */
     static long multiplyWhole(long a, long whole) {
         long high = Math.multiplyHigh(a, whole);
@@ -187,24 +196,7 @@ public final class Values {
         return rest - part * b == 0 ? whole * ONE + part : INEXACT_QUOTIENT;
     }
 
-    /** Rounds half away from zero to {@code digits} decimals (0 to {@link #SCALE}). */
-    static long round(long value, int digits) {
-        if (digits >= SCALE) {
-            return value;
-        }
-        long factor = 1;
-        for (int i = digits; i < SCALE; i++) {
-            factor *= 10;
-        }
-        long whole = value / factor;
-        long rest = Math.abs(value % factor);
-        if (rest * 2 >= factor) {
-            whole += value < 0 ? -1 : 1;
-        }
-        return whole * factor;
-    }
-
-    /** Half-up rounding of exact numbers, as {@link #round}. */
+    /** Half-up rounding of exact numbers. */
     static BigDecimal round(BigDecimal value, int digits) {
         return value.setScale(digits, RoundingMode.HALF_UP);
     }

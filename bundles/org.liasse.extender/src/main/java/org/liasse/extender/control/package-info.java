@@ -1,5 +1,6 @@
 /**
- * The control language ({@code docs/controls.md}): parser, type checker, compiler to closures over slot arrays, and
- * the compiled plans that evaluate a questionnaire version's controls and aggregates on prepared dossiers.
+ * The control language ({@code docs/controls.md}): parser, type checker, compiler to closures over slot arrays and
+ * to JVM bytecode, and the compiled plans that evaluate a questionnaire version's controls and aggregates on
+ * prepared dossiers.
  */
 package org.liasse.extender.control;
