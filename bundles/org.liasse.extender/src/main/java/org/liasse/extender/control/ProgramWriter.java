@@ -66,6 +66,8 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a {@link Program} for the rules of a plan with ASM and defines it as a hidden class next to this one (it
@@ -81,6 +83,7 @@ final class ProgramWriter {
     /** Rules with more nodes are left to the closures. */
     private static final int NODES_PER_RULE = NODES_PER_METHOD;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProgramWriter.class);
     private static final String PROGRAM = Type.getInternalName(Program.class);
     private static final String VALUES = Type.getInternalName(Values.class);
     private static final String SHAPES = Type.getInternalName(Shapes.class);
@@ -120,6 +123,7 @@ final class ProgramWriter {
             if (e instanceof Error error && !(error instanceof LinkageError)) {
                 throw error;
             }
+            LOG.warn("Règles non compilées en bytecode, elles s'exécutent en fermetures : {}", e.toString());
             return Optional.empty();
         }
     }
