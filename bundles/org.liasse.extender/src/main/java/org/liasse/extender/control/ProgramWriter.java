@@ -596,35 +596,21 @@ final class ProgramWriter {
         if (node instanceof Cond condition) {
             int value = condition(condition);
             return storeInt(() -> {
-                Label unknown = new Label();
-                Label done = new Label();
                 method.visitVarInsn(ILOAD, value);
                 method.visitLdcInsn(Values.UNKNOWN);
-                method.visitJumpInsn(IF_ICMPEQ, unknown);
-                method.visitInsn(ICONST_0);
-                method.visitJumpInsn(GOTO, done);
-                method.visitLabel(unknown);
-                method.visitInsn(ICONST_1);
-                method.visitLabel(done);
+                flag(IF_ICMPEQ, true);
             });
         }
         if (node instanceof TextCell cell) {
             int value = store(() -> slot(cell.slot));
             handOverIfUnreadable(value);
             return storeInt(() -> {
-                Label filled = new Label();
-                Label done = new Label();
                 method.visitVarInsn(ALOAD, 0);
                 method.visitFieldInsn(GETFIELD, FRAME, "texts", "[Ljava/lang/String;");
                 method.visitLdcInsn(cell.slot);
                 method.visitInsn(AALOAD);
                 method.visitInsn(ACONST_NULL);
-                method.visitJumpInsn(IF_ACMPNE, filled);
-                method.visitInsn(ICONST_1);
-                method.visitJumpInsn(GOTO, done);
-                method.visitLabel(filled);
-                method.visitInsn(ICONST_0);
-                method.visitLabel(done);
+                flag(IF_ACMPNE, false);
             });
         }
         throw new Unsupported();
@@ -632,16 +618,21 @@ final class ProgramWriter {
 
     /** Pushes 1 when a long local equals a constant, else 0. */
     private void compareToConstant(int local, long constant) {
-        Label different = new Label();
-        Label done = new Label();
         method.visitVarInsn(LLOAD, local);
         method.visitLdcInsn(constant);
         method.visitInsn(LCMP);
-        method.visitJumpInsn(IFNE, different);
-        method.visitInsn(ICONST_1);
+        flag(IFNE, false);
+    }
+
+    /** Consumes the operands of a conditional jump and pushes 1 or 0: {@code jumped} when the jump is taken. */
+    private void flag(int jump, boolean jumped) {
+        Label taken = new Label();
+        Label done = new Label();
+        method.visitJumpInsn(jump, taken);
+        method.visitInsn(jumped ? ICONST_0 : ICONST_1);
         method.visitJumpInsn(GOTO, done);
-        method.visitLabel(different);
-        method.visitInsn(ICONST_0);
+        method.visitLabel(taken);
+        method.visitInsn(jumped ? ICONST_1 : ICONST_0);
         method.visitLabel(done);
     }
 
