@@ -2,8 +2,10 @@ package org.liasse.storage;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +48,15 @@ public class JpaDossierService implements DossierService {
 
     /** Cell codes per {@code IN} list when loading the rows a save updates. */
     private static final int IN_LIST = 200;
+    /** Rows a driver that reads ahead (PostgreSQL) holds at a time during a campaign scan. */
+    private static final int FETCH_SIZE = 2_000;
+    /** A campaign's dossiers of a questionnaire, in order of id. */
+    static final String CAMPAIGN_DOSSIERS = "SELECT id, siren, questionnaire_version, revision, step FROM dossier "
+        + "WHERE campaign_year = ? AND questionnaire_code = ? ORDER BY id";
+    /** The values of a campaign's dossiers of a questionnaire, dossier after dossier in order of id. */
+    static final String CAMPAIGN_VALUES = "SELECT d.id, v.cell_code, v.num_value, v.text_value FROM dossier d "
+        + "JOIN cell_value v ON v.dossier_id = d.id WHERE d.campaign_year = ? AND d.questionnaire_code = ? "
+        + "ORDER BY d.id";
 
     /** Who the history names for values carried over from the previous campaign at initialisation. */
     static final String CARRY_OVER_ACTOR = "reprise N-1";
@@ -158,32 +169,53 @@ public class JpaDossierService implements DossierService {
 
     @Override
     public void scan(int year, String questionnaireCode, Consumer<Dossier> sink) {
-        // Plain JDBC and no ORDER BY: OpenJPA would build an object per value and Derby would sort the whole
-        // campaign's values; they are grouped by dossier here instead.
-        Map<Long, Map<String, String>> values = store.inJdbcTransaction(connection -> {
-            Map<Long, Map<String, String>> byDossier = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT v.dossier_id, v.cell_code, v.num_value, "
-                + "v.text_value FROM cell_value v JOIN dossier d ON d.id = v.dossier_id "
-                + "WHERE d.campaign_year = ? AND d.questionnaire_code = ?")) {
-                query.setInt(1, year);
-                query.setString(2, questionnaireCode);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        byDossier.computeIfAbsent(rows.getLong(1), id -> new HashMap<>())
-                            .put(rows.getString(2), new CellValue(rows.getBigDecimal(3), rows.getString(4)).canonical());
-                    }
-                }
-            }
-            return byDossier;
-        });
-        store.inTransaction(em -> {
-            for (DossierEntity dossier : em.createQuery("SELECT d FROM DossierEntity d WHERE d.year = :year "
-                    + "AND d.questionnaireCode = :code ORDER BY d.id", DossierEntity.class)
-                .setParameter("year", year).setParameter("code", questionnaireCode).getResultList()) {
-                sink.accept(toRecord(dossier, values.getOrDefault(dossier.id(), Map.of())));
-            }
+        store.inJdbcTransaction(connection -> {
+            scan(connection, year, questionnaireCode, sink);
             return null;
         });
+    }
+
+    /**
+     * Hands over the dossiers in order of id, each with its values. One query reads the campaign's values in that
+     * order (by the dossier_campaign index, then the cell_value primary key: no sort) and only the dossier at hand is
+     * held in memory; a second one reads the dossiers, so that those without values are handed over too. Plain JDBC:
+     * OpenJPA would build an object per value.
+     */
+    @SuppressWarnings("unchecked")
+    static void scan(Connection connection, int year, String questionnaireCode, Consumer<Dossier> sink)
+        throws SQLException {
+        try (PreparedStatement dossiers = campaign(connection, CAMPAIGN_DOSSIERS, year, questionnaireCode);
+             PreparedStatement values = campaign(connection, CAMPAIGN_VALUES, year, questionnaireCode);
+             ResultSet rows = dossiers.executeQuery();
+             ResultSet cells = values.executeQuery()) {
+            boolean more = cells.next();
+            List<Map.Entry<String, String>> entries = new ArrayList<>();
+            while (rows.next()) {
+                long id = rows.getLong(1);
+                // Values of a dossier created between the two queries are skipped.
+                while (more && cells.getLong(1) < id) {
+                    more = cells.next();
+                }
+                entries.clear();
+                while (more && cells.getLong(1) == id) {
+                    entries.add(Map.entry(cells.getString(2),
+                        new CellValue(cells.getBigDecimal(3), cells.getString(4)).canonical()));
+                    more = cells.next();
+                }
+                sink.accept(new Dossier(id, rows.getString(2), year, questionnaireCode, rows.getString(3),
+                    rows.getLong(4), rows.getString(5), Map.ofEntries(entries.toArray(Map.Entry[]::new))));
+            }
+        }
+    }
+
+    /** A query over a campaign's dossiers of a questionnaire, streamed rather than read whole by the driver. */
+    private static PreparedStatement campaign(Connection connection, String sql, int year, String questionnaireCode)
+        throws SQLException {
+        PreparedStatement query = connection.prepareStatement(sql);
+        query.setFetchSize(FETCH_SIZE);
+        query.setInt(1, year);
+        query.setString(2, questionnaireCode);
+        return query;
     }
 
     @Override
