@@ -139,9 +139,9 @@ public class ControlBenchmark {
               message and the values involved of every failed rule.
             - **JEXL**: each rule a cached `JexlScript` run against a `MapContext` of `BigDecimal` values, strict
               arithmetic with `MathContext.DECIMAL64`, `BigDecimal` literals and two namespace functions (`abs`,
-              `round`), as a plugin's rules would be if interpreted. JEXL is faster here (0.7 to 0.8 µs per rule:
-              cached scripts, values already `BigDecimal` in the context) than the 2.75 µs of the earlier spike in
-              `shared/STACK.md`.
+              `round`), as a plugin's rules would be if interpreted. JEXL took 0.7 to 1.5 µs per rule in the runs of
+              2026-11-23 and 24 on this shared machine (cached scripts, values already `BigDecimal` in the context),
+              less than the 2.75 µs of the earlier spike in `shared/STACK.md`: at 0.7 µs the ratio would be about 100×.
             - **What made the difference**: the earlier engine ran these rules as compact `long[]` programs and
               closures (38× JEXL on 2026-11-23). Bytecode that mirrored the closures' checks on every operand was
               hardly faster: 2,000 rules of straight-line code with a branch per value do not fit the processor's
