@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+
 import org.junit.jupiter.api.Test;
 
 /** The ministry distribution on a real PostgreSQL server instead of Derby, by changing its configuration only. */
@@ -39,12 +43,19 @@ class PostgresIT {
             assertEquals(201, dossier.status(), dossier.body());
             long id = dossier.json().path("id").asLong();
             Http.Reply saved = entry.patch("/dossiers/" + id + "/values", dossier.etag(),
-                "{\"values\":{\"BILAN.IMMO.MONTANT\":\"1 234,56\",\"IDENT.NOM.VALEUR\":\"Camille Exemple\"}}");
+                "{\"values\":{\"BILAN.IMMO.MONTANT\":\"1 234,56\",\"IDENT.NOM.VALEUR\":\"Camille Exemple\","
+                    + "\"CR.LOYERS.MONTANT\":\"98 765,43\"}}");
             assertEquals(200, saved.status(), saved.body());
 
             assertEquals("1234.560000", postgres.psql(
                 "SELECT num_value FROM cell_value WHERE cell_code = 'BILAN.IMMO.MONTANT'"), "an exact decimal in PostgreSQL");
             assertEquals("15", postgres.psql("SELECT MAX(version) FROM schema_history"));
+            Http.Download summary = admin.download("/campaigns/2025/reports/SYNTHESE?format=pdf");
+            assertEquals(200, summary.status());
+            try (PDDocument pdf = Loader.loadPDF(summary.body())) {
+                String text = new PDFTextStripper().getText(pdf).replace('\u00a0', ' ');
+                assertTrue(text.contains("98 765,43"), "the campaign scan reads the rents from PostgreSQL: " + text);
+            }
 
             ministry.stop();
             ministry.start();
