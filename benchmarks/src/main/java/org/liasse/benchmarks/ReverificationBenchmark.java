@@ -77,14 +77,16 @@ public final class ReverificationBenchmark {
             Await.until("health after restart", 120_000, () -> ministry.http().get("/health"), r -> r.status() == 200);
             Http admin = Http.token(ministry.httpPort(), "admin", ADMIN_PASSWORD);
 
-            Update first = update(ministry, admin, 2);
-            check(first.dossiers() == DOSSIERS, "first re-verification: " + first);
-            double[] shares = shares(admin);
+            // The first runs were written without rules: the restart itself re-verifies them with version 1.
+            JsonNode atStart = report(admin, PLUGIN + " 1.0.0");
+            check(atStart.path("dossiers").asInt() == DOSSIERS, "re-verification at start: " + atStart);
             List<Update> updates = new ArrayList<>();
-            for (int version = 3; version < 3 + MEASURED_UPDATES; version++) {
+            for (int version = 2; version < 2 + MEASURED_UPDATES; version++) {
                 updates.add(update(ministry, admin, version));
             }
-            String section = section(first, updates, shares, setupSeconds);
+            check(updates.get(0).dossiers() == DOSSIERS, "first re-verification: " + updates.get(0));
+            double[] shares = shares(admin);
+            String section = section(updates, shares, setupSeconds);
             System.out.println(section);
             Report.write(Path.of(System.getProperty("liasse.report")), section);
         }
@@ -193,16 +195,7 @@ public final class ReverificationBenchmark {
         String trigger = PLUGIN + " " + version + ".0.0";
         long start = System.nanoTime();
         deploy(ministry, version);
-        JsonNode report = Await.until("impact report of " + trigger, TIMEOUT, () -> {
-            for (JsonNode candidate : admin.get("/impacts").json()) {
-                if (candidate.path("trigger").asText().equals(trigger)
-                    && !candidate.path("state").asText().equals("RUNNING")) {
-                    return candidate;
-                }
-            }
-            sleep();
-            return null;
-        }, found -> found != null);
+        JsonNode report = report(admin, trigger);
         double deployToReport = (System.nanoTime() - start) / 1e9;
         check(report.path("state").asText().equals("DONE"), "report: " + report);
         double total = Duration.between(Instant.parse(report.path("started").asText()),
@@ -213,6 +206,20 @@ public final class ReverificationBenchmark {
             report.path("newlyPassing").asInt());
         System.out.println(update);
         return update;
+    }
+
+    /** Waits for the impact report of a plugin version, polling over REST, and returns it once it has ended. */
+    private static JsonNode report(Http admin, String trigger) {
+        return Await.until("impact report of " + trigger, TIMEOUT, () -> {
+            for (JsonNode candidate : admin.get("/impacts").json()) {
+                if (candidate.path("trigger").asText().equals(trigger)
+                    && !candidate.path("state").asText().equals("RUNNING")) {
+                    return candidate;
+                }
+            }
+            sleep();
+            return null;
+        }, found -> found != null);
     }
 
     private static void sleep() {
@@ -252,7 +259,7 @@ public final class ReverificationBenchmark {
         return Report.percentile(Report.sorted(values), 50);
     }
 
-    private static String section(Update first, List<Update> updates, double[] shares, double setupSeconds) {
+    private static String section(List<Update> updates, double[] shares, double setupSeconds) {
         List<Double> ratios = updates.stream().map(u -> u.totalSeconds() / u.readSeconds()).toList();
         List<Double> deploys = updates.stream().map(Update::deployToReportSeconds).toList();
         double ratio = median(ratios);
@@ -298,8 +305,9 @@ public final class ReverificationBenchmark {
               background the 1,000 dossiers whose latest run used other rules: the latest runs and their failing
               controls in one query, the campaign's values in **one scan** (no rule reads year N-1 or another
               questionnaire, so nothing else is read), 2,000 rules per dossier, then 1,000 new runs (only the rules
-              that failed get a row, in multi-row inserts of 100 rows) and the impact lines. The first update after the restart
-              (%s, %s s from the file move) warms the server up and is not counted.
+              that failed get a row, in multi-row inserts of 100 rows) and the impact lines. Every update is counted,
+              the first one after the restart included; the restart's own re-verification (the first runs were
+              written without rules, so version 1.0.0 re-verifies every dossier at start) has ended before it.
             - **Storing** wrote about %,d outcome rows per update (%,d dossiers × the failed share above × %,d rules)
               besides the %,d runs: %s µs per row on average, %s × the bulk read (median). Every re-verified dossier
               gets its new run (it is the result its organisation sees); since V014 the %s %% of the rules that do not
@@ -315,7 +323,7 @@ public final class ReverificationBenchmark {
             DOSSIERS, Report.number(deploy), Report.number(worstDeploy), worstDeploy <= 10 ? "yes" : "no",
             rows.toString().strip(), DOSSIERS, Report.number(shares[0]), Report.number(shares[1]),
             Report.number(setupSeconds), CHANGED_RULES,
-            first.trigger(), Report.number(first.deployToReportSeconds()), rowsStored, DOSSIERS, RULES, DOSSIERS,
+            rowsStored, DOSSIERS, RULES, DOSSIERS,
             Report.number(median(updates.stream().map(u -> u.storingSeconds() * 1e6 / rowsStored).toList())),
             Report.number(median(updates.stream().map(u -> u.storingSeconds() / u.readSeconds()).toList())),
             Report.number(shares[1]));
