@@ -212,10 +212,15 @@ public class JpaDossierService implements DossierService {
     private static PreparedStatement campaign(Connection connection, String sql, int year, String questionnaireCode)
         throws SQLException {
         PreparedStatement query = connection.prepareStatement(sql);
-        query.setFetchSize(FETCH_SIZE);
-        query.setInt(1, year);
-        query.setString(2, questionnaireCode);
-        return query;
+        try {
+            query.setFetchSize(FETCH_SIZE);
+            query.setInt(1, year);
+            query.setString(2, questionnaireCode);
+            return query;
+        } catch (SQLException e) {
+            query.close();
+            throw e;
+        }
     }
 
     @Override

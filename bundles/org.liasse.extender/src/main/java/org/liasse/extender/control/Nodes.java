@@ -710,17 +710,24 @@ final class Nodes {
 
         @Override
         int test(Frame frame) {
-            long a = left.fast(frame);
-            long b = right.fast(frame);
+            int status = decide(left.fast(frame), right.fast(frame), relation, tolerance);
+            return status == Shapes.HANDOVER || status != UNKNOWN && !fastTolerance ? exactTest(frame) : status;
+        }
+
+        /**
+         * The fixed-point path of {@link #test}, also called by the bytecode: {@link Shapes#HANDOVER} when the
+         * comparison needs {@code BigDecimal}.
+         */
+        static int decide(long a, long b, Relation relation, long tolerance) {
             if (a == EMPTY || b == EMPTY) {
                 return UNKNOWN;
             }
-            if (a <= LIMIT || b <= LIMIT || !fastTolerance) {
-                return exactTest(frame);
+            if (a <= LIMIT || b <= LIMIT) {
+                return Shapes.HANDOVER;
             }
             long difference = Values.subtract(a, b);
             if (difference == INEXACT) {
-                return exactTest(frame);
+                return Shapes.HANDOVER;
             }
             return relation.holds(difference, tolerance) ? TRUE : FALSE;
         }

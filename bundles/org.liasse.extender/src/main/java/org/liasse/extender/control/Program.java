@@ -3,10 +3,7 @@ package org.liasse.extender.control;
 import static org.liasse.extender.control.Values.EMPTY;
 import static org.liasse.extender.control.Values.INEXACT;
 import static org.liasse.extender.control.Values.LIMIT;
-import static org.liasse.extender.control.Values.TRUE;
 import static org.liasse.extender.control.Values.UNKNOWN;
-
-import org.liasse.extender.control.Nodes.Relation;
 
 /**
  * The rules of a plan compiled to JVM bytecode by {@link ProgramWriter}: one straight-line block per rule, with the
@@ -73,21 +70,6 @@ abstract class Program {
             return value;
         }
         return kind == 0 ? Values.add(result, value) : kind == 1 ? Math.min(result, value) : Math.max(result, value);
-    }
-
-    /** A comparison of two numbers within a tolerance, {@link Shapes#HANDOVER} when it needs {@code BigDecimal}. */
-    static int compare(long a, long b, Relation relation, long tolerance) {
-        if (a == EMPTY || b == EMPTY) {
-            return UNKNOWN;
-        }
-        if (a <= LIMIT || b <= LIMIT) {
-            return Shapes.HANDOVER;
-        }
-        long difference = Values.subtract(a, b);
-        if (difference == INEXACT) {
-            return Shapes.HANDOVER;
-        }
-        return relation.holds(difference, tolerance) ? TRUE : Values.FALSE;
     }
 
     /**

@@ -88,6 +88,7 @@ final class ProgramWriter {
     private static final String VALUES = Type.getInternalName(Values.class);
     private static final String SHAPES = Type.getInternalName(Shapes.class);
     private static final String ROUND = Type.getInternalName(Round.class);
+    private static final String NUMBER_COMPARISON = Type.getInternalName(NumberComparison.class);
     private static final String FRAME = Type.getInternalName(Frame.class);
     private static final String RELATION = Type.getInternalName(Nodes.Relation.class);
     private static final String NAME = Type.getInternalName(ProgramWriter.class).replace("ProgramWriter", "Rules");
@@ -471,7 +472,7 @@ final class ProgramWriter {
             method.visitVarInsn(LLOAD, a);
             method.visitVarInsn(LLOAD, b);
             relation(comparison);
-            call(PROGRAM, "compare", "(JJL" + RELATION + ";J)I");
+            call(NUMBER_COMPARISON, "decide", "(JJL" + RELATION + ";J)I");
         }));
     }
 
