@@ -25,6 +25,7 @@ import org.liasse.extender.control.Nodes.Relation;
 import org.liasse.extender.control.Nodes.Txt;
 import org.liasse.extender.formula.CellRanges;
 import org.liasse.extender.formula.FormulaException;
+import org.liasse.extender.formula.TokenStream;
 
 /**
  * Resolves the names of parsed rules against one questionnaire version, checks their types and compiles them into
@@ -53,10 +54,11 @@ final class Binder {
     private final Map<String, Map<String, CellDefinition>> otherCells = new HashMap<>();
     private final Map<String, AggregateSource> aggregates;
     private final Layout layout;
-    private final Map<String, Num> boundAggregates = new HashMap<>();
+    private final Map<String, Nodes.Memoised> boundAggregates = new HashMap<>();
     private final Deque<String> aggregatePath = new ArrayDeque<>();
     private final Set<String> highlight = new LinkedHashSet<>();
     private final Map<String, Node> involved = new LinkedHashMap<>();
+    private int depth;
 
     Binder(QuestionnaireDefinition own, Function<String, Optional<QuestionnaireDefinition>> others,
            Map<String, AggregateSource> aggregates, Layout layout) {
@@ -108,7 +110,32 @@ final class Binder {
         return new LinkedHashMap<>(involved);
     }
 
+    /**
+     * Binds a node; refuses an expression whose tree, aggregates' formulas included, is taller than
+     * {@link TokenStream#MAX_HEIGHT}, before the recursion gets that deep.
+     */
     private Node bind(Ast ast, Context context) throws FormulaException {
+        if (depth == TokenStream.MAX_HEIGHT) {
+            throw tooDeep(ast);
+        }
+        depth++;
+        try {
+            Node node = bindNode(ast, context);
+            if (node.height > TokenStream.MAX_HEIGHT) {
+                throw tooDeep(ast);
+            }
+            return node;
+        } finally {
+            depth--;
+        }
+    }
+
+    private static FormulaException tooDeep(Ast ast) {
+        return new FormulaException(ast.start(), "expression trop profonde, agrégats développés : plus de "
+            + TokenStream.MAX_HEIGHT + " opérations enchaînées");
+    }
+
+    private Node bindNode(Ast ast, Context context) throws FormulaException {
         if (ast instanceof Ast.Number number) {
             return new Nodes.NumberConstant(context.text(ast), number.value());
         } else if (ast instanceof Ast.Text text) {
@@ -448,12 +475,13 @@ final class Binder {
             cycle.add(reference.code());
             throw new FormulaException(reference.codeOffset(), CYCLE + String.join(" → ", cycle));
         }
-        Num formula;
+        Nodes.Memoised formula;
         try {
             formula = aggregateFormula(reference.code(), context.previous());
         } catch (FormulaException e) {
-            throw new FormulaException(reference.codeOffset(), e.getMessage().startsWith(CYCLE) ? e.getMessage()
-                : "agrégat « " + reference.code() + " » invalide : " + e.getMessage());
+            boolean told = e.getMessage().startsWith(CYCLE) || e.getMessage().startsWith(INVALID);
+            throw new FormulaException(reference.codeOffset(), told ? e.getMessage()
+                : INVALID + reference.code() + " » invalide : " + e.getMessage());
         }
         Num node = new Nodes.AggregateNumber(context.text(reference), formula);
         if (aggregatePath.isEmpty()) {
@@ -463,10 +491,11 @@ final class Binder {
     }
 
     private static final String CYCLE = "agrégats circulaires : ";
+    private static final String INVALID = "agrégat « ";
 
-    private Num aggregateFormula(String code, boolean previous) throws FormulaException {
+    private Nodes.Memoised aggregateFormula(String code, boolean previous) throws FormulaException {
         String key = code + (previous ? "@N-1" : "");
-        Num bound = boundAggregates.get(key);
+        Nodes.Memoised bound = boundAggregates.get(key);
         if (bound != null) {
             return bound;
         }
@@ -478,8 +507,9 @@ final class Binder {
                 throw new FormulaException(aggregate.ast().start(), "un agrégat doit être un nombre : « "
                     + aggregate.expression() + " » est " + node.type().french());
             }
-            boundAggregates.put(key, number);
-            return number;
+            Nodes.Memoised memoised = new Nodes.Memoised(number, layout.memo());
+            boundAggregates.put(key, memoised);
+            return memoised;
         } finally {
             aggregatePath.pop();
         }

@@ -6,8 +6,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -414,14 +416,16 @@ public final class CompiledPlan implements ControlPlan {
         ControlOutcome outcome = outcome(index, frame);
         ExplainedExpression expression = control.rule() == null
             ? new ExplainedExpression(control.info().expression(), "erreur : " + control.broken(), List.of())
-            : explain(control.rule(), frame);
+            : explain(control.rule(), frame, Collections.newSetFromMap(new IdentityHashMap<>()));
         return Optional.of(new ControlExplanation(outcome, expression));
     }
 
-    private static ExplainedExpression explain(Node node, Frame frame) {
-        List<ExplainedExpression> parts = new ArrayList<>(node.parts.length);
-        for (Node part : node.parts) {
-            parts.add(explain(part, frame));
+    /** Explains a node and its parts; an aggregate's formula is written out where it first appears only. */
+    private static ExplainedExpression explain(Node node, Frame frame, Set<Node> explained) {
+        boolean again = node instanceof Nodes.Memoised && !explained.add(node);
+        List<ExplainedExpression> parts = new ArrayList<>(again ? 0 : node.parts.length);
+        for (Node part : again ? new Node[0] : node.parts) {
+            parts.add(explain(part, frame, explained));
         }
         String value;
         try {

@@ -32,6 +32,7 @@ final class Layout {
     private final Map<Key, Integer> slots = new HashMap<>();
     private final List<Slot> list = new ArrayList<>();
     private volatile Slot[] frozen = new Slot[0];
+    private int memos;
 
     /** The slot of a cell, allocated on first use. */
     int slot(Source source, String questionnaire, String cell, Type type) {
@@ -40,6 +41,11 @@ final class Layout {
             list.add(new Slot(k, type));
             return list.size() - 1;
         });
+    }
+
+    /** A new slot for an aggregate's value, kept in each frame once computed. */
+    int memo() {
+        return memos++;
     }
 
     /** Number of slots. */
@@ -66,7 +72,7 @@ final class Layout {
     /** Reads a dossier's values into a new frame. */
     Frame prepare(ControlData data) {
         Slot[] all = frozen;
-        Frame frame = new Frame(all.length);
+        Frame frame = new Frame(all.length, memos);
         for (int i = 0; i < all.length; i++) {
             Slot slot = all[i];
             Map<String, String> values = switch (slot.key().source()) {

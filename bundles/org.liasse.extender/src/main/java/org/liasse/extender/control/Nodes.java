@@ -30,10 +30,17 @@ final class Nodes {
         /** The expression as written; set again by the binder for {@code prev(…)}, before the node is shared. */
         String source;
         final Node[] parts;
+        /** Levels of the expression's tree, aggregates' formulas included: what evaluating it recurses through. */
+        final int height;
 
         Node(String source, Node... parts) {
             this.source = source;
             this.parts = parts;
+            int tallest = 0;
+            for (Node part : parts) {
+                tallest = Math.max(tallest, part == null ? 0 : part.height);
+            }
+            this.height = tallest + 1;
         }
 
         abstract Type type();
@@ -517,10 +524,11 @@ final class Nodes {
     }
 
     /** {@code aggregate(CODE)}: the aggregate's compiled formula, shown as one part in explanations. */
+    /** A reference to an aggregate of the plugin, whose formula is shared by every rule that names it. */
     static final class AggregateNumber extends Num {
-        final Num formula;
+        final Memoised formula;
 
-        AggregateNumber(String source, Num formula) {
+        AggregateNumber(String source, Memoised formula) {
             super(source, formula);
             this.formula = formula;
         }
@@ -533,6 +541,40 @@ final class Nodes {
         @Override
         BigDecimal exact(Frame frame) {
             return formula.exact(frame);
+        }
+    }
+
+    /**
+     * An aggregate's formula, evaluated at most once per dossier: its value is kept in the frame, so that aggregates
+     * built on aggregates cost their number of nodes, not the size of their tree written out.
+     */
+    static final class Memoised extends Num {
+        final Num formula;
+        private final int index;
+
+        /** @param index the frame's memo slot, from {@link Layout#memo} */
+        Memoised(Num formula, int index) {
+            super(formula.source, formula);
+            this.formula = formula;
+            this.index = index;
+        }
+
+        @Override
+        long fast(Frame frame) {
+            if (!frame.fastKnown[index]) {
+                frame.fast[index] = formula.fast(frame);
+                frame.fastKnown[index] = true;
+            }
+            return frame.fast[index];
+        }
+
+        @Override
+        BigDecimal exact(Frame frame) {
+            if (!frame.exactKnown[index]) {
+                frame.exact[index] = formula.exact(frame);
+                frame.exactKnown[index] = true;
+            }
+            return frame.exact[index];
         }
     }
 

@@ -1,7 +1,9 @@
 package org.liasse.extender.control;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -34,10 +36,8 @@ public final class Parser {
     private static final Set<String> COMPARISONS = Set.of("=", "<>", "<", "<=", ">", ">=");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "if", "then", "else", "tolerance",
         "true", "false");
-    private static final int MAX_DEPTH = 64;
 
     private final TokenStream tokens;
-    private int depth;
 
     private Parser(String source) throws FormulaException {
         this.tokens = new TokenStream(source, "expression");
@@ -48,7 +48,47 @@ public final class Parser {
         Parser parser = new Parser(source);
         Ast ast = parser.or();
         parser.tokens.expectEnd();
+        parser.checkHeight(ast);
         return ast;
+    }
+
+    private record Level(Ast ast, int height) {
+    }
+
+    /**
+     * Refuses a tree taller than {@link TokenStream#MAX_HEIGHT}, which a long chain of operators builds without deep
+     * nesting ({@code 1 + 1 + … + 1}); walks the tree with a stack of its own, so that the check cannot overflow.
+     */
+    private void checkHeight(Ast root) throws FormulaException {
+        Deque<Level> pending = new ArrayDeque<>();
+        pending.push(new Level(root, 1));
+        while (!pending.isEmpty()) {
+            Level level = pending.pop();
+            tokens.checkHeight(level.height(), level.ast().start());
+            for (Ast child : children(level.ast())) {
+                pending.push(new Level(child, level.height() + 1));
+            }
+        }
+    }
+
+    private static List<Ast> children(Ast ast) {
+        if (ast instanceof Ast.Negate negate) {
+            return List.of(negate.operand());
+        } else if (ast instanceof Ast.Not not) {
+            return List.of(not.operand());
+        } else if (ast instanceof Ast.Arithmetic arithmetic) {
+            return List.of(arithmetic.left(), arithmetic.right());
+        } else if (ast instanceof Ast.Comparison comparison) {
+            return List.of(comparison.left(), comparison.right());
+        } else if (ast instanceof Ast.Logic logic) {
+            return List.of(logic.left(), logic.right());
+        } else if (ast instanceof Ast.If conditional) {
+            return conditional.otherwise() == null ? List.of(conditional.condition(), conditional.then())
+                : List.of(conditional.condition(), conditional.then(), conditional.otherwise());
+        } else if (ast instanceof Ast.Call call) {
+            return call.arguments();
+        }
+        return List.of();
     }
 
     private Ast or() throws FormulaException {
@@ -297,13 +337,11 @@ public final class Parser {
     }
 
     private Ast nested(Step step) throws FormulaException {
-        if (++depth > MAX_DEPTH) {
-            throw new FormulaException(tokens.peek().offset(), "expression trop imbriquée (" + MAX_DEPTH + " niveaux au plus)");
-        }
+        tokens.enter();
         try {
             return step.parse();
         } finally {
-            depth--;
+            tokens.leave();
         }
     }
 }

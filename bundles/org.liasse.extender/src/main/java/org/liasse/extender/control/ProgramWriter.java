@@ -227,13 +227,20 @@ final class ProgramWriter {
         method.visitInsn(IASTORE);
     }
 
-    /** Nodes of an expression, aggregates' formulas included. */
+    /**
+     * Nodes of an expression, aggregates' formulas written out, counted up to just past {@link #NODES_PER_RULE}: an
+     * aggregate built on aggregates can stand for a tree far larger than its plan, and such a rule is left to the
+     * closures, which compute each aggregate once.
+     */
     private static int size(Node node) {
         int size = 1;
         for (Node part : node.parts) {
+            if (size > NODES_PER_RULE) {
+                break;
+            }
             size += size(part);
         }
-        return size;
+        return Math.min(size, NODES_PER_RULE + 1);
     }
 
     // ---------------------------------------------------------------- numbers: a long local, as Num.fast
@@ -326,7 +333,7 @@ final class ProgramWriter {
             return result;
         }
         if (node instanceof AggregateNumber aggregate) {
-            return number(aggregate.formula);
+            return number(aggregate.formula.formula);
         }
         throw new Unsupported();
     }

@@ -41,8 +41,13 @@ public final class FormulaCompiler {
 
     private static final DivisionByZero DIVISION_BY_ZERO = new DivisionByZero();
 
-    /** A compiled node: evaluation (an empty cell reads as 0) and its tree form. */
-    private record Node(Function<Function<String, BigDecimal>, BigDecimal> eval, List<Object> tree) {
+    /** A compiled node: evaluation (an empty cell reads as 0), its tree form and the height of that tree. */
+    private record Node(Function<Function<String, BigDecimal>, BigDecimal> eval, List<Object> tree, int height) {
+
+        /** A leaf. */
+        Node(Function<Function<String, BigDecimal>, BigDecimal> eval, List<Object> tree) {
+            this(eval, tree, 1);
+        }
     }
 
     private final CellSpace space;
@@ -104,8 +109,8 @@ public final class FormulaCompiler {
     private Node expression() throws FormulaException {
         Node left = term();
         while (symbol("+") || symbol("-")) {
-            String operator = next().text();
-            left = binary(operator, left, term(), operator.equals("+") ? BigDecimal::add : BigDecimal::subtract);
+            Token operator = next();
+            left = binary(operator, left, term(), operator.text().equals("+") ? BigDecimal::add : BigDecimal::subtract);
         }
         return left;
     }
@@ -113,8 +118,8 @@ public final class FormulaCompiler {
     private Node term() throws FormulaException {
         Node left = unary();
         while (symbol("*") || symbol("/")) {
-            String operator = next().text();
-            left = binary(operator, left, unary(), operator.equals("*") ? BigDecimal::multiply : FormulaCompiler::divide);
+            Token operator = next();
+            left = binary(operator, left, unary(), operator.text().equals("*") ? BigDecimal::multiply : FormulaCompiler::divide);
         }
         return left;
     }
@@ -126,21 +131,47 @@ public final class FormulaCompiler {
         return dividend.divide(divisor, DIVISION);
     }
 
-    private static Node binary(String operator, Node left, Node right, BinaryOperator<BigDecimal> operation) {
+    private Node binary(Token operator, Node left, Node right, BinaryOperator<BigDecimal> operation)
+            throws FormulaException {
         var l = left.eval();
         var r = right.eval();
-        return new Node(values -> operation.apply(l.apply(values), r.apply(values)),
-            List.of(operator, left.tree(), right.tree()));
+        return node(operator, values -> operation.apply(l.apply(values), r.apply(values)),
+            List.of(operator.text(), left.tree(), right.tree()), left, right);
+    }
+
+    /** An inner node over its operands, refused when the tree gets too tall. */
+    private Node node(Token at, Function<Function<String, BigDecimal>, BigDecimal> eval, List<Object> tree,
+                      Node... operands) throws FormulaException {
+        int height = 1;
+        for (Node operand : operands) {
+            height = Math.max(height, operand.height() + 1);
+        }
+        tokens.checkHeight(height, at.offset());
+        return new Node(eval, tree, height);
     }
 
     private Node unary() throws FormulaException {
         if (symbol("-")) {
-            next();
-            Node operand = unary();
+            Token minus = next();
+            Node operand = nested(this::unary);
             var eval = operand.eval();
-            return new Node(values -> eval.apply(values).negate(), List.of("neg", operand.tree()));
+            return node(minus, values -> eval.apply(values).negate(), List.of("neg", operand.tree()), operand);
         }
         return primary();
+    }
+
+    /** A parser step. */
+    private interface Step {
+        Node parse() throws FormulaException;
+    }
+
+    private Node nested(Step step) throws FormulaException {
+        tokens.enter();
+        try {
+            return step.parse();
+        } finally {
+            tokens.leave();
+        }
     }
 
     private Node primary() throws FormulaException {
@@ -154,12 +185,12 @@ public final class FormulaCompiler {
             }
         }
         if (token.kind() == Kind.SYMBOL && token.text().equals("(")) {
-            Node inner = expression();
+            Node inner = nested(this::expression);
             expect(")");
             return inner;
         }
         if (token.kind() == Kind.WORD && symbol("(")) {
-            return function(token);
+            return nested(() -> function(token));
         }
         if (token.kind() == Kind.WORD) {
             return cell(token);
@@ -201,7 +232,7 @@ public final class FormulaCompiler {
             case "sum" -> aggregate(name, "sum", BigDecimal::add);
             case "min" -> aggregate(name, "min", BigDecimal::min);
             case "max" -> aggregate(name, "max", BigDecimal::max);
-            case "abs" -> abs();
+            case "abs" -> abs(name);
             case "round" -> round(name);
             default -> throw new FormulaException(name.offset(), "fonction inconnue « " + name.text()
                 + " » (connues : sum, min, max, abs, round)");
@@ -221,13 +252,13 @@ public final class FormulaCompiler {
         List<Object> tree = new ArrayList<>();
         tree.add(function);
         arguments.forEach(argument -> tree.add(argument.tree()));
-        return new Node(values -> {
+        return node(name, values -> {
             BigDecimal result = evals.get(0).apply(values);
             for (int i = 1; i < evals.size(); i++) {
                 result = combine.apply(result, evals.get(i).apply(values));
             }
             return result;
-        }, List.copyOf(tree));
+        }, List.copyOf(tree), arguments.toArray(new Node[0]));
     }
 
     private List<Node> argument() throws FormulaException {
@@ -266,11 +297,11 @@ public final class FormulaCompiler {
         return nodes;
     }
 
-    private Node abs() throws FormulaException {
+    private Node abs(Token name) throws FormulaException {
         Node operand = expression();
         expect(")");
         var eval = operand.eval();
-        return new Node(values -> eval.apply(values).abs(), List.of("abs", operand.tree()));
+        return node(name, values -> eval.apply(values).abs(), List.of("abs", operand.tree()), operand);
     }
 
     private Node round(Token name) throws FormulaException {
@@ -283,8 +314,8 @@ public final class FormulaCompiler {
         expect(")");
         int scale = Integer.parseInt(digits.text());
         var eval = operand.eval();
-        return new Node(values -> eval.apply(values).setScale(scale, RoundingMode.HALF_UP),
-            List.of("round", operand.tree(), scale));
+        return node(name, values -> eval.apply(values).setScale(scale, RoundingMode.HALF_UP),
+            List.of("round", operand.tree(), scale), operand);
     }
 
     private boolean symbol(String text) {

@@ -37,9 +37,9 @@ public final class Lexer {
             char c = source.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (Character.isDigit(c)) {
+            } else if (isDigit(c)) {
                 int start = i;
-                while (i < source.length() && (Character.isDigit(source.charAt(i)) || source.charAt(i) == '.')) {
+                while (i < source.length() && (isDigit(source.charAt(i)) || source.charAt(i) == '.')) {
                     i++;
                 }
                 tokens.add(new Token(Kind.NUMBER, source.substring(start, i), start, i));
@@ -68,6 +68,11 @@ public final class Lexer {
         }
         tokens.add(new Token(Kind.END, "", source.length(), source.length()));
         return tokens;
+    }
+
+    /** An ASCII digit: other scripts' digits (Arabic-Indic, full-width…) are not numbers in a rule or a formula. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isWordPart(char c) {

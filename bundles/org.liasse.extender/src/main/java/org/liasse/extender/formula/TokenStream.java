@@ -15,10 +15,16 @@ public final class TokenStream {
     public static final Pattern EVERY_ROW =
         Pattern.compile("([A-Z][A-Z0-9_]*)\\.([A-Z][A-Z0-9_]*)_\\*\\.([A-Z][A-Z0-9_]*)");
 
+    /** Levels of nesting (parentheses, function arguments, unary operators) a source may have. */
+    public static final int MAX_NESTING = 64;
+    /** Levels an expression's tree may have, operator chains included: deeper trees are refused, never evaluated. */
+    public static final int MAX_HEIGHT = 200;
+
     private final String source;
     private final String what;
     private final List<Token> tokens;
     private int position;
+    private int nesting;
 
     /**
      * Tokenizes a source.
@@ -100,6 +106,30 @@ public final class TokenStream {
         Token token = peek();
         return new FormulaException(token.offset(), token.kind() == Kind.END
             ? what + " incomplète : « " + source + " »" : "« " + token.text() + " » inattendu");
+    }
+
+    /**
+     * Enters one more level of nesting, or fails at the next token when the source is nested too deeply; each call
+     * is paired with {@link #leave}.
+     */
+    public void enter() throws FormulaException {
+        if (nesting == MAX_NESTING) {
+            throw new FormulaException(peek().offset(), what + " trop imbriquée (" + MAX_NESTING + " niveaux au plus)");
+        }
+        nesting++;
+    }
+
+    /** Leaves a level entered with {@link #enter}. */
+    public void leave() {
+        nesting--;
+    }
+
+    /** Fails at an offset when a tree of this height would be built: {@value #MAX_HEIGHT} levels at most. */
+    public void checkHeight(int height, int offset) throws FormulaException {
+        if (height > MAX_HEIGHT) {
+            throw new FormulaException(offset, what + " trop profonde : plus de " + MAX_HEIGHT + " opérations "
+                + "enchaînées ; découpez-la, par exemple avec sum(…) ou un agrégat");
+        }
     }
 
     /** Fails unless every token was read. */
