@@ -25,8 +25,7 @@ final class CsvFiles {
 
     /** Reads the text of a CSV file into the collector. */
     static void read(String text, Collector collector, String keyHeader, String valueHeader) {
-        int headerEnd = text.indexOf('\n');
-        String headerLine = headerEnd < 0 ? text : text.substring(0, headerEnd);
+        String headerLine = TextLines.first(text);
         char separator = headerLine.indexOf(';') >= 0 ? ';' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(true).build();
         int[] lineStarts = TextLines.starts(text);

@@ -75,6 +75,21 @@ class FileExchangeTest {
     }
 
     @Test
+    void linesEndingWithALoneCarriageReturnAreCountedAsLines() {
+        ImportFile csv = read(ExchangeFormat.CSV, "compte;libelle;solde\r706;Loyers;1500\r999;Divers;3\r;Vide;4\r"
+            .getBytes(StandardCharsets.UTF_8), ACCOUNTS);
+        assertEquals(Map.of("CR.LOYERS.MONTANT", "1500"), values(csv));
+        assertEquals(List.of(3, 4), csv.problems().stream().map(ImportMessage::line).toList(), csv.problems().toString());
+
+        String xml = "<?xml version=\"1.0\"?>\r<export>\r  <ligne compte=\"706\">1500</ligne>\r"
+            + "    <ligne compte=\"60\">=1</ligne>\r</export>\r";
+        ImportFile file = read(ExchangeFormat.XML, xml.getBytes(StandardCharsets.UTF_8), ACCOUNTS);
+        assertEquals(List.of(new ImportedValue(3, 3, "706", "CR.LOYERS.MONTANT", "1500")), file.values());
+        assertEquals(List.of(new ImportMessage(4, 5, "CR.CHARGES.MONTANT", "injection-formule",
+            file.problems().get(0).message())), file.problems());
+    }
+
+    @Test
     void aMappingTranslatesKeysAndRefusesUnknownOnes() {
         ImportFile file = read(ExchangeFormat.CSV, "compte;libelle;solde\n706;Loyers;1500\n999;Divers;3\n;Vide;4\n"
             .getBytes(StandardCharsets.UTF_8), ACCOUNTS);
@@ -88,7 +103,8 @@ class FileExchangeTest {
     void formulaInjectionIsRefusedOnImportWithItsPlace() {
         ImportFile file = csv("cellule;valeur\nA.B.C1;=1+1\nA.B.C2;+33\nA.B.C3;@SUM(A1)\nA.B.C4;\"\tx\"\nA.B.C5;-x\n"
             + "A.B.C6;\"\r=1\"\nA.B.C7; =HYPERLINK(\"\"http://x\"\")\nA.B.C8;-12,5\nA.B.C9;'=SOMME(A1)\nA.B.C10;texte - ok\n");
-        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8), file.problems().stream().map(ImportMessage::line).toList(), file.problems().toString());
+        // The carriage return quoted in C6 ends a line, for the parser as for an editor: C7 is on line 9
+        assertEquals(List.of(2, 3, 4, 5, 6, 7, 9), file.problems().stream().map(ImportMessage::line).toList(), file.problems().toString());
         assertTrue(file.problems().stream().allMatch(p -> p.code().equals("injection-formule") && p.column() == 2
             && p.cell() != null && p.message().contains("formule")), file.problems().toString());
         assertEquals(Map.of("A.B.C8", "-12,5", "A.B.C9", "=SOMME(A1)", "A.B.C10", "texte - ok"), values(file),

@@ -2,10 +2,9 @@ package org.liasse.storage;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.liasse.api.definition.ColumnDefinition;
+import org.liasse.api.definition.FieldType;
 import org.liasse.api.error.FieldError;
 
 /**
@@ -16,6 +15,11 @@ final class CellFormat {
 
     /** Largest magnitude a DECIMAL(31, 6) column holds. */
     private static final BigDecimal LIMIT = BigDecimal.TEN.pow(25);
+    /**
+     * Largest scale, either sign, of a number as written ({@code 1e-40}, {@code 0.000…}): beyond, normalising and
+     * computing with it would cost time in proportion to its exponent ({@code 0e-5000000} is five million digits).
+     */
+    private static final int MAX_WRITTEN_SCALE = 40;
 
     private CellFormat() {
     }
@@ -75,10 +79,15 @@ final class CellFormat {
         } catch (NumberFormatException e) {
             return error(cell, "nombre-invalide", "« " + input + " » n'est pas un nombre.");
         }
-        if (value.stripTrailingZeros().scale() > scale) {
+        if (Math.abs(value.scale()) > MAX_WRITTEN_SCALE) {
+            return error(cell, "nombre-invalide", "« " + input + " » : exposant hors limites, écrire "
+                + "le nombre en chiffres.");
+        }
+        BigDecimal normalised = value.stripTrailingZeros();
+        if (normalised.scale() > scale) {
             return error(cell, "trop-de-decimales", "Au plus " + scale + " chiffres après la virgule.");
         }
-        return inRange(cell, value);
+        return inRange(cell, normalised.scale() < 0 ? normalised.setScale(0) : normalised);
     }
 
     private static Parsed inRange(String cell, BigDecimal value) {
@@ -89,11 +98,8 @@ final class CellFormat {
     }
 
     private static Parsed date(String cell, String input) {
-        try {
-            return text(LocalDate.parse(input).toString());
-        } catch (DateTimeParseException e) {
-            return error(cell, "date-invalide", "« " + input + " » n'est pas une date au format AAAA-MM-JJ.");
-        }
+        return FieldType.date(input).map(date -> text(date.toString())).orElseGet(() -> error(cell, "date-invalide",
+            "« " + input + " » n'est pas une date au format AAAA-MM-JJ (année à quatre chiffres)."));
     }
 
     private static Parsed bool(String cell, String input) {

@@ -39,6 +39,18 @@ class CellFormatTest {
     }
 
     @Test
+    void numbersAreNormalisedAndTheirExponentBounded() {
+        ColumnDefinition amount = column(FieldType.AMOUNT, 2, 0, List.of());
+        assertEquals("1.5", canonical(amount, "1.50000000"));
+        assertEquals("1000", canonical(amount, "1E+3"));
+        assertEquals("nombre-invalide", errorCode(amount, "0e-5000000"));
+        assertEquals("nombre-invalide", errorCode(amount, "1e-100000000"));
+        assertEquals("nombre-invalide", errorCode(amount, "1e+5000000"));
+        CellFormat.Parsed zero = CellFormat.parse("F.R.C", amount, "0.000000000");
+        assertEquals(0, zero.value().number().scale());
+    }
+
+    @Test
     void integersRefuseDecimals() {
         ColumnDefinition integer = column(FieldType.INTEGER, 0, 0, List.of());
         assertEquals("-42", canonical(integer, "-42"));
@@ -51,6 +63,9 @@ class CellFormatTest {
         assertEquals("abc", canonical(column(FieldType.TEXT, 0, 3, List.of()), "abc"));
         assertEquals("2025-12-31", canonical(column(FieldType.DATE, 0, 0, List.of()), "2025-12-31"));
         assertEquals("date-invalide", errorCode(column(FieldType.DATE, 0, 0, List.of()), "31/12/2025"));
+        assertEquals("date-invalide", errorCode(column(FieldType.DATE, 0, 0, List.of()), "+10000-01-01"));
+        assertEquals("date-invalide", errorCode(column(FieldType.DATE, 0, 0, List.of()), "10000-01-01"));
+        assertEquals("date-invalide", errorCode(column(FieldType.DATE, 0, 0, List.of()), "2025-02-30"));
         assertEquals("OPH", canonical(column(FieldType.CODE, 0, 0, List.of("OPH", "ESH")), "OPH"));
         assertEquals("code-inconnu", errorCode(column(FieldType.CODE, 0, 0, List.of("OPH", "ESH")), "XYZ"));
         assertEquals("true", canonical(column(FieldType.BOOLEAN, 0, 0, List.of()), "Oui"));

@@ -2,7 +2,6 @@ package org.liasse.extender.control;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.liasse.api.definition.CellDefinition;
+import org.liasse.api.definition.FieldType;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.extender.control.Layout.Source;
 import org.liasse.extender.control.Nodes.Cond;
@@ -332,11 +332,9 @@ final class Binder {
         if (type != Type.DATE || !(node instanceof Nodes.TextConstant) || !(ast instanceof Ast.Text text)) {
             return node;
         }
-        try {
-            return new Nodes.TextConstant(Type.DATE, node.source, LocalDate.parse(text.value()).toString());
-        } catch (DateTimeParseException e) {
-            throw new FormulaException(ast.start(), "« " + text.value() + " » n'est pas une date AAAA-MM-JJ");
-        }
+        LocalDate date = FieldType.date(text.value()).orElseThrow(() -> new FormulaException(ast.start(),
+            "« " + text.value() + " » n'est pas une date AAAA-MM-JJ (année à quatre chiffres)"));
+        return new Nodes.TextConstant(Type.DATE, node.source, date.toString());
     }
 
     /** A string literal compared with a code cell must be one of its codes. */

@@ -2,16 +2,17 @@ package org.liasse.extender.control;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.liasse.api.control.ControlData;
+import org.liasse.api.definition.FieldType;
 
 /**
  * Assigns a slot to every cell the rules of a plan read: cells of the dossier, of the dossier of year N-1 and of
@@ -109,13 +110,14 @@ final class Layout {
                 }
             }
             case DATE -> {
-                try {
-                    frame.texts[i] = LocalDate.parse(value).toString();
-                } catch (DateTimeParseException e) {
+                Optional<LocalDate> date = FieldType.date(value);
+                if (date.isEmpty()) {
                     frame.numbers[i] = Values.UNREADABLE;
                     frame.unreadable[i] = unreadable(slot, value, "n'est pas une date AAAA-MM-JJ");
                     return;
                 }
+                // Four-digit years: the text sorts in the order of the calendar, and dates compare as such
+                frame.texts[i] = date.get().toString();
                 frame.numbers[i] = 0;
             }
             case TEXT -> {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,10 +24,25 @@ import org.liasse.extender.definition.LocatedNode.Member;
 final class JsonTreeReader {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /** Levels of objects and arrays a definition file may nest; far below the parser's own limit. */
+    static final int MAX_NESTING = 100;
+    private static final int MAX_DIGITS = 40;
 
     private final JsonParser parser;
     private final FileProblems problems;
-    private int duplicates;
+    private int refused;
+    private int nesting;
+
+    /** Stops reading at an object or array nested too deeply, where it opens. */
+    private static final class TooDeep extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient Position at;
+
+        TooDeep(Position at) {
+            super(null, null);
+            this.at = at;
+        }
+    }
 
     private JsonTreeReader(JsonParser parser, FileProblems problems) {
         this.parser = parser;
@@ -54,7 +70,9 @@ final class JsonTreeReader {
                         "JSON invalide : contenu inattendu après la fin du document");
                 return Optional.empty();
             }
-            return reader.duplicates == 0 ? Optional.of(new JsonTree(root, text)) : Optional.empty();
+            return reader.refused == 0 ? Optional.of(new JsonTree(root, text)) : Optional.empty();
+        } catch (TooDeep e) {
+            problems.add(e.at, "JSON trop imbriqué : " + MAX_NESTING + " niveaux d'objets et de tableaux au plus");
         } catch (JsonProcessingException e) {
             problems.add(position(e.getLocation()), "JSON invalide : " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -67,16 +85,47 @@ final class JsonTreeReader {
         Position at = position(parser.currentTokenLocation());
         JsonToken token = parser.currentToken();
         return switch (token) {
-            case START_OBJECT -> object(at);
-            case START_ARRAY -> array(at);
+            case START_OBJECT -> nested(at, () -> object(at));
+            case START_ARRAY -> nested(at, () -> array(at));
             case VALUE_STRING -> new JsonString(at, (int) parser.currentTokenLocation().getCharOffset(),
                     parser.getText());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonNumber(at, parser.getDecimalValue());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(at);
             case VALUE_TRUE -> new JsonBoolean(at, true);
             case VALUE_FALSE -> new JsonBoolean(at, false);
             case VALUE_NULL -> new JsonNull(at);
             default -> throw new IllegalStateException("Unexpected JSON token " + token);
         };
+    }
+
+    /**
+     * A number, refused when it has more than {@value #MAX_DIGITS} digits or an exponent beyond that: written out
+     * ({@code 1e999999999}), it would cost time and memory in proportion to its exponent wherever it is shown.
+     */
+    private JsonNumber number(Position at) throws IOException {
+        BigDecimal value = parser.getDecimalValue();
+        if (value.precision() > MAX_DIGITS || Math.abs(value.scale()) > MAX_DIGITS) {
+            problems.add(at, "nombre hors limites : " + MAX_DIGITS + " chiffres au plus, sans exposant plus grand");
+            refused++;
+            return new JsonNumber(at, BigDecimal.ZERO);
+        }
+        return new JsonNumber(at, value);
+    }
+
+    /** Reads a container. */
+    private interface Container {
+        LocatedNode read() throws IOException;
+    }
+
+    private LocatedNode nested(Position at, Container container) throws IOException {
+        if (nesting == MAX_NESTING) {
+            throw new TooDeep(at);
+        }
+        nesting++;
+        try {
+            return container.read();
+        } finally {
+            nesting--;
+        }
     }
 
     private JsonObject object(Position at) throws IOException {
@@ -91,7 +140,7 @@ final class JsonTreeReader {
                 members.add(new Member(name, nameAt, value));
             } else {
                 problems.add(nameAt, "clé en double : « " + name + " »");
-                duplicates++;
+                refused++;
             }
         }
         return new JsonObject(at, members);

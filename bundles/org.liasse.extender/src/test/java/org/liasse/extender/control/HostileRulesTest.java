@@ -48,6 +48,20 @@ class HostileRulesTest {
     }
 
     @Test
+    void datesHaveFourDigitYearsInRulesAndInCells() {
+        List<DefinitionProblem> problems = problems("F.ORG.CLOT <= \"+10000-01-01\"");
+        assertEquals(1, problems.size(), () -> describe(problems));
+        assertTrue(problems.get(0).message().contains("n'est pas une date AAAA-MM-JJ"), () -> describe(problems));
+        CompiledPlan plan = RulePlugin.plan(RulePlugin.files(control("C", "F.ORG.CLOT <= \"2030-12-31\"", "m"), ""));
+        assertEquals(ControlStatus.RUNTIME_ERROR, plan.evaluate(ControlData.of(Map.of("F.ORG.CLOT", "+10000-01-01")))
+            .outcomes().get(0).status());
+        assertEquals(ControlStatus.PASSED, plan.evaluate(ControlData.of(Map.of("F.ORG.CLOT", "2030-12-31")))
+            .outcomes().get(0).status());
+        assertEquals(ControlStatus.FAILED, plan.evaluate(ControlData.of(Map.of("F.ORG.CLOT", "2031-01-01")))
+            .outcomes().get(0).status());
+    }
+
+    @Test
     void aLongChainOfOperatorsIsRefusedWithItsLocationInsteadOfOverflowingTheStack() {
         String chain = "1" + "+1".repeat(1_990) + ">0";
         List<DefinitionProblem> problems = assertTimeoutPreemptively(NEVER_HANG, () -> problems(chain));

@@ -43,6 +43,22 @@ class JsonTreeReaderTest {
     }
 
     @Test
+    void jsonNestedTooDeeplyIsRefusedWhereTheTooDeepLevelOpens() {
+        String json = "{\"a\":\n" + "[".repeat(2_000) + "]".repeat(2_000) + "}";
+        assertTrue(read(json).isEmpty());
+        assertEquals(List.of(new DefinitionProblem(new SourceLocation("f.json", 2, JsonTreeReader.MAX_NESTING),
+            "JSON trop imbriqué : " + JsonTreeReader.MAX_NESTING + " niveaux d'objets et de tableaux au plus")), problems);
+    }
+
+    @Test
+    void numbersWithHugeExponentsAreRefusedWhereTheyAreWritten() {
+        assertTrue(read("{\"min\": 1e999999999}").isEmpty());
+        assertEquals(1, problems.size(), problems::toString);
+        assertEquals(new SourceLocation("f.json", 1, 9), problems.get(0).location());
+        assertTrue(problems.get(0).message().startsWith("nombre hors limites"), problems::toString);
+    }
+
+    @Test
     void positionsInsideStringsCountEscapeSequences() {
         JsonTree tree = read("{\"e\": \"\\u00c9CART + A.B.C\"}").orElseThrow();
         JsonString expression = (JsonString) ((JsonObject) tree.root()).get("e").orElseThrow();

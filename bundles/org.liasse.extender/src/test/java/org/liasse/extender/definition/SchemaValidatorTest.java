@@ -74,9 +74,9 @@ class SchemaValidatorTest {
 
     @Test
     void hugeNumbersAreShownCompactly() {
-        assertFalse(validate("{\"annee\": 1e999999999}"));
+        assertFalse(validate("{\"annee\": 1e39}"));
 
-        assertEquals(List.of(problem(1, 11, "valeur trop grande : 1E+999999999 (maximum : 2100)")), problems);
+        assertEquals(List.of(problem(1, 11, "valeur trop grande : 1E+39 (maximum : 2100)")), problems);
     }
 
     @Test
