@@ -102,6 +102,30 @@ class ControlExplanationIT {
     }
 
     @Test
+    void datesBeyondFourDigitYearsAndHugeExponentsAreFormatErrorsOnTheCell() {
+        long revision = entry.get("/dossiers/" + dossier).json().path("revision").asLong();
+        Http.Reply date = entry.patch("/dossiers/" + dossier + "/values", "\"" + revision + "\"",
+            "{\"values\":{\"IDENT.ORG.CLOTURE\":\"+10000-01-01\"}}");
+        assertEquals(422, date.status(), date.body());
+        assertEquals("date-invalide", date.json().path("errors").get(0).path("code").asText(), date.body());
+        Http.Reply exponent = entry.patch("/dossiers/" + dossier + "/values", "\"" + revision + "\"",
+            "{\"values\":{\"CR.LOYERS.MONTANT\":\"0e-5000000\"}}");
+        assertEquals(422, exponent.status(), exponent.body());
+        assertEquals("nombre-invalide", exponent.json().path("errors").get(0).path("code").asText(), exponent.body());
+        Http.Reply dryRun = entry.upload("POST", "/dossiers/" + dossier + "/imports?format=csv&apply=false", "text/csv",
+            "cellule;valeur\rCR.LOYERS.MONTANT;0e-5000000\rIDENT.ORG.CLOTURE;+10000-01-01\r"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        assertEquals(200, dryRun.status(), dryRun.body());
+        JsonNode problems = dryRun.json().path("problems");
+        assertEquals(2, problems.size(), dryRun.body());
+        assertEquals(2, problems.get(0).path("line").asInt(), "a lone CR ends a line: " + dryRun.body());
+        assertEquals("nombre-invalide", problems.get(0).path("code").asText(), dryRun.body());
+        assertEquals(3, problems.get(1).path("line").asInt(), dryRun.body());
+        assertEquals("date-invalide", problems.get(1).path("code").asText(), dryRun.body());
+        assertEquals(revision, entry.get("/dossiers/" + dossier).json().path("revision").asLong(), "nothing was saved");
+    }
+
+    @Test
     void operatorsMayExplainAndUnknownControlsAreNotFound() {
         Http support = Accounts.operator(ministry.httpPort(), admin, "support.controles", "SUPPORT", null);
         assertEquals("PASSED", explain(support, "ER_RESULTAT").path("outcome").path("status").asText());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,10 +77,17 @@ class DistributionsIT {
             Http.Reply saved = user.patch("/dossiers/" + id + "/values", etag,
                 "{\"values\":{\"BILAN.TRESO.MONTANT\":\"250000,75\",\"IDENT.NOM.VALEUR\":\"Camille Exemple\"}}");
             assertEquals(200, saved.status(), saved.body());
+            String deep = "org.liasse.itests.profond";
+            Files.write(ministry.home().resolve("deploy/" + deep + ".jar"), new PluginJar(deep, "1.0.0")
+                .file("controls/profond.json", "{\"controls\": [{\"code\": \"PROFOND\", \"questionnaire\": \"ER\", "
+                    + "\"severity\": \"error\", \"message\": \"m\",\n\"expression\": \"1" + "+1".repeat(1_990) + ">0\"}]}")
+                .bytes());
+            assertRefusedAsTooDeep(operator, deep);
 
             ministry.stop();
             ministry.start();
             awaitHealth(ministry, 200);
+            assertRefusedAsTooDeep(Http.token(ministry.httpPort(), "operateur.demo", DEMO_PASSWORD), deep);
 
             Http relogged = Http.token(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD);
             Http.Reply reloaded = relogged.get("/dossiers/" + id);
@@ -93,6 +101,14 @@ class DistributionsIT {
             assertEquals(6, operatorAgain.get("/campaigns").json().size());
             assertEquals(6, operatorAgain.get("/organisations/000000018/dossiers").json().size());
         }
+    }
+
+    /** A rule of 1,990 additions is refused where it is written, at hot deploy as at a cold start. */
+    private static void assertRefusedAsTooDeep(Http operator, String plugin) {
+        JsonNode rejected = Await.until(plugin + " rejected", BOOT_TIMEOUT, () -> operator.get("/plugins/" + plugin),
+            reply -> reply.status() == 200 && "REJECTED".equals(reply.json().path("state").asText())).json();
+        assertTrue(rejected.toString().contains("META-INF/liasse/controls/profond.json")
+            && rejected.toString().contains("trop profonde"), rejected.toString());
     }
 
     @Test

@@ -40,6 +40,9 @@ public final class DefinitionLoader {
     /** Folder of the definition files inside a plugin bundle. */
     public static final String ROOT = "META-INF/liasse/";
 
+    /** Start of the problem that refuses a plugin whose reading failed inside the loader: a bug to report. */
+    public static final String INTERNAL_ERROR = "erreur interne en lisant le plugin, à signaler : ";
+
     private static final String NO_DEFINITION =
             "aucune définition : le plugin ne déclare ni questionnaire, ni contrôle, ni rapport, ni message";
     private static final String MESSAGES_PREFIX = "messages_";
@@ -102,10 +105,21 @@ public final class DefinitionLoader {
      * @param files                   the plugin's files under {@code META-INF/liasse/}; folder entries are ignored
      * @param installedQuestionnaires latest version of a questionnaire declared by another active plugin, by code;
      *                                the plugin's own questionnaires take precedence
-     * @return the definitions, or every problem found sorted by file, line and column
+     * @return the definitions, or every problem found sorted by file, line and column; a fault of the loader itself
+     *         refuses the plugin with {@link #INTERNAL_ERROR} rather than escaping to the caller's thread
      */
     public LoadResult load(List<DefinitionFile> files,
                            Function<String, Optional<QuestionnaireDefinition>> installedQuestionnaires) {
+        try {
+            return read(files, installedQuestionnaires);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new LoadResult.Rejected(List.of(new DefinitionProblem(new SourceLocation(ROOT, 0, 0),
+                    INTERNAL_ERROR + e)));
+        }
+    }
+
+    private LoadResult read(List<DefinitionFile> files,
+                            Function<String, Optional<QuestionnaireDefinition>> installedQuestionnaires) {
         List<DefinitionProblem> problems = new ArrayList<>();
         Map<Kind, List<DefinitionFile>> byKind = classify(files, problems);
         if (byKind.values().stream().allMatch(List::isEmpty)) {
