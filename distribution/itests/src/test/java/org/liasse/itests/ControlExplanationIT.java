@@ -113,7 +113,7 @@ class ControlExplanationIT {
         assertEquals(422, exponent.status(), exponent.body());
         assertEquals("nombre-invalide", exponent.json().path("errors").get(0).path("code").asText(), exponent.body());
         Http.Reply dryRun = entry.upload("POST", "/dossiers/" + dossier + "/imports?format=csv&apply=false", "text/csv",
-            "cellule;valeur\rCR.LOYERS.MONTANT;0e-5000000\rIDENT.ORG.CLOTURE;+10000-01-01\r"
+            "cellule;valeur\rCR.LOYERS.MONTANT;0e-5000000\rIDENT.ORG.CLOTURE;10000-01-01\r"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
         assertEquals(200, dryRun.status(), dryRun.body());
         JsonNode problems = dryRun.json().path("problems");
