@@ -77,6 +77,14 @@ final class Collector {
         values.add(new ImportedValue(line, valueColumn, key, cell, restored));
     }
 
+    /** Refuses the whole file: what was read of it is dropped, this problem alone is reported. */
+    void refuse(String code, String message) {
+        values.clear();
+        problems.clear();
+        lineOfCell.clear();
+        problem(0, 0, null, code, message);
+    }
+
     /** A problem at a place of the file. */
     void problem(int line, int column, String cell, String code, String message) {
         problems.add(new ImportMessage(line, column, cell, code, message));

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.liasse.api.definition.MappingDefinition;
 import org.liasse.api.exchange.DossierExchange;
@@ -14,17 +17,64 @@ import org.liasse.api.exchange.ExchangeFormat;
 import org.liasse.api.exchange.ExportedCell;
 import org.liasse.api.exchange.ExportedSheet;
 import org.liasse.api.exchange.ImportFile;
+import org.liasse.api.error.TooManyRequestsException;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Reads and writes the exchange formats. The content must be what the format says, whatever the file name: a
- * workbook is a zip archive, a CSV or XML file is UTF-8 text.
+ * workbook is a zip archive, a CSV or XML file is UTF-8 text. At most {@link ExchangeConfig#imports_concurrent} files
+ * are read at once, each within the {@link XlsxReader.Limits} of an import, so that no upload can exhaust the memory.
  */
-@Component(service = DossierExchange.class)
+@Component(service = DossierExchange.class, configurationPid = ExchangeConfig.PID,
+    configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = ExchangeConfig.class)
 public class FileExchange implements DossierExchange {
+
+    private final Semaphore reading;
+    private final Duration wait;
+    private final XlsxReader.Limits limits;
+
+    /** The exchange with its settings. */
+    @Activate
+    public FileExchange(ExchangeConfig config) {
+        this(config.imports_concurrent(), Duration.ofSeconds(Math.max(0, config.imports_wait_seconds())),
+            XlsxReader.Limits.IMPORT);
+    }
+
+    /** The exchange with the default settings, outside the framework. */
+    public FileExchange() {
+        this(ExchangeConfig.CONCURRENT, Duration.ofSeconds(ExchangeConfig.WAIT_SECONDS), XlsxReader.Limits.IMPORT);
+    }
+
+    FileExchange(int concurrent, Duration wait, XlsxReader.Limits limits) {
+        this.reading = new Semaphore(Math.max(1, concurrent), true);
+        this.wait = wait;
+        this.limits = limits;
+    }
 
     @Override
     public ImportFile read(ExchangeFormat format, InputStream content, MappingDefinition mapping) {
+        try {
+            if (!reading.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new TooManyRequestsException("imports-simultanes", "Trop d'imports sont en cours sur le serveur : "
+                    + "réessayez dans une minute. Rien n'a été importé.", 60);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TooManyRequestsException("imports-simultanes", "L'import a été interrompu : réessayez. Rien "
+                + "n'a été importé.", 5);
+        }
+        try {
+            return readNow(format, content, mapping);
+        } finally {
+            reading.release();
+        }
+    }
+
+    private ImportFile readNow(ExchangeFormat format, InputStream content, MappingDefinition mapping) {
         Collector collector = new Collector(mapping);
         Optional<byte[]> read;
         try {
@@ -47,7 +97,7 @@ public class FileExchange implements DossierExchange {
         switch (format) {
             case XLSX -> {
                 if (Content.zip(bytes)) {
-                    XlsxFiles.read(bytes, collector, mapping.keyColumn(), mapping.valueColumn());
+                    XlsxFiles.read(bytes, collector, mapping.keyColumn(), mapping.valueColumn(), limits);
                 } else {
                     mismatch(collector, format, bytes);
                 }

@@ -1,6 +1,5 @@
 package org.liasse.exchange;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -13,14 +12,11 @@ import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.liasse.api.exchange.ExportedSheet;
 
 /**
@@ -49,46 +45,20 @@ final class XlsxFiles {
     private XlsxFiles() {
     }
 
-    /** Reads the first sheet of a workbook into the collector. */
-    static void read(byte[] bytes, Collector collector, String keyHeader, String valueHeader) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            if (workbook.getNumberOfSheets() == 0 || workbook.getSheetAt(0).getPhysicalNumberOfRows() == 0) {
-                collector.problem(0, 0, null, "fichier-vide", "La première feuille du classeur est vide.");
-                return;
-            }
-            Sheet sheet = workbook.getSheetAt(0);
-            Row header = sheet.getRow(sheet.getFirstRowNum());
-            int key = column(header, keyHeader);
-            int value = column(header, valueHeader);
-            if (key < 0 || value < 0) {
-                collector.problem(header.getRowNum() + 1, 0, null, "colonne-manquante", "La première ligne de la "
-                    + "première feuille doit nommer les colonnes « " + keyHeader + " » et « " + valueHeader + " ».");
-                return;
-            }
-            for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || blank(row.getCell(key)) && blank(row.getCell(value))) {
-                    continue;
-                }
-                int line = r + 1;
-                if (!collector.line(line)) {
-                    return;
-                }
-                String keyText = text(row.getCell(key));
-                String valueText = text(row.getCell(value));
-                if (keyText == null || valueText == null) {
-                    collector.problem(line, (keyText == null ? key : value) + 1, null, "xlsx-cellule-en-erreur",
-                        "La cellule du classeur contient une erreur de calcul (#DIV/0!, #N/A…).");
-                    continue;
-                }
-                collector.value(line, key + 1, value + 1, keyText, valueText);
-            }
-        } catch (IOException | RuntimeException e) {
-            if (zipBomb(e)) {
-                collector.problem(0, 0, null, "archive-suspecte", "Le classeur est refusé : une fois décompressé, il "
+    /** Reads the first sheet of a workbook into the collector, as a stream ({@link XlsxReader}). */
+    static void read(byte[] bytes, Collector collector, String keyHeader, String valueHeader,
+                     XlsxReader.Limits limits) {
+        try {
+            XlsxReader.read(bytes, collector, keyHeader, valueHeader, limits);
+        } catch (Exception e) {
+            XlsxReader.Refused refused = cause(e, XlsxReader.Refused.class);
+            if (refused != null) {
+                collector.refuse(refused.code, refused.getMessage());
+            } else if (zipBomb(e)) {
+                collector.refuse("archive-suspecte", "Le classeur est refusé : une fois décompressé, il "
                     + "serait démesurément plus gros que le fichier envoyé (bombe de décompression).");
             } else {
-                collector.problem(0, 0, null, "xlsx-illisible", "Le classeur XLSX est illisible : le fichier est "
+                collector.refuse("xlsx-illisible", "Le classeur XLSX est illisible : le fichier est "
                     + "tronqué ou endommagé. Enregistrez-le de nouveau depuis votre tableur, puis réessayez.");
             }
         }
@@ -170,36 +140,14 @@ final class XlsxFiles {
         }
     }
 
-    private static int column(Row header, String name) {
-        for (Cell cell : header) {
-            String text = text(cell);
-            if (text != null && text.strip().toLowerCase(Locale.ROOT).equals(name.strip().toLowerCase(Locale.ROOT))) {
-                return cell.getColumnIndex();
+    /** The first of an error's causes that is of a type, or null. */
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
-        return -1;
-    }
-
-    private static boolean blank(Cell cell) {
-        String text = text(cell);
-        return text != null && text.isBlank();
-    }
-
-    /** The value of a cell as text (numbers in plain notation, dates ISO-8601), or null for an error cell. */
-    private static String text(Cell cell) {
-        if (cell == null) {
-            return "";
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case STRING -> cell.getStringCellValue();
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-            case ERROR -> null;
-            default -> "";
-        };
+        return null;
     }
 
     private static boolean zipBomb(Throwable error) {
