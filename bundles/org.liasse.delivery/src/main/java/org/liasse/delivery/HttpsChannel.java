@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.net.ssl.SSLContext;
@@ -48,7 +50,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Pushes each parcel to a recipient's HTTPS endpoint in one {@code multipart/form-data} POST: a {@code manifest} part
  * (JSON, see {@link Manifest}) then one {@code file} part per file, with the parcel's key in the
  * {@code Idempotency-Key} header so that the recipient can ignore a repeated request. Settings: {@code url} (https;
- * http only for a loopback host), {@code token} (sent as {@code Authorization: Bearer}) and {@code trustCertificate}
+ * http only for a loopback host where {@link Config#allowHttpLoopback}; never a link-local or metadata host, see
+ * {@link Addresses}), {@code token} (sent as {@code Authorization: Bearer}) and {@code trustCertificate}
  * (path of a PEM certificate trusted in addition to the JDK's authorities). A 2xx response is the receipt; 408, 429,
  * 5xx and connection failures are retried; any other response is a permanent refusal.
  */
@@ -68,19 +71,28 @@ public class HttpsChannel implements DeliveryChannel {
         /** Timeout of the whole request, in seconds. */
         @AttributeDefinition(description = "Délai de réponse du destinataire, en secondes")
         int requestTimeout() default 120;
+
+        /** Whether plain http may reach a loopback host: the demonstration's and tests' local receivers only. */
+        @AttributeDefinition(description = "Autoriser http (sans TLS) vers la machine locale (démonstration, tests)")
+        boolean allowHttpLoopback() default false;
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Whatever the reason (no such file, not readable, not a certificate): the settings never tell which. */
+    private static final String UNREADABLE_CERTIFICATE = "Le certificat à approuver (trustCertificate) n'a pas pu être "
+        + "lu comme un certificat PEM par le serveur.";
     private static final int EXCERPT = 300;
 
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final boolean allowHttpLoopback;
 
     /** Reads the timeouts. */
     @Activate
     public HttpsChannel(Config config) {
         this.connectTimeout = Duration.ofSeconds(config.connectTimeout());
         this.requestTimeout = Duration.ofSeconds(config.requestTimeout());
+        this.allowHttpLoopback = config.allowHttpLoopback();
     }
 
     @Override
@@ -99,8 +111,11 @@ public class HttpsChannel implements DeliveryChannel {
                 URI uri = new URI(url);
                 if (uri.getHost() == null) {
                     problems.add("L'adresse de dépôt n'est pas une URL complète : « " + url + " ».");
-                } else if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && loopback(uri))) {
+                } else if (!"https".equals(uri.getScheme())
+                    && !("http".equals(uri.getScheme()) && allowHttpLoopback && loopback(uri))) {
                     problems.add("L'adresse de dépôt doit être en https : « " + url + " ».");
+                } else {
+                    Addresses.refusedHost(uri.getHost()).ifPresent(problems::add);
                 }
             } catch (URISyntaxException e) {
                 problems.add("L'adresse de dépôt n'est pas une URL valide : « " + url + " ».");
@@ -115,7 +130,7 @@ public class HttpsChannel implements DeliveryChannel {
                 try {
                     certificates(Path.of(certificate));
                 } catch (IOException | GeneralSecurityException e) {
-                    problems.add("Le certificat à approuver « " + certificate + " » est illisible : " + e.getMessage());
+                    problems.add(UNREADABLE_CERTIFICATE);
                 }
             }
         }
@@ -135,9 +150,16 @@ public class HttpsChannel implements DeliveryChannel {
             try {
                 client.sslContext(trusting(Path.of(certificate)));
             } catch (IOException | GeneralSecurityException e) {
-                throw new DeliveryException("Le certificat à approuver « " + certificate + " » est illisible : "
-                    + e.getMessage(), false, e);
+                throw new DeliveryException(UNREADABLE_CERTIFICATE, false, e);
             }
+        }
+        try {
+            Optional<String> refused = Addresses.refusedResolved(uri.getHost());
+            if (refused.isPresent()) {
+                throw new DeliveryException(refused.get(), true, null);
+            }
+        } catch (UnknownHostException e) {
+            throw new DeliveryException("Le destinataire " + uri + " est injoignable : hôte inconnu.", false, e);
         }
         String boundary = "liasse-" + UUID.randomUUID();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)

@@ -1,6 +1,7 @@
 package org.liasse.delivery;
 
 import java.io.IOException;
+import java.net.UnknownHostException;
 import java.io.OutputStream;
 import java.net.SocketAddress;
 import java.nio.file.Files;
@@ -106,8 +107,11 @@ public class SftpChannel implements DeliveryChannel {
     @Override
     public List<String> check(Map<String, String> settings) {
         List<String> problems = new ArrayList<>();
-        if (Settings.get(settings, "host").isEmpty()) {
+        String host = Settings.get(settings, "host");
+        if (host.isEmpty()) {
             problems.add("Le serveur SFTP (host) est obligatoire.");
+        } else {
+            Addresses.refusedHost(host).ifPresent(problems::add);
         }
         String port = Settings.get(settings, "port");
         if (!port.isEmpty() && !(port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1
@@ -149,6 +153,14 @@ public class SftpChannel implements DeliveryChannel {
         int portNumber = port.isEmpty() ? 22 : Integer.parseInt(port);
         String username = Settings.get(settings, "username");
         String password = Settings.get(settings, "password");
+        try {
+            Optional<String> refused = Addresses.refusedResolved(host);
+            if (refused.isPresent()) {
+                throw new DeliveryException(refused.get(), true, null);
+            }
+        } catch (UnknownHostException e) {
+            throw new DeliveryException("Le serveur SFTP « " + host + " » est inconnu.", false, e);
+        }
         String privateKey = Settings.get(settings, "privateKey");
         if (!privateKey.isEmpty() && !Files.isReadable(Path.of(privateKey))) {
             throw new DeliveryException("La clé privée « " + privateKey + " » est illisible.", false, null);

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liasse.api.transmission.DeliveryException;
@@ -30,16 +31,22 @@ class DepotChannelTest {
     @TempDir
     Path directory;
 
-    private final DepotChannel channel = new DepotChannel();
+    private DepotChannel channel;
+
+    @BeforeEach
+    void rootOfDrops() {
+        channel = new DepotChannel(directory);
+    }
 
     @Test
     void theParcelGoesIntoAFolderNamedAfterItsKeyWithItsManifestLast() throws Exception {
         DeliveryReceipt receipt = channel.deliver(Fixtures.parcel(KEY), settings());
 
         Path folder = directory.resolve(KEY);
-        assertEquals(folder.toString(), receipt.reference());
-        assertEquals("Déposé dans " + folder + " (2 fichiers, " + String.format(Locale.FRANCE, "%,d",
-            Fixtures.PDF.length + Fixtures.XML.length) + " octets)", receipt.detail());
+        assertEquals("depot:" + KEY, receipt.reference(), "a reference, never a path of the server");
+        assertEquals("Déposé dans le répertoire du destinataire, dossier " + KEY + " (2 fichiers, "
+            + String.format(Locale.FRANCE, "%,d", Fixtures.PDF.length + Fixtures.XML.length) + " octets)",
+            receipt.detail());
         assertArrayEquals(Fixtures.PDF, Files.readAllBytes(folder.resolve("ER-2025-000000018.pdf")));
         assertArrayEquals(Fixtures.XML, Files.readAllBytes(folder.resolve("ER-2025-000000018.xml")));
         assertEquals(List.of("ER-2025-000000018.pdf", "ER-2025-000000018.xml", "manifest.json"), names(folder));
@@ -103,8 +110,8 @@ class DepotChannelTest {
     void keysAndFileNamesCannotLeaveTheDirectory() throws Exception {
         DeliveryReceipt receipt = channel.deliver(Fixtures.parcel("../../etc/passwd"), settings());
 
-        Path folder = Path.of(receipt.reference());
-        assertEquals(directory, folder.getParent());
+        Path folder = directory.resolve(receipt.reference().substring("depot:".length()));
+        assertTrue(Files.isDirectory(folder), folder.toString());
         assertTrue(folder.getFileName().toString().matches("_.._etc_passwd-[0-9a-f]{8}"), folder.toString());
         assertEquals(List.of(folder.getFileName().toString()), names(directory));
     }
@@ -129,6 +136,22 @@ class DepotChannelTest {
         assertFalse(failure.permanent());
         assertEquals("Paramètres du destinataire invalides : Le répertoire de dépôt doit être un chemin absolu : "
             + "« depots/dhup ».", failure.getMessage());
+    }
+
+    @Test
+    void dropsGoOnlyUnderTheRootOfDrops(@TempDir Path elsewhere) throws Exception {
+        Path inside = Files.createDirectories(directory.resolve("dhup"));
+        assertEquals(List.of(), channel.check(Map.of("directory", inside.toString())));
+        String refusal = "Le répertoire de dépôt doit se trouver sous la racine des dépôts du serveur "
+            + "(etc/org.liasse.delivery.depot.cfg).";
+        assertEquals(List.of(refusal), channel.check(Map.of("directory", elsewhere.toString())));
+        assertEquals(List.of(refusal), channel.check(Map.of("directory", inside + "/../../etc")));
+        Path link = Files.createSymbolicLink(directory.resolve("lien"), elsewhere);
+        DeliveryException escaped = assertThrows(DeliveryException.class,
+            () -> channel.deliver(Fixtures.parcel(KEY), Map.of("directory", link.toString())));
+        assertTrue(escaped.permanent());
+        assertEquals(refusal, escaped.getMessage());
+        assertEquals(List.of(), names(elsewhere), "nothing was dropped outside the root");
     }
 
     private Map<String, String> settings() {

@@ -226,8 +226,22 @@ class HttpsChannelTest {
     @Test
     void settingsAreChecked() throws IOException {
         assertEquals(List.of(), channel.check(settings()));
-        assertEquals(List.of(), channel.check(Map.of("url", "http://127.0.0.1:8080/depots")));
-        assertEquals(List.of(), channel.check(Map.of("url", "http://localhost/depots")));
+        assertEquals(List.of("L'adresse de dépôt doit être en https : « http://127.0.0.1:8080/depots »."),
+            channel.check(Map.of("url", "http://127.0.0.1:8080/depots")), "plain http only where allowed");
+        HttpsChannel demo = new HttpsChannel(Fixtures.config(HttpsChannel.Config.class, Map.of("connectTimeout", 5,
+            "requestTimeout", 10, "allowHttpLoopback", true)));
+        assertEquals(List.of(), demo.check(Map.of("url", "http://127.0.0.1:8080/depots")));
+        assertEquals(List.of(), demo.check(Map.of("url", "http://localhost/depots")));
+        assertEquals(List.of("L'adresse de dépôt doit être en https : « http://destinataire.example/depots »."),
+            demo.check(Map.of("url", "http://destinataire.example/depots")));
+        for (String forbidden : List.of("https://169.254.169.254/latest/meta-data/", "https://[fe80::1]/x",
+            "https://metadata.google.internal/computeMetadata/v1/", "https://0.0.0.0/x", "https://224.0.0.1/x",
+            "https://100.100.100.200/x", "https://[fd00:ec2::254]/x")) {
+            List<String> problems = channel.check(Map.of("url", forbidden));
+            assertEquals(1, problems.size(), forbidden);
+            assertTrue(problems.get(0).endsWith("est interdit : adresse de lien local, de métadonnées d'hébergeur, de "
+                + "multidiffusion ou non spécifiée."), problems.get(0));
+        }
         assertEquals(List.of("L'adresse de dépôt (url) est obligatoire."), channel.check(Map.of()));
         assertEquals(List.of("L'adresse de dépôt doit être en https : « http://destinataire.example/depots »."),
             channel.check(Map.of("url", "http://destinataire.example/depots")));
@@ -236,9 +250,12 @@ class HttpsChannelTest {
         assertEquals(List.of("Le certificat à approuver doit être désigné par un chemin absolu : « ca.pem »."),
             channel.check(Map.of("url", url(), "trustCertificate", "ca.pem")));
         Path notACertificate = Files.writeString(folder.resolve("vide.pem"), "rien");
-        assertEquals(1, channel.check(Map.of("url", url(), "trustCertificate", notACertificate.toString())).size());
-        assertTrue(channel.check(Map.of("url", url(), "trustCertificate", notACertificate.toString())).get(0)
-            .startsWith("Le certificat à approuver « " + notACertificate + " » est illisible : "));
+        List<String> unreadable = List.of("Le certificat à approuver (trustCertificate) n'a pas pu être lu comme un "
+            + "certificat PEM par le serveur.");
+        assertEquals(unreadable, channel.check(Map.of("url", url(), "trustCertificate", notACertificate.toString())));
+        assertEquals(unreadable, channel.check(Map.of("url", url(), "trustCertificate", folder.resolve("absent.pem")
+            .toString())), "the same answer whether the file exists or not");
+        assertEquals(unreadable, channel.check(Map.of("url", url(), "trustCertificate", "/etc/shadow")));
     }
 
     private String url() {
