@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,6 +32,8 @@ import org.liasse.api.dossier.Organisation;
 import org.liasse.api.dossier.OrganisationService;
 import org.liasse.api.error.FieldError;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.health.HealthIndicator;
+import org.liasse.api.health.HealthStatus;
 import org.liasse.api.peer.Peer;
 import org.liasse.api.peer.PeerMessage;
 import org.liasse.api.peer.PeerService;
@@ -49,16 +52,21 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Exchanges with the peers: as the requesting server, brings a dossier's mapped cells in from a peer (signed request,
  * signed and digested answer, conflicts with local edits, one atomic save, acknowledgement); as the answering server,
  * authenticates the peer, checks the organisation's scope and consent, and answers with the source dossier's values.
- * Every outcome, refusals included, goes to the sync log; refusals also go to the audit log.
+ * Every outcome, refusals included, goes to the sync log; refusals also go to the audit log, except those of servers
+ * that are not registered at all: anyone can send those, so they are only counted (health component
+ * {@code serveurs}) and logged at most once a minute, never stored with what they carried. A signed request is
+ * accepted once: replayed as it was, it is refused.
  */
-@Component(service = PeerService.class, configurationPid = "org.liasse.server")
+@Component(service = {PeerService.class, HealthIndicator.class}, configurationPid = "org.liasse.server")
 @Designate(ocd = PeerSyncService.Config.class)
-public class PeerSyncService implements PeerService {
+public class PeerSyncService implements PeerService, HealthIndicator {
 
     /** Settings of this server's identity and of its calls to peers ({@code etc/org.liasse.server.cfg}). */
     @ObjectClassDefinition(name = "Liasse server identity")
@@ -97,6 +105,7 @@ public class PeerSyncService implements PeerService {
         int timeout_seconds() default 5;
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(PeerSyncService.class);
     private static final Pattern TRANSFER_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
     private static final int ACTOR = 100;
 
@@ -110,6 +119,10 @@ public class PeerSyncService implements PeerService {
     private final Duration skew;
     private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Map<String, ConfiguredPeer> peers = new ConcurrentHashMap<>();
+    private final ReplayGuard replays;
+    private final AtomicLong strangers = new AtomicLong();
+    private final AtomicLong strangersLogged = new AtomicLong();
+    private volatile Instant strangersLoggedAt = Instant.EPOCH;
 
     /** Loads or creates the server's key and certificate. */
     @Activate
@@ -125,6 +138,18 @@ public class PeerSyncService implements PeerService {
         this.client = new PeerClient(json, config.name(), keys.key(), config.attempts(),
             Duration.ofSeconds(config.timeout_seconds()), Duration.ofMillis(200));
         this.skew = Duration.ofSeconds(config.clock_skew_seconds());
+        this.replays = new ReplayGuard(skew);
+    }
+
+    @Override
+    public String component() {
+        return "serveurs";
+    }
+
+    @Override
+    public HealthStatus check() {
+        return HealthStatus.up(peers.size() + " serveur(s) pair(s) enregistré(s) ; " + strangers.get()
+            + " demande(s) de serveurs non enregistrés refusée(s) depuis le démarrage");
     }
 
     /** A peer registered by configuration. */
@@ -358,7 +383,7 @@ public class PeerSyncService implements PeerService {
         String name = request.headers().get(PeerProtocol.SERVER);
         ConfiguredPeer peer = name == null ? null : peers.get(name);
         if (peer == null) {
-            throw refused(name, "serveur-inconnu", "Le serveur « " + name + " » n'est pas enregistré sur ce serveur.");
+            throw stranger();
         }
         Instant now = Instant.now();
         Peer known = peer.peer();
@@ -383,7 +408,30 @@ public class PeerSyncService implements PeerService {
             throw refused(name, "horloge-decalee", "La demande du serveur « " + name + " » est datée de " + date
                 + " : l'écart avec l'horloge de ce serveur dépasse " + skew.toSeconds() + " secondes.");
         }
+        if (!replays.first(name, date, requestId, now)) {
+            throw refused(name, "requete-rejouee", "La demande « " + cut(requestId) + " » du serveur « " + name
+                + " » a déjà été reçue : une demande signée n'est acceptée qu'une fois.");
+        }
         return peer;
+    }
+
+    /**
+     * The refusal of a server that is not registered: counted, logged at most once a minute with the count, and
+     * answered without echoing anything the request carried.
+     */
+    private LiasseException stranger() {
+        long count = strangers.incrementAndGet();
+        Instant now = Instant.now();
+        if (Duration.between(strangersLoggedAt, now).toMinutes() >= 1) {
+            strangersLoggedAt = now;
+            LOG.warn("Demandes de serveurs non enregistrés refusées : {} depuis le démarrage ({} depuis le dernier "
+                + "message)", count, count - strangersLogged.getAndSet(count));
+        }
+        return new LiasseException(401, "serveur-inconnu", "Le serveur demandeur n'est pas enregistré sur ce serveur.");
+    }
+
+    private static String cut(String text) {
+        return text.length() <= ACTOR ? text : text.substring(0, ACTOR);
     }
 
     private LiasseException refused(String name, String code, String detail) {

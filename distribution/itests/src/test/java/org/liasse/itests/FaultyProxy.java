@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,7 +23,10 @@ final class FaultyProxy implements AutoCloseable {
     enum Mode {
         /** Forwards faithfully. */
         FAITHFUL,
-        /** Drops every other request, delivers the others twice (answering with the second answer) after a delay. */
+        /**
+         * Drops every other request, delivers the others twice after a delay, as a network that retransmits: the
+         * client gets the first answer, the second (the server's answer to the replay) is kept in {@link #replays}.
+         */
         FAULTY,
         /** Forwards, then alters one digit of each answer's body. */
         TAMPERING
@@ -35,6 +40,8 @@ final class FaultyProxy implements AutoCloseable {
     final AtomicInteger dropped = new AtomicInteger();
     final AtomicInteger duplicated = new AtomicInteger();
     final AtomicInteger altered = new AtomicInteger();
+    /** The server's answers to the requests delivered a second time. */
+    final List<String> replays = new CopyOnWriteArrayList<>();
 
     FaultyProxy(int upstream) throws IOException {
         this.upstream = upstream;
@@ -77,12 +84,15 @@ final class FaultyProxy implements AutoCloseable {
                 dropped.incrementAndGet();
                 return;
             }
+            byte[] answer;
             if (current == Mode.FAULTY) {
                 Thread.sleep(700);
-                forward(request);
+                answer = forward(request);
+                replays.add(new String(forward(request), StandardCharsets.UTF_8));
                 duplicated.incrementAndGet();
+            } else {
+                answer = forward(request);
             }
-            byte[] answer = forward(request);
             if (current == Mode.TAMPERING) {
                 answer = alter(answer);
             }

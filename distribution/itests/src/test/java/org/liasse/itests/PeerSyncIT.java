@@ -1,6 +1,7 @@
 package org.liasse.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -165,6 +166,8 @@ class PeerSyncIT {
         proxy.mode(FaultyProxy.Mode.FAITHFUL);
         assertEquals(200, pulled.status(), pulled.body());
         assertTrue(proxy.dropped.get() > 0 && proxy.duplicated.get() > 0);
+        assertTrue(proxy.replays.stream().allMatch(replay -> replay.contains("requete-rejouee")),
+            "each request delivered twice was refused the second time: " + proxy.replays);
         assertEquals("applique", pulled.json().path("outcome").asText());
         assertEquals(before + 1, pulled.json().path("revision").asLong());
         assertEquals(0, new BigDecimal("1234567").compareTo(new BigDecimal(value(ophEntry, qdis,
@@ -277,17 +280,38 @@ class PeerSyncIT {
         assertEquals(403, outOfScope.status(), outOfScope.body());
         assertEquals("hors-perimetre", outOfScope.json().path("code").asText());
 
-        // An unknown server, then a registered one whose certificate expired.
+        // An unknown server (with a name of 5,000 characters), then a registered one whose certificate expired.
         KeyPair keys = Certificates.newKeyPair();
-        assertEquals("serveur-inconnu", signedCall("inconnu", keys).path("code").asText());
+        Http ministryOperator = Http.session(ministry.httpPort(), "operateur.demo", PASSWORD);
+        int logged = ministryOperator.get("/syncs").json().size();
+        for (int i = 0; i < 3; i++) {
+            JsonNode stranger = signedCall("inconnu-" + "x".repeat(5_000), keys, Instant.now().toString(), "r-" + i, 401);
+            assertEquals("serveur-inconnu", stranger.path("code").asText());
+            assertFalse(stranger.toString().contains("xxxxx"), "nothing the stranger sent is echoed");
+        }
+        assertEquals(logged, ministryOperator.get("/syncs").json().size(), "strangers are counted, not stored");
+        assertTrue(ministryOperator.get("/health").body().contains("3 demande(s) de serveurs non enregistrés refusée(s)"),
+            ministryOperator.get("/health").body());
         Instant now = Instant.now();
         Path expired = Files.createTempFile(ministry.home(), "perime-", ".pem");
         Files.writeString(expired, Certificates.pem(Certificates.selfSigned(keys, "perime", "epl",
             now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))));
         register(ministry, "perime", "epl", expired, oph.httpPort(), "EPL");
-        assertEquals("certificat-expire", signedCall("perime", keys).path("code").asText());
-        JsonNode refusals = Http.session(ministry.httpPort(), "operateur.demo", PASSWORD).get("/syncs").json();
-        assertTrue(refusals.toString().contains("serveur-inconnu") && refusals.toString().contains("certificat-expire"));
+        assertEquals("certificat-expire", signedCall("perime", keys, Instant.now().toString(), "r-1", 401).path("code")
+            .asText());
+        JsonNode refusals = ministryOperator.get("/syncs").json();
+        assertTrue(refusals.toString().contains("certificat-expire"), refusals.toString());
+
+        // A registered server's signed request, replayed as it was: accepted once.
+        KeyPair replayer = Certificates.newKeyPair();
+        Path valid = Files.createTempFile(ministry.home(), "rejoue-", ".pem");
+        Files.writeString(valid, Certificates.pem(Certificates.selfSigned(replayer, "rejoue", "oph",
+            now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))));
+        register(ministry, "rejoue", "oph", valid, oph.httpPort(), "OPH");
+        String date = Instant.now().toString();
+        JsonNode once = signedCall("rejoue", replayer, date, "r-rejoue", 0);
+        assertFalse("requete-rejouee".equals(once.path("code").asText()), once.toString());
+        assertEquals("requete-rejouee", signedCall("rejoue", replayer, date, "r-rejoue", 401).path("code").asText());
 
         // A plugin mapping to a cell that does not exist is refused with its location.
         deployRejected();
@@ -316,20 +340,25 @@ class PeerSyncIT {
         assertEquals(erRevision, ministryEntry.get("/dossiers/" + er).json().path("revision").asLong());
     }
 
-    /** A request to the ministry signed by the given server name and key, as a peer sends it. */
-    private static JsonNode signedCall(String server, KeyPair keys) throws Exception {
+    /**
+     * A request to the ministry signed by the given server name and key, as a peer sends it, at a time and with a
+     * request id; its status must be the one given (0: any).
+     */
+    private static JsonNode signedCall(String server, KeyPair keys, String date, String requestId, int status)
+        throws Exception {
         byte[] body = ("{\"transferId\":\"essai-0001\",\"siren\":\"" + SIREN + "\",\"year\":2025,"
             + "\"questionnaire\":\"ER\",\"cells\":[\"CR.LOYERS.MONTANT\"],\"actor\":\"x\"}").getBytes(StandardCharsets.UTF_8);
         String path = "/api/v1/peer/transfers";
-        String date = Instant.now().toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + ministry.httpPort() + path))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        PeerProtocol.headers(server, date, "r-1", PeerProtocol.sign(keys.getPrivate(),
-            PeerProtocol.requestText("POST", path, date, "r-1", body))).forEach(request::header);
+        PeerProtocol.headers(server, date, requestId, PeerProtocol.sign(keys.getPrivate(),
+            PeerProtocol.requestText("POST", path, date, requestId, body))).forEach(request::header);
         HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
             HttpResponse.BodyHandlers.ofString());
-        assertEquals(401, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        if (status != 0) {
+            assertEquals(status, response.statusCode(), response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        }
         return new ObjectMapper().readTree(response.body());
     }
 
