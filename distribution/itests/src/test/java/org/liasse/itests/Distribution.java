@@ -97,6 +97,17 @@ public final class Distribution implements AutoCloseable {
         }
     }
 
+    /** One property of a configuration file under the distribution, as {@link #setProperty} writes it. */
+    public String property(String file, String key) throws IOException {
+        for (String line : Files.readAllLines(home.resolve(file))) {
+            String stripped = line.strip();
+            if (stripped.startsWith(key + " ") || stripped.startsWith(key + "=")) {
+                return stripped.substring(stripped.indexOf('=') + 1).strip();
+            }
+        }
+        throw new IllegalArgumentException(key + " absent de " + file);
+    }
+
     /** Sets (or adds) one property of a configuration file under the distribution. */
     public void setProperty(String file, String key, String value) throws IOException {
         Path path = home.resolve(file);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +61,9 @@ class DistributionsIT {
                 .filter(p -> p.path("id").asText().equals(plugin)).findFirst().orElseThrow();
             assertEquals(questionnaire, own.path("questionnaires").get(0).path("code").asText());
             assertEquals(0, admin.get("/organisations").json().size(), "demo mode is off by default");
+            int ssh = Integer.parseInt(distribution.property("etc/org.apache.karaf.shell.cfg", "sshPort"));
+            assertEquals(List.of("127.0.0.1"), Await.until("console listening", BOOT_TIMEOUT,
+                () -> listeningAddresses(ssh), addresses -> !addresses.isEmpty()), "the console answers on loopback only");
             assertEquals(401, distribution.http().get("/organisations").status(), "nothing is open to anonymous callers");
         }
     }
@@ -116,6 +120,39 @@ class DistributionsIT {
         assertEquals("META-INF/liasse/controls/profond.json", location.path("file").asText(), rejected.toString());
         assertEquals(2, location.path("line").asInt(), rejected.toString());
         assertTrue(location.path("column").asInt() > 0, rejected.toString());
+    }
+
+    /** The IPv4 and IPv6 addresses a TCP port listens on, read from the kernel's socket tables (no traffic sent). */
+    private static List<String> listeningAddresses(int port) {
+        List<String> addresses = new java.util.ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            try {
+                for (String line : Files.readAllLines(java.nio.file.Path.of(table))) {
+                    String[] fields = line.trim().split("\\s+");
+                    if (fields.length > 3 && fields[3].equals("0A") && fields[1].endsWith(":" + String.format("%04X", port))) {
+                        addresses.add(address(fields[1].substring(0, fields[1].indexOf(':'))));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return addresses;
+    }
+
+    /** An address of /proc/net/tcp(6): hexadecimal, each 32-bit word little-endian. */
+    private static String address(String hex) {
+        byte[] bytes = new byte[hex.length() / 2];
+        for (int word = 0; word < bytes.length / 4; word++) {
+            for (int i = 0; i < 4; i++) {
+                bytes[word * 4 + i] = (byte) Integer.parseInt(hex.substring(word * 8 + (3 - i) * 2, word * 8 + (4 - i) * 2), 16);
+            }
+        }
+        try {
+            return java.net.InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
