@@ -97,12 +97,12 @@ public class WorkflowResource {
             Call.current().requireCaller()));
     }
 
-    /** The partner sends the dossier back to the organisation with a reason. */
+    /** The partner sends the dossier back to the organisation with a reason (support only reads: not it). */
     @POST
     @Path("{id}/workflow/send-back")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Access.OPERATORS_ONLY,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
         perimeter = Access.Scope.TARGET)
     public Response sendBack(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              Reason reason) {
