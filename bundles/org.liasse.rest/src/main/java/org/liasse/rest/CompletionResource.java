@@ -115,7 +115,7 @@ public class CompletionResource {
     @POST
     @Path("{year}/reminders")
     @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
-        perimeter = Access.Scope.NATIONAL)
+        perimeter = Access.Scope.CALLER)
     public List<SentReminder> remind(@PathParam("year") int year) {
         return reminders.get().remind(year, Call.current().requireCaller().federation());
     }

@@ -81,7 +81,6 @@ class AuthorizationMatrixIT {
         EXPECTED.put("POST /campaigns", "saN cmN");
         EXPECTED.put("PUT /campaigns/{year}", "saN cmN");
         EXPECTED.put("PUT /campaigns/{year}/state", "saN cmN");
-        EXPECTED.put("POST /campaigns/{year}/reminders", "saN cmN");
         EXPECTED.put("GET /recipients", "saN cmN supN");
         EXPECTED.put("POST /recipients", "saN cmN");
         EXPECTED.put("PUT /recipients/{code}", "saN cmN");
@@ -107,6 +106,7 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /audit", "saN supN supF");
         EXPECTED.put("POST /organisations", "saN cmN cmF");
         EXPECTED.put("POST /organisations/import", "saN cmN cmF");
+        EXPECTED.put("POST /campaigns/{year}/reminders", "saN cmN cmF");
 
         // One organisation.
         EXPECTED.put("GET /organisations/{siren}", everyMember + readers + " pmN:osf");
