@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * registered {@link Authenticator}s), enforces the {@link Access} declared by the resource method (organisation,
  * right, operator role and perimeter: national resources for national operators only, a target organisation within
  * a federation operator's federation), checks the CSRF token of cookie-authenticated writes, and records every
- * accepted write in the audit log.
+ * accepted write in the audit log. Every answer carries {@code Cache-Control: no-store} (unless the resource set its
+ * own) and {@code X-Content-Type-Options: nosniff}.
  */
 @Provider
 class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -52,6 +53,7 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
     /** Header carrying the CSRF token of cookie-authenticated writes. */
     static final String CSRF_HEADER = "X-CSRF-Token";
 
+    private static final String TYPE_OPTIONS = "X-Content-Type-Options";
     private static final Set<String> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
     /** Operators who see dossiers at every step, to assist organisations. */
@@ -217,6 +219,9 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        // Answers of the API are personal and typed: no cache keeps them, no browser guesses their type.
+        response.getHeaders().putIfAbsent(HttpHeaders.CACHE_CONTROL, List.<Object>of("no-store"));
+        response.getHeaders().putIfAbsent(TYPE_OPTIONS, List.<Object>of("nosniff"));
         try {
             Method method = resource.getResourceMethod();
             Access access = method == null ? null : method.getAnnotation(Access.class);

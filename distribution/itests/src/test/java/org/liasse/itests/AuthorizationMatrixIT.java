@@ -37,7 +37,9 @@ import org.junit.jupiter.api.Test;
  * {@code acces-refuse}, {@code csrf-invalide}); any other answer (including a 400, 404, 409 or 422 about the body
  * sent, or {@code dossier-non-remis}, which is only checked once the perimeter is) means the call got through. The
  * dossiers of {@code o} and {@code f} are transmitted first, so that partner staff see them and they have deliveries.
- * The attacks of issue 19 are replayed with valid bodies in the other tests, which check that nothing changed.
+ * The attacks of issue 19 are replayed with valid bodies in the other tests, which check that nothing changed. Every
+ * JSON answer, problems included, must carry {@code Cache-Control: no-store} and
+ * {@code X-Content-Type-Options: nosniff}.
  */
 class AuthorizationMatrixIT {
 
@@ -305,6 +307,11 @@ class AuthorizationMatrixIT {
                             && (!targeted || allowed.get(caller).contains(target));
                         Http.Reply reply = call(CLIENTS.get(caller), operation, target);
                         checked++;
+                        if (reply.contentType().contains("json") && (!"nosniff".equals(reply.header(
+                            "X-Content-Type-Options")) || !"no-store".equals(reply.header("Cache-Control")))) {
+                            mismatches.add(operation + " as " + caller + ": a JSON answer without Cache-Control: "
+                                + "no-store and X-Content-Type-Options: nosniff (" + reply.status() + ")");
+                        }
                         if (expected == refused(reply)) {
                             mismatches.add(operation + " as " + caller + (targeted ? " on " + target : "")
                                 + ": expected " + (expected ? "through" : "refused") + ", got " + reply.status()
