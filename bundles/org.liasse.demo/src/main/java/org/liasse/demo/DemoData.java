@@ -321,6 +321,6 @@ public class DemoData {
                 }
             }
         }
-        campaigns.changeState(year, CampaignState.CLOSED);
+        campaigns.changeState(year, CampaignState.CLOSED, campaigns.find(year).orElseThrow().revision());
     }
 }

@@ -138,17 +138,19 @@ public class CampaignResource {
         return tagged(Response.ok(), campaigns.get().update(changes, revision));
     }
 
-    /** Opens, closes, reopens or archives a campaign. */
+    /** Opens, closes, reopens or archives a campaign; {@code If-Match} is required. */
     @PUT
     @Path("{year}/state")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
         perimeter = Access.Scope.NATIONAL)
-    public Response changeState(@PathParam("year") int year, StateChange change) {
+    public Response changeState(@PathParam("year") int year, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                StateChange change) {
+        long revision = Json.revision(ifMatch);
         if (Json.require(change).state() == null) {
             throw LiasseException.invalid("etat-manquant", "Indiquez l'état voulu (state).", List.of());
         }
-        return tagged(Response.ok(), campaigns.get().changeState(year, change.state()));
+        return tagged(Response.ok(), campaigns.get().changeState(year, change.state(), revision));
     }
 
     private static Response tagged(Response.ResponseBuilder response, Campaign campaign) {
