@@ -1,6 +1,7 @@
 /**
  * Campaigns for campaign managers: the list with the moves each state allows (open, close, reopen, archive),
- * creation, and changes of the label, dates and questionnaires with their deadlines (If-Match on the revision).
+ * creation, and changes of the label, dates and questionnaires with their deadlines and of the state (If-Match on
+ * the revision).
  */
 import { t } from './messages-fr.js';
 import { byId, el, fillTable, pageReady } from './dom.js';
@@ -33,7 +34,7 @@ function move(campaign, state) {
     onClick: async () => {
       silence(listRegion);
       try {
-        await request('PUT', `/campaigns/${campaign.year}/state`, { body: { state } });
+        await request('PUT', `/campaigns/${campaign.year}/state`, { body: { state }, ifMatch: campaign.revision });
         announce(listRegion, 'succes', t('campagnes.etat-change', { year: campaign.year, state: t(`campagne.${state}`) }));
         await showCampaigns();
       } catch (error) {

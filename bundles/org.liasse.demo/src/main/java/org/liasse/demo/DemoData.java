@@ -14,7 +14,9 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
+import org.liasse.api.control.ControlOutcome;
 import org.liasse.api.dossier.Campaign;
 import org.liasse.api.dossier.CampaignQuestionnaire;
 import org.liasse.api.dossier.CampaignService;
@@ -25,17 +27,22 @@ import org.liasse.api.dossier.Dossier;
 import org.liasse.api.dossier.DossierService;
 import org.liasse.api.dossier.Organisation;
 import org.liasse.api.dossier.OrganisationService;
+import org.liasse.api.error.LiasseException;
 import org.liasse.api.identity.AccountService;
 import org.liasse.api.identity.Caller;
 import org.liasse.api.identity.CreatedAccount;
 import org.liasse.api.identity.NewAccount;
 import org.liasse.api.identity.OperatorRole;
+import org.liasse.api.identity.Rights;
 import org.liasse.api.plugin.PluginRegistry;
 import org.liasse.api.transmission.MatrixRule;
 import org.liasse.api.transmission.Recipient;
 import org.liasse.api.transmission.RecipientKind;
 import org.liasse.api.transmission.RuleKind;
 import org.liasse.api.transmission.TransmissionService;
+import org.liasse.api.verification.VerificationService;
+import org.liasse.api.workflow.WorkflowService;
+import org.liasse.api.workflow.WorkflowState;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -107,19 +114,24 @@ public class DemoData {
     private final AccountService accounts;
     private final PluginRegistry plugins;
     private final TransmissionService transmission;
+    private final WorkflowService workflows;
+    private final VerificationService verifications;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
     /** Loads the demo data when enabled. */
     @Activate
     public DemoData(Config config, @Reference OrganisationService organisations, @Reference CampaignService campaigns,
                     @Reference DossierService dossiers, @Reference AccountService accounts,
-                    @Reference PluginRegistry plugins, @Reference TransmissionService transmission) {
+                    @Reference PluginRegistry plugins, @Reference TransmissionService transmission,
+                    @Reference WorkflowService workflows, @Reference VerificationService verifications) {
         this.organisations = organisations;
         this.campaigns = campaigns;
         this.dossiers = dossiers;
         this.accounts = accounts;
         this.plugins = plugins;
         this.transmission = transmission;
+        this.workflows = workflows;
+        this.verifications = verifications;
         if (config.enabled()) {
             List<String> questionnaires = List.of(config.questionnaires().split(",")).stream()
                 .map(String::strip).filter(code -> !code.isEmpty()).toList();
@@ -264,6 +276,29 @@ public class DemoData {
                 .map(code -> new CampaignQuestionnaire(code, null, LocalDate.of(year + 1, 6, 1))).toList(), 1);
     }
 
+    /**
+     * Moves a past dossier on, as its organisation did, up to the first step its partner sees (its figures then count
+     * in the campaign reports), justifying the warnings on the way. A dossier with a failing error control stays
+     * where it is.
+     */
+    private void handOver(Dossier dossier) {
+        Caller member = new Caller(0, SYSTEM.login(), SYSTEM.displayName(), dossier.siren(), null,
+            Rights.CORE.stream().map(Rights.Right::code).collect(Collectors.toSet()), Set.of());
+        WorkflowState state = workflows.state(dossier.id());
+        try {
+            while (!state.workflow().visibleToPartner(state.step()) && state.next() != null) {
+                for (ControlOutcome warning : verifications.verify(dossier.id(), SYSTEM.login()).unjustifiedWarnings()) {
+                    verifications.justify(dossier.id(), warning.code(), "Écart expliqué par l'organisme (données "
+                        + "fictives).", SYSTEM.login());
+                }
+                state = workflows.advance(dossier.id(), state.revision(), member);
+            }
+        } catch (LiasseException e) {
+            LOG.warn("Dossier de démonstration {} laissé à l'étape « {} » : {}", dossier.id(), state.current().label(),
+                e.getMessage());
+        }
+    }
+
     /** A closed campaign whose dossiers are filled with plausible values: year N-1 and the five past years. */
     private void fillPastCampaign(List<String> questionnaires, List<Organisation> demo, int year) {
         if (campaigns.find(year).isPresent()) {
@@ -282,9 +317,10 @@ public class DemoData {
                     Dossier dossier = dossiers.create(organisation.siren(), year, code);
                     dossiers.save(dossier.id(), dossier.revision(), DemoValues.all(definition, organisation, year),
                         SYSTEM.login());
+                    handOver(dossier);
                 }
             }
         }
-        campaigns.changeState(year, CampaignState.CLOSED);
+        campaigns.changeState(year, CampaignState.CLOSED, campaigns.find(year).orElseThrow().revision());
     }
 }

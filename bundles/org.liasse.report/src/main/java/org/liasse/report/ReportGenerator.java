@@ -21,6 +21,7 @@ import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.ReportDefinition;
 import org.liasse.api.definition.ReportScope;
 import org.liasse.api.definition.RowDefinition;
+import org.liasse.api.definition.WorkflowDefinition;
 import org.liasse.api.dossier.Campaign;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.Dossier;
@@ -50,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * Lists the reports active plugins declare and reads their data in bulk: a dossier report reads the organisation's
  * dossiers of the campaign year and the five previous years; a campaign report reads the perimeter's organisations
  * once and the campaign's dossiers in one scan (plus one of year N-1 only when aggregates read it), evaluating the
- * aggregates with each dossier's compiled plan. The file is drawn by the renderer of the report's kind, after the
+ * aggregates with each dossier's compiled plan; a dossier counts with its figures only from the step its workflow
+ * makes visible to the partner. The file is drawn by the renderer of the report's kind, after the
  * generation is audited. Reads the demo mode setting ({@code enabled} of {@code etc/org.liasse.demo.cfg}) to mark
  * fictional data.
  */
@@ -159,13 +161,17 @@ public class ReportGenerator implements ReportService {
         Measures measures = new Measures(report, questionnaire, definition == null ? null : definition.version());
         Map<String, Map<String, String>> previous = measures.readsPrevious()
             ? values(year - 1, questionnaire, perimeter) : Map.of();
-        String last = last(questionnaire);
+        WorkflowDefinition workflow = plugins.workflow(questionnaire);
+        String last = workflow.steps().get(workflow.steps().size() - 1).code();
         Map<String, ReportRow> rows = new HashMap<>();
         dossiers.scan(year, questionnaire, dossier -> {
             Organisation organisation = perimeter.get(dossier.siren());
             if (organisation != null) {
-                rows.put(dossier.siren(), new ReportRow(organisation, true, dossier.step().equals(last),
-                    measures.of(dossier, previous.getOrDefault(dossier.siren(), Map.of()))));
+                // The partner sees an organisation's figures only once its workflow hands the dossier over.
+                ReportYear values = workflow.visibleToPartner(dossier.step())
+                    ? measures.of(dossier, previous.getOrDefault(dossier.siren(), Map.of()))
+                    : new ReportYear(year, Map.of());
+                rows.put(dossier.siren(), new ReportRow(organisation, true, dossier.step().equals(last), values));
             }
         });
         if (rows.isEmpty()) {
@@ -207,12 +213,6 @@ public class ReportGenerator implements ReportService {
             }
         });
         return values;
-    }
-
-    /** Code of the last step of a questionnaire's workflow. */
-    private String last(String questionnaire) {
-        var steps = plugins.workflow(questionnaire).steps();
-        return steps.get(steps.size() - 1).code();
     }
 
     private Dossier dossier(long id) {

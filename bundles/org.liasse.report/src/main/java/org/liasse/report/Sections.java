@@ -5,6 +5,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +46,13 @@ final class Sections {
     private Sections() {
     }
 
-    /** The tables of every section of the report, in order. */
-    static List<Section> of(ReportData data) {
+    /** The tables of every section of the report, in order; statistics withhold what {@code secret} protects. */
+    static List<Section> of(ReportData data, StatisticalSecret secret) {
         return data.report().sections().stream().map(section -> new Section(section.title(), switch (section.kind()) {
             case RATIOS -> List.of(twoYears(section, data, true));
             case TREND -> List.of(trend(section, data));
             case CELLS -> List.of(twoYears(section, data, false));
-            case STATISTICS -> statistics(section, data);
+            case STATISTICS -> statistics(section, data, secret);
             case COMPLETION -> List.of(completion(section, data));
         })).toList();
     }
@@ -101,21 +103,39 @@ final class Sections {
         return new Table(section.title(), headers, rows, chart);
     }
 
-    /** One table per measure: its distribution over all organisations, then over each group. */
-    private static List<Table> statistics(ReportSection section, ReportData data) {
+    /**
+     * One table per measure: its distribution over all organisations, then over each group. A group whose figures
+     * would reveal one organisation's is withheld (its number of organisations stays, « secret statistique » replaces
+     * its figures), and so is, within each grouping, the smallest other group until
+     * the withheld groups together are safe: their sum could otherwise be worked out from « Ensemble ».
+     */
+    private static List<Table> statistics(ReportSection section, ReportData data, StatisticalSecret secret) {
         List<Group> groups = groups(section, data);
         List<Table> tables = new ArrayList<>();
         for (String code : section.measures()) {
             ReportMeasure measure = data.measure(code);
+            List<List<BigDecimal>> values = groups.stream().map(group -> group.rows().stream()
+                .filter(ReportRow::started).map(row -> row.values().value(code)).filter(Objects::nonNull).toList())
+                .toList();
+            boolean[] withheld = withheld(groups, values, secret);
             List<List<Object>> rows = new ArrayList<>();
             Map<String, Distribution> charted = new LinkedHashMap<>();
-            for (Group group : groups) {
-                Distribution distribution = Distribution.of(group.rows().stream().filter(ReportRow::started)
-                    .map(row -> row.values().value(code)).filter(Objects::nonNull).toList());
-                rows.add(Arrays.asList(group.grouping(), group.name(), distribution.count(),
-                    Figure.of(distribution.total(), measure.unit()), Figure.of(distribution.min(), measure.unit()),
-                    Figure.of(distribution.q1(), measure.unit()), Figure.of(distribution.median(), measure.unit()),
-                    Figure.of(distribution.q3(), measure.unit()), Figure.of(distribution.max(), measure.unit())));
+            for (int i = 0; i < groups.size(); i++) {
+                Group group = groups.get(i);
+                Distribution distribution = withheld[i]
+                    ? new Distribution(values.get(i).size(), null, null, null, null, null, null)
+                    : Distribution.of(values.get(i));
+                List<Object> row = new ArrayList<>(List.of(group.grouping(), group.name(), distribution.count()));
+                if (withheld[i]) {
+                    row.add(StatisticalSecret.MARK);
+                    row.addAll(Collections.nCopies(STATISTICS.size() - row.size(), null));
+                } else {
+                    row.addAll(Arrays.asList(Figure.of(distribution.total(), measure.unit()),
+                        Figure.of(distribution.min(), measure.unit()), Figure.of(distribution.q1(), measure.unit()),
+                        Figure.of(distribution.median(), measure.unit()), Figure.of(distribution.q3(), measure.unit()),
+                        Figure.of(distribution.max(), measure.unit())));
+                }
+                rows.add(row);
                 if (charted(section, group)) {
                     charted.put(group.name(), distribution);
                 }
@@ -129,6 +149,34 @@ final class Sections {
             tables.add(new Table(label(measure), STATISTICS, rows, chart));
         }
         return tables;
+    }
+
+    /** Which groups are withheld: primary secret, then complementary secret within each grouping. */
+    private static boolean[] withheld(List<Group> groups, List<List<BigDecimal>> values, StatisticalSecret secret) {
+        boolean[] withheld = new boolean[groups.size()];
+        Map<String, List<Integer>> groupings = new LinkedHashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            withheld[i] = secret.reveals(values.get(i));
+            if (!groups.get(i).grouping().equals(ALL)) {
+                groupings.computeIfAbsent(groups.get(i).grouping(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (List<Integer> members : groupings.values()) {
+            while (true) {
+                List<BigDecimal> together = members.stream().filter(i -> withheld[i])
+                    .flatMap(i -> values.get(i).stream()).toList();
+                if (members.stream().noneMatch(i -> withheld[i]) || !secret.reveals(together)) {
+                    break;
+                }
+                Integer smallest = members.stream().filter(i -> !withheld[i])
+                    .min(Comparator.comparingInt(i -> values.get(i).size())).orElse(null);
+                if (smallest == null) {
+                    break;
+                }
+                withheld[smallest] = true;
+            }
+        }
+        return withheld;
     }
 
     /** Organisations, dossiers started and finished, and the two rates, for all and by group. */

@@ -17,23 +17,32 @@ import org.liasse.api.report.ReportRenderer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The core renderer ({@link ReportDefinition#STANDARD}): draws the declared sections to PDF (tables and vector
  * charts) and to XLSX (a first sheet describing the report, then one sheet per table, figures as numbers).
+ * Consolidated statistics follow the statistical secret of {@code etc/org.liasse.reports.cfg}.
  */
-@Component
+@Component(configurationPid = ReportsConfig.PID)
+@Designate(ocd = ReportsConfig.class)
 public class StandardRenderer implements ReportRenderer {
 
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
         .withZone(ZoneId.of("Europe/Paris"));
 
     private final DossierExchange exchange;
+    private final StatisticalSecret secret;
 
-    /** Writes workbooks through the exchange service. */
+    /** Writes workbooks through the exchange service; withholds figures as the settings say. */
     @Activate
-    public StandardRenderer(@Reference DossierExchange exchange) {
+    public StandardRenderer(ReportsConfig config, @Reference DossierExchange exchange) {
+        this(exchange, new StatisticalSecret(config.secret_min_contributors(), config.secret_dominance_percent()));
+    }
+
+    StandardRenderer(DossierExchange exchange, StatisticalSecret secret) {
         this.exchange = exchange;
+        this.secret = secret;
     }
 
     @Override
@@ -43,7 +52,7 @@ public class StandardRenderer implements ReportRenderer {
 
     @Override
     public void render(ReportData data, ReportFormat format, OutputStream out) throws IOException {
-        List<Sections.Section> sections = Sections.of(data);
+        List<Sections.Section> sections = Sections.of(data, secret);
         if (format == ReportFormat.PDF) {
             PdfReport.write(data, sections, out);
             return;

@@ -1,6 +1,7 @@
 package org.liasse.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,8 +117,13 @@ class ReportGeneratorTest {
         }
     };
 
+    /** A dossier handed over to the partner (« Fiabilisé », the first step of the standard workflow it sees). */
     private static Dossier dossier(long id, String siren, String loyers) {
-        return new Dossier(id, siren, 2025, "QDIS", "2025.1", 1, "", Map.of("CR.LOYERS.MONTANT", loyers));
+        return dossier(id, siren, loyers, "FIABILISE");
+    }
+
+    private static Dossier dossier(long id, String siren, String loyers, String step) {
+        return new Dossier(id, siren, 2025, "QDIS", "2025.1", 1, step, Map.of("CR.LOYERS.MONTANT", loyers));
     }
 
     private static String code(Runnable call) {
@@ -147,6 +153,22 @@ class ReportGeneratorTest {
         assertTrue(data.demo());
         assertEquals("rapport.genere", audited.get(0).action());
         assertEquals("suivi.oph", audited.get(0).actor());
+    }
+
+    @Test
+    void aDossierCountsWithItsFiguresOnlyOnceHandedOverToThePartner() throws IOException {
+        dossiers.add(dossier(1, "000000018", "1000", "VALIDE"));
+        dossiers.add(dossier(3, "000000042", "3000", "FIABILISE"));
+
+        generator(List.of(recorder)).campaignReport(2025, "STATS", ReportFormat.PDF, "OPH", "suivi.oph").body()
+            .writeTo(new ByteArrayOutputStream());
+
+        ReportData data = drawn.get(0);
+        assertEquals(List.of(true, true), data.rows().stream().map(ReportRow::started).toList(),
+            "both dossiers are opened");
+        assertNull(data.rows().get(0).values().value("CR.LOYERS.MONTANT"),
+            "still « Validé en interne », out of the partner's sight: no figure");
+        assertEquals(0, new BigDecimal("3000").compareTo(data.rows().get(1).values().value("CR.LOYERS.MONTANT")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.liasse.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -18,6 +19,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,7 @@ class StandardRendererTest {
         "VACANCE_PCT", new ReportMeasure("VACANCE_PCT", "Taux de vacance", "%"),
         "CR.LOYERS.MONTANT", new ReportMeasure("CR.LOYERS.MONTANT", "Loyers – Montant", "€"));
 
-    private final StandardRenderer renderer = new StandardRenderer(new FileExchange());
+    private final StandardRenderer renderer = new StandardRenderer(new FileExchange(), StatisticalSecret.DEFAULT);
 
     private static ReportData dossierReport() {
         ReportDefinition report = new ReportDefinition("DIS", "Diagnostic individuel de situation", ReportScope.DOSSIER,
@@ -171,6 +173,76 @@ class StandardRendererTest {
             assertEquals(2_800_000, statistics.getRow(1).getCell(3).getNumericCellValue());
             assertEquals(400_000, statistics.getRow(1).getCell(6).getNumericCellValue());
             assertEquals("Fédération OPH", workbook.getSheetAt(0).getRow(2).getCell(1).getStringCellValue());
+        }
+    }
+
+    /** Four organisations of the Rhône, one alone in the Isère, whose figure must not be published. */
+    private static ReportData oneOrganisationInADepartment(String alone) {
+        ReportDefinition report = new ReportDefinition("STATS", "Statistiques de la fédération", ReportScope.CAMPAIGN,
+            "QDIS", null, false, List.of(new ReportSection(ReportSectionKind.STATISTICS, "Fonds de roulement",
+                List.of("FRNG"), List.of(), List.of(ReportGrouping.DEPARTMENT), ReportChart.BAR)), AT);
+        List<ReportRow> rows = new ArrayList<>();
+        List<String> values = List.of("110000", "120000", "130000", "140000", alone);
+        for (int i = 0; i < values.size(); i++) {
+            rows.add(new ReportRow(new Organisation("00000" + i, "Organisme " + i, "OPH", "OPH", "84",
+                i < 4 ? "69" : "38", true), true, false, new ReportYear(2025, Map.of("FRNG",
+                new BigDecimal(values.get(i))))));
+        }
+        return new ReportData(report, 2025, "Campagne 2025", null, "Fédération OPH", MEASURES, List.of(), rows,
+            Instant.parse("2026-11-23T14:00:00Z"), false);
+    }
+
+    @Test
+    void aDepartmentWithOneOrganisationIsAStatisticalSecretAndSoIsItsComplement() throws IOException {
+        ReportData data = oneOrganisationInADepartment("135000");
+        try (PDDocument pdf = Loader.loadPDF(render(data, ReportFormat.PDF))) {
+            String text = text(pdf);
+            assertTrue(text.contains("Département 38 1 secret statistique\n"), text);
+            assertTrue(text.contains("Département 69 4 secret statistique"),
+                "the Rhône too, or its total subtracted from the whole would give the Isère's: " + text);
+            assertTrue(text.contains("Ensemble Tous les organismes 5 635 000 €"), "five organisations: " + text);
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(render(data, ReportFormat.XLSX)))) {
+            Sheet statistics = workbook.getSheetAt(1);
+            Row isere = statistics.getRow(2);
+            assertEquals("38", isere.getCell(1).getStringCellValue());
+            assertEquals(1, isere.getCell(2).getNumericCellValue(), "the number of organisations is not secret");
+            assertEquals("secret statistique", isere.getCell(3).getStringCellValue());
+            for (int column = 4; column <= 8; column++) {
+                assertTrue(isere.getCell(column) == null || isere.getCell(column).getStringCellValue().isEmpty(),
+                    "no minimum, quartile or maximum: column " + column);
+            }
+            assertEquals("secret statistique", statistics.getRow(3).getCell(3).getStringCellValue());
+        }
+    }
+
+    @Test
+    void aGroupDominatedByOneOrganisationIsWithheld() throws IOException {
+        StatisticalSecret secret = StatisticalSecret.DEFAULT;
+        assertTrue(secret.reveals(List.of(new BigDecimal("1"), new BigDecimal("2"))), "two organisations");
+        assertFalse(secret.reveals(List.of(new BigDecimal("1"), new BigDecimal("2"), new BigDecimal("3"))));
+        assertTrue(secret.reveals(List.of(new BigDecimal("10"), new BigDecimal("10"), new BigDecimal("200"))),
+            "one makes 91 % of the total");
+        assertTrue(secret.reveals(List.of(new BigDecimal("-10"), new BigDecimal("5"), new BigDecimal("-200"))),
+            "shares in absolute value");
+        assertFalse(secret.reveals(List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)));
+
+        ReportData data = oneOrganisationInADepartment("5000000");
+        try (PDDocument pdf = Loader.loadPDF(render(data, ReportFormat.PDF))) {
+            String text = text(pdf);
+            assertTrue(text.contains("Ensemble Tous les organismes 5 secret statistique"),
+                "one organisation makes 90 % of the whole: " + text);
+            assertFalse(text.contains("5 000 000 €"), text);
+        }
+    }
+
+    @Test
+    void theSettingsTuneTheSecret() throws IOException {
+        StandardRenderer lenient = new StandardRenderer(new FileExchange(), new StatisticalSecret(1, 100));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        lenient.render(oneOrganisationInADepartment("135000"), ReportFormat.PDF, out);
+        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+            assertTrue(text(pdf).contains("Département 38 1 135 000 €"), text(pdf));
         }
     }
 

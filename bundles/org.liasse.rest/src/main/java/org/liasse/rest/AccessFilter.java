@@ -31,6 +31,7 @@ import org.liasse.api.identity.Caller;
 import org.liasse.api.identity.Credentials;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.identity.Session;
+import org.liasse.api.transmission.DeliveryService;
 import org.liasse.api.workflow.WorkflowService;
 import org.liasse.api.workflow.WorkflowState;
 import org.slf4j.Logger;
@@ -39,8 +40,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one authorization mechanism: authenticates the request (session cookie, or bearer token through the
  * registered {@link Authenticator}s), enforces the {@link Access} declared by the resource method (organisation,
- * right, operator role and perimeter), checks the CSRF token of cookie-authenticated writes, and records every
- * accepted write in the audit log.
+ * right, operator role and perimeter: national resources for national operators only, a target organisation within
+ * a federation operator's federation), checks the CSRF token of cookie-authenticated writes, and records every
+ * accepted write in the audit log. Every answer carries {@code Cache-Control: no-store} (unless the resource set its
+ * own) and {@code X-Content-Type-Options: nosniff}.
  */
 @Provider
 class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -50,6 +53,7 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
     /** Header carrying the CSRF token of cookie-authenticated writes. */
     static final String CSRF_HEADER = "X-CSRF-Token";
 
+    private static final String TYPE_OPTIONS = "X-Content-Type-Options";
     private static final Set<String> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
     /** Operators who see dossiers at every step, to assist organisations. */
@@ -65,16 +69,18 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
     private final Supplier<List<Authenticator>> authenticators;
     private final Supplier<OrganisationService> organisations;
     private final Supplier<DossierService> dossiers;
+    private final Supplier<DeliveryService> deliveries;
     private final Supplier<WorkflowService> workflows;
     private final Supplier<AuditLog> audit;
 
     AccessFilter(Supplier<AccountService> accounts, Supplier<List<Authenticator>> authenticators,
                  Supplier<OrganisationService> organisations, Supplier<DossierService> dossiers,
-                 Supplier<WorkflowService> workflows, Supplier<AuditLog> audit) {
+                 Supplier<DeliveryService> deliveries, Supplier<WorkflowService> workflows, Supplier<AuditLog> audit) {
         this.accounts = accounts;
         this.authenticators = authenticators;
         this.organisations = organisations;
         this.dossiers = dossiers;
+        this.deliveries = deliveries;
         this.workflows = workflows;
         this.audit = audit;
     }
@@ -100,15 +106,20 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
         if (caller == null) {
             throw new LiasseException(401, "non-authentifie", "Connectez-vous pour accéder à cette ressource.");
         }
-        String siren = null;
         if (access.value() == Access.Level.OPERATOR) {
             require(hasRole(caller, access.operators()));
-        } else if (access.value() == Access.Level.ORGANISATION) {
-            siren = target(access, request);
-            require(allowedOn(caller, access, siren));
-            if (access.target() == Access.Target.DOSSIER && caller.operator() && !hasRole(caller, ASSISTING)) {
-                requireHandedOver(Long.parseLong(request.getUriInfo().getPathParameters().getFirst("id")));
+        }
+        String siren = null;
+        switch (access.perimeter()) {
+            case NATIONAL -> requireNational(caller);
+            case TARGET -> {
+                siren = target(access, request);
+                require(allowedOn(caller, access, siren));
+                if (access.target() == Access.Target.DOSSIER && caller.operator() && !hasRole(caller, ASSISTING)) {
+                    requireHandedOver(Long.parseLong(request.getUriInfo().getPathParameters().getFirst("id")));
+                }
             }
+            default -> require(access.value() != Access.Level.ORGANISATION);
         }
         Call.set(new Call(caller, address, siren, sessionToken));
     }
@@ -140,22 +151,30 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
     }
 
     private String target(Access access, ContainerRequestContext request) {
-        if (access.target() == Access.Target.DOSSIER) {
-            String id = request.getUriInfo().getPathParameters().getFirst("id");
-            long dossier;
-            try {
-                dossier = Long.parseLong(id);
-            } catch (NumberFormatException e) {
-                throw LiasseException.notFound("dossier-inconnu", "Aucun dossier « " + id + " ».");
-            }
-            return dossiers.get().owner(dossier)
+        String id = request.getUriInfo().getPathParameters().getFirst("id");
+        return switch (access.target()) {
+            case SIREN -> request.getUriInfo().getPathParameters().getFirst("siren");
+            case DOSSIER -> dossiers.get().owner(number(id, "dossier-inconnu", "Aucun dossier « " + id + " »."))
                 .orElseThrow(() -> LiasseException.notFound("dossier-inconnu", "Aucun dossier " + id + "."));
-        }
-        return request.getUriInfo().getPathParameters().getFirst("siren");
+            case DELIVERY -> deliveries.get().delivery(number(id, "livraison-inconnue",
+                "Aucune livraison « " + id + " ».")).siren();
+        };
     }
 
+    private static long number(String id, String code, String unknown) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw LiasseException.notFound(code, unknown);
+        }
+    }
+
+    /** Members of the organisation with the right, or operators of the listed roles whose perimeter has it. */
     private boolean allowedOn(Caller caller, Access access, String siren) {
         if (!caller.operator()) {
+            if (access.value() != Access.Level.ORGANISATION) {
+                return false;
+            }
             return siren != null && siren.equals(caller.siren()) && !Access.OPERATORS_ONLY.equals(access.right())
                 && (access.right().isEmpty() || caller.rights().contains(access.right()));
         }
@@ -180,6 +199,14 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
         }
     }
 
+    /** National resources are for national operators: a federation operator is refused. */
+    private static void requireNational(Caller caller) {
+        if (!caller.operator() || caller.federation() != null) {
+            throw new LiasseException(403, "acces-refuse", "Cette ressource est nationale : elle est réservée aux "
+                + "opérateurs nationaux.");
+        }
+    }
+
     private static boolean hasRole(Caller caller, OperatorRole[] roles) {
         return Arrays.stream(roles).anyMatch(caller.operatorRoles()::contains);
     }
@@ -192,6 +219,9 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        // Answers of the API are personal and typed: no cache keeps them, no browser guesses their type.
+        response.getHeaders().putIfAbsent(HttpHeaders.CACHE_CONTROL, List.<Object>of("no-store"));
+        response.getHeaders().putIfAbsent(TYPE_OPTIONS, List.<Object>of("nosniff"));
         try {
             Method method = resource.getResourceMethod();
             Access access = method == null ? null : method.getAnnotation(Access.class);

@@ -45,7 +45,8 @@ public class AttachmentResource {
     /** The files of the dossier, newest first, the room they take and the rules of the space. */
     @GET
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public AttachmentSpace list(@PathParam("id") long id) {
         return attachments.get().list(id);
     }
@@ -53,7 +54,8 @@ public class AttachmentResource {
     /** Uploads a file (raw body, any content type: the type is detected from the content); 201 with the file. */
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.ATTACHMENTS)
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.ATTACHMENTS,
+        perimeter = Access.Scope.TARGET)
     public Response upload(@PathParam("id") long id, @QueryParam("nom") String name, InputStream body) {
         Call call = Call.current();
         try {
@@ -70,7 +72,8 @@ public class AttachmentResource {
     @Path("{piece}")
     @Produces(MediaType.WILDCARD)
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public Response download(@PathParam("id") long id, @PathParam("piece") long piece) {
         Call call = Call.current();
         AttachmentService.Download download = attachments.get().open(id, piece, call.actor(), call.remoteAddress());
@@ -92,7 +95,8 @@ public class AttachmentResource {
     /** Deletes a file: it leaves the list and its content is erased; the deletion is audited. */
     @DELETE
     @Path("{piece}")
-    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.ATTACHMENTS)
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.ATTACHMENTS,
+        perimeter = Access.Scope.TARGET)
     public Response delete(@PathParam("id") long id, @PathParam("piece") long piece) {
         Call call = Call.current();
         attachments.get().delete(id, piece, call.actor(), call.remoteAddress());

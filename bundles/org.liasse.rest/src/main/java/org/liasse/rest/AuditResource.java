@@ -41,7 +41,7 @@ public class AuditResource {
     @GET
     @Path("audit/organisations/{siren}")
     @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS,
-        operators = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.TARGET)
     public List<AuditEntry> organisation(@PathParam("siren") String siren,
                                          @QueryParam("limit") @DefaultValue("200") int limit) {
         return audit.get().list(Set.of(siren), Math.min(limit, MAX));
@@ -50,7 +50,8 @@ public class AuditResource {
     /** Entries of the operator's perimeter (all entries for a national operator), newest first. */
     @GET
     @Path("audit")
-    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN})
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.CALLER)
     public List<AuditEntry> perimeter(@QueryParam("limit") @DefaultValue("200") int limit) {
         Caller caller = Call.current().requireCaller();
         Set<String> sirens = caller.federation() == null ? null : organisations.get().list(caller.federation()).stream()
@@ -61,7 +62,8 @@ public class AuditResource {
     /** Walks the whole hash chain and reports any altered, removed or inserted entry. */
     @GET
     @Path("audit/verification")
-    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN})
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.NATIONAL)
     public AuditVerification verify() {
         return audit.get().verify();
     }

@@ -32,7 +32,7 @@ public class CampaignReportResource {
     @GET
     @Path("{year}/reports")
     @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPPORT,
-        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN})
+        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.CALLER)
     public List<ReportResource.ReportView> campaignReports(@PathParam("year") int year) {
         return reports.get().campaignReports(year, Call.current().requireCaller().federation()).stream()
             .map(ReportResource.ReportView::of).toList();
@@ -43,7 +43,7 @@ public class CampaignReportResource {
     @Path("{year}/reports/{code}")
     @Produces(MediaType.WILDCARD)
     @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPPORT,
-        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN})
+        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.CALLER)
     public Response campaignReport(@PathParam("year") int year, @PathParam("code") String code,
                                    @QueryParam("format") String format) {
         Call call = Call.current();

@@ -100,7 +100,7 @@ public class CampaignResource {
 
     /** All campaigns, newest first. */
     @GET
-    @Access(Access.Level.AUTHENTICATED)
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
     public List<CampaignJson> list() {
         return campaigns.get().list().stream().map(CampaignJson::of).toList();
     }
@@ -108,7 +108,7 @@ public class CampaignResource {
     /** The campaign of one year; the ETag is its revision. */
     @GET
     @Path("{year}")
-    @Access(Access.Level.AUTHENTICATED)
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
     public Response get(@PathParam("year") int year) {
         return tagged(Response.ok(), campaigns.get().find(year).orElseThrow(() -> LiasseException
             .notFound("campagne-inconnue", "Aucune campagne pour l'exercice " + year + ".")));
@@ -117,7 +117,8 @@ public class CampaignResource {
     /** Creates a campaign. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.NATIONAL)
     public Response create(CampaignJson campaign) {
         CampaignJson json = Json.require(campaign);
         Campaign created = campaigns.get().create(json.toCampaign(json.year(), json.state()));
@@ -128,7 +129,8 @@ public class CampaignResource {
     @PUT
     @Path("{year}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.NATIONAL)
     public Response update(@PathParam("year") int year, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            CampaignJson campaign) {
         long revision = Json.revision(ifMatch);
@@ -136,16 +138,19 @@ public class CampaignResource {
         return tagged(Response.ok(), campaigns.get().update(changes, revision));
     }
 
-    /** Opens, closes, reopens or archives a campaign. */
+    /** Opens, closes, reopens or archives a campaign; {@code If-Match} is required. */
     @PUT
     @Path("{year}/state")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
-    public Response changeState(@PathParam("year") int year, StateChange change) {
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.NATIONAL)
+    public Response changeState(@PathParam("year") int year, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                StateChange change) {
+        long revision = Json.revision(ifMatch);
         if (Json.require(change).state() == null) {
             throw LiasseException.invalid("etat-manquant", "Indiquez l'état voulu (state).", List.of());
         }
-        return tagged(Response.ok(), campaigns.get().changeState(year, change.state()));
+        return tagged(Response.ok(), campaigns.get().changeState(year, change.state(), revision));
     }
 
     private static Response tagged(Response.ResponseBuilder response, Campaign campaign) {

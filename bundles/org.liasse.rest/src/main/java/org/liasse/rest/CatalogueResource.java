@@ -36,7 +36,7 @@ public class CatalogueResource {
     /** Core rights, then the rights declared by active plugins, and the default profiles. */
     @GET
     @Path("rights")
-    @Access(Access.Level.AUTHENTICATED)
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
     public RightsCatalogue rights() {
         List<Rights.Right> rights = new ArrayList<>(Rights.CORE);
         plugins.get().rights().forEach(r -> rights.add(new Rights.Right(r.code(), r.label())));
@@ -46,7 +46,7 @@ public class CatalogueResource {
     /** Organisation types. */
     @GET
     @Path("organisation-types")
-    @Access(Access.Level.AUTHENTICATED)
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
     public List<OrganisationTypes.Type> organisationTypes() {
         return OrganisationTypes.ALL;
     }

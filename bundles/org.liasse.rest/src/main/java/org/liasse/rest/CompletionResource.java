@@ -64,7 +64,7 @@ public class CompletionResource {
     @GET
     @Path("{year}/completion")
     @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPPORT,
-        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN})
+        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.CALLER)
     public Completion completion(@PathParam("year") int year, @QueryParam("federation") String federation,
                                  @QueryParam("type") String type, @QueryParam("region") String region,
                                  @QueryParam("department") String department,
@@ -82,7 +82,7 @@ public class CompletionResource {
     @Path("{year}/completion/export")
     @Produces(MediaType.WILDCARD)
     @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPPORT,
-        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN})
+        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.CALLER)
     public Response export(@PathParam("year") int year, @QueryParam("format") String format,
                            @QueryParam("federation") String federation, @QueryParam("type") String type,
                            @QueryParam("region") String region, @QueryParam("department") String department,
@@ -114,7 +114,8 @@ public class CompletionResource {
      */
     @POST
     @Path("{year}/reminders")
-    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.CALLER)
     public List<SentReminder> remind(@PathParam("year") int year) {
         return reminders.get().remind(year, Call.current().requireCaller().federation());
     }

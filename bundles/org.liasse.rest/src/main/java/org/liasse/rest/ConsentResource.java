@@ -46,7 +46,7 @@ public class ConsentResource {
     @GET
     @Path("{siren}/syncs")
     @Access(value = Access.Level.ORGANISATION, operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER,
-        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN})
+        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.TARGET)
     public List<SyncEntry> organisationSyncs(@PathParam("siren") String siren) {
         return journal.get().list(siren, null, ServerResource.LOG_LIMIT);
     }
@@ -54,7 +54,8 @@ public class ConsentResource {
     /** The organisation's consents to peers bringing its dossiers in from this server. */
     @GET
     @Path("{siren}/consents")
-    @Access(value = Access.Level.ORGANISATION, operators = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN})
+    @Access(value = Access.Level.ORGANISATION, operators = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public Consents consents(@PathParam("siren") String siren) {
         return new Consents(journal.get().consents(siren), peers.get().peers());
     }
@@ -62,7 +63,7 @@ public class ConsentResource {
     /** Authorises a registered peer to bring the organisation's dossiers in (organisation administrator). */
     @PUT
     @Path("{siren}/consents/{peer}")
-    @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS)
+    @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS, perimeter = Access.Scope.TARGET)
     public Consent grant(@PathParam("siren") String siren, @PathParam("peer") String peer) {
         if (peers.get().peers().stream().noneMatch(known -> known.name().equals(peer))) {
             throw LiasseException.notFound("serveur-inconnu", "Aucun serveur pair « " + peer
@@ -74,7 +75,7 @@ public class ConsentResource {
     /** Withdraws a consent. */
     @DELETE
     @Path("{siren}/consents/{peer}")
-    @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS)
+    @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS, perimeter = Access.Scope.TARGET)
     public Consents withdraw(@PathParam("siren") String siren, @PathParam("peer") String peer) {
         if (!journal.get().withdraw(siren, peer)) {
             throw LiasseException.notFound("consentement-inconnu", "Aucune autorisation donnée au serveur « " + peer

@@ -49,7 +49,8 @@ public class ControlResource {
     @GET
     @Path("{id}/controls/{code}/explanation")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.VERIFY,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public Explanation explain(@PathParam("id") long id, @PathParam("code") String code) {
         DossierService service = dossiers.get();
         Dossier dossier = service.find(id)

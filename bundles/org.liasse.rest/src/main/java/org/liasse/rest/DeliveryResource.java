@@ -39,7 +39,8 @@ public class DeliveryResource {
     @GET
     @Path("{id}")
     @Access(value = Access.Level.OPERATOR,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET, target = Access.Target.DELIVERY)
     public DeliveryView get(@PathParam("id") long id) {
         DeliveryService service = deliveries.get();
         return new DeliveryView(service.delivery(id), service.attempts(id));
@@ -48,7 +49,8 @@ public class DeliveryResource {
     /** Puts the delivery back in the outbox for an immediate attempt, with the same idempotency key. */
     @POST
     @Path("{id}/redeliver")
-    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET, target = Access.Target.DELIVERY)
     public Delivery redeliver(@PathParam("id") long id) {
         return deliveries.get().redeliver(id, Call.current().requireCaller());
     }

@@ -102,7 +102,8 @@ public class DossierResource {
     @GET
     @Path("{id}")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public Response get(@PathParam("id") long id) {
         Dossier dossier = find(id);
         PreviousYear previous = dossiers.get().find(dossier.siren(), dossier.year() - 1, dossier.questionnaireCode())
@@ -121,7 +122,8 @@ public class DossierResource {
     @GET
     @Path("{id}/past")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public List<Dossier> past(@PathParam("id") long id) {
         Dossier dossier = find(id);
         return dossiers.get().listForOrganisation(dossier.siren()).stream()
@@ -133,7 +135,8 @@ public class DossierResource {
     @GET
     @Path("{id}/history")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public List<CellChange> history(@PathParam("id") long id, @QueryParam("cell") String cell) {
         if (cell == null || cell.isBlank()) {
             throw LiasseException.invalid("parametre-manquant", "Indiquez la cellule (paramètre « cell »).", List.of());
@@ -146,7 +149,8 @@ public class DossierResource {
     @PATCH
     @Path("{id}/values")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.ENTER)
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.ENTER,
+        perimeter = Access.Scope.TARGET)
     public Response save(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Changes changes) {
         Json.require(changes);
         if (changes.values() == null || changes.values().isEmpty()) {
@@ -159,7 +163,8 @@ public class DossierResource {
     /** Runs the verification of a dossier ("Lancer la vérification") and stores its result. */
     @POST
     @Path("{id}/verifications")
-    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.VERIFY)
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.VERIFY,
+        perimeter = Access.Scope.TARGET)
     public Response verify(@PathParam("id") long id) {
         return Response.status(201).entity(verifications.get().verify(id, Call.current().actor())).build();
     }
@@ -168,7 +173,8 @@ public class DossierResource {
     @GET
     @Path("{id}/verifications/latest")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public Verification latestVerification(@PathParam("id") long id) {
         find(id);
         return verifications.get().latest(id).orElseThrow(() -> LiasseException.notFound("verification-absente",
@@ -179,7 +185,8 @@ public class DossierResource {
     @GET
     @Path("{id}/verifications")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public List<VerificationSummary> verificationHistory(@PathParam("id") long id) {
         find(id);
         return verifications.get().history(id);
@@ -189,7 +196,8 @@ public class DossierResource {
     @PUT
     @Path("{id}/justifications/{control}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.VERIFY)
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.VERIFY,
+        perimeter = Access.Scope.TARGET)
     public Justification justify(@PathParam("id") long id, @PathParam("control") String control,
                                  JustificationText justification) {
         return verifications.get().justify(id, control, Json.require(justification).text(), Call.current().actor());

@@ -65,7 +65,8 @@ public class ExchangeResource {
     @GET
     @Path("{id}/mappings")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public List<Mapping> mappings(@PathParam("id") long id) {
         return imports.get().mappings(id).stream().map(Mapping::of).toList();
     }
@@ -77,7 +78,8 @@ public class ExchangeResource {
     @POST
     @Path("{id}/imports")
     @Consumes(MediaType.WILDCARD)
-    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.IMPORT)
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.IMPORT,
+        perimeter = Access.Scope.TARGET)
     public ImportResult importFile(@PathParam("id") long id, @QueryParam("format") String format,
                                    @QueryParam("mapping") String mapping,
                                    @QueryParam("apply") @DefaultValue("false") boolean apply,
@@ -94,7 +96,8 @@ public class ExchangeResource {
     @Path("{id}/export")
     @Produces(MediaType.WILDCARD)
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public Response export(@PathParam("id") long id, @QueryParam("format") String format) {
         ExportedFile file = imports.get().export(id, format(format, ExchangeFormat.CSV));
         return Response.ok(file.content(), file.mediaType())

@@ -38,7 +38,7 @@ public class HealthResource {
     /** Checks every component now. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Access(Access.Level.PUBLIC)
+    @Access(value = Access.Level.PUBLIC, perimeter = Access.Scope.NONE)
     public Response health() {
         Map<String, ComponentHealth> components = new LinkedHashMap<>();
         for (String required : REQUIRED) {

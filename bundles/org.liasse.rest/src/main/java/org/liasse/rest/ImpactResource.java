@@ -31,7 +31,7 @@ public class ImpactResource {
     /** Every report, newest first, without lines. */
     @GET
     @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.PLUGIN_MANAGER,
-        OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN})
+        OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.CALLER)
     public List<ImpactReport> list() {
         return impacts.get().list(Call.current().requireCaller().federation());
     }
@@ -40,7 +40,7 @@ public class ImpactResource {
     @GET
     @Path("{id}")
     @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.PLUGIN_MANAGER,
-        OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN})
+        OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.CALLER)
     public ImpactReport get(@PathParam("id") long id) {
         return impacts.get().find(id, Call.current().requireCaller().federation()).orElseThrow(() ->
             LiasseException.notFound("impact-inconnu", "Aucun rapport d'impact " + id + "."));

@@ -1,7 +1,9 @@
 package org.liasse.rest;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -16,6 +18,8 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.liasse.api.dossier.Organisation;
+import org.liasse.api.dossier.OrganisationService;
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.transmission.Delivery;
@@ -32,10 +36,13 @@ public class MatrixResource {
 
     private final Supplier<TransmissionService> transmission;
     private final Supplier<DeliveryService> deliveries;
+    private final Supplier<OrganisationService> organisations;
 
-    MatrixResource(Supplier<TransmissionService> transmission, Supplier<DeliveryService> deliveries) {
+    MatrixResource(Supplier<TransmissionService> transmission, Supplier<DeliveryService> deliveries,
+                   Supplier<OrganisationService> organisations) {
         this.transmission = transmission;
         this.deliveries = deliveries;
+        this.organisations = organisations;
     }
 
     /**
@@ -50,7 +57,8 @@ public class MatrixResource {
     @GET
     @Path("{year}/matrix")
     @Access(value = Access.Level.OPERATOR,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.NATIONAL)
     public Response matrix(@PathParam("year") int year) {
         Matrix matrix = transmission.get().matrix(year);
         return Response.ok(matrix).tag(new EntityTag(Long.toString(matrix.version()))).build();
@@ -60,7 +68,8 @@ public class MatrixResource {
     @GET
     @Path("{year}/matrix/history")
     @Access(value = Access.Level.OPERATOR,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.NATIONAL)
     public List<Matrix> history(@PathParam("year") int year) {
         return transmission.get().matrixHistory(year);
     }
@@ -69,7 +78,8 @@ public class MatrixResource {
     @PUT
     @Path("{year}/matrix")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.NATIONAL)
     public Response save(@PathParam("year") int year, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          MatrixChange change) {
         List<MatrixRule> rules = Json.require(change).rules();
@@ -78,13 +88,24 @@ public class MatrixResource {
         return Response.ok(matrix).tag(new EntityTag(Long.toString(matrix.version()))).build();
     }
 
-    /** The deliveries of the campaign, optionally with one status ({@code PENDING}, {@code DELIVERED}, {@code FAILED}). */
+    /**
+     * The deliveries of the campaign within the caller's perimeter (a federation operator's: its organisations'),
+     * optionally with one status ({@code PENDING}, {@code DELIVERED}, {@code FAILED}).
+     */
     @GET
     @Path("{year}/deliveries")
     @Access(value = Access.Level.OPERATOR,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.CALLER)
     public List<Delivery> deliveries(@PathParam("year") int year, @QueryParam("statut") String status) {
-        return deliveries.get().campaignDeliveries(year, status(status));
+        List<Delivery> all = deliveries.get().campaignDeliveries(year, status(status));
+        String federation = Call.current().requireCaller().federation();
+        if (federation == null) {
+            return all;
+        }
+        Set<String> perimeter = organisations.get().list(federation).stream().map(Organisation::siren)
+            .collect(Collectors.toSet());
+        return all.stream().filter(delivery -> perimeter.contains(delivery.siren())).toList();
     }
 
     private static DeliveryStatus status(String status) {

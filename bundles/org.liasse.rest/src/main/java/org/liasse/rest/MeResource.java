@@ -41,7 +41,7 @@ public class MeResource {
     /** What needs the caller's action in the open campaigns, most urgent first (none for operators). */
     @GET
     @Path("notifications")
-    @Access(Access.Level.AUTHENTICATED)
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
     public List<Notification> notifications() {
         return notifications.get().forCaller(Call.current().requireCaller(), LocalDate.now(PARIS));
     }
@@ -70,7 +70,7 @@ public class MeResource {
     @PUT
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(Access.Level.AUTHENTICATED)
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
     public Response changePassword(PasswordChange change) {
         Json.require(change);
         Call call = Call.current();
@@ -81,7 +81,7 @@ public class MeResource {
     /** The caller's valid tokens. */
     @GET
     @Path("tokens")
-    @Access(Access.Level.AUTHENTICATED)
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
     public List<ApiToken> tokens() {
         return accounts.get().tokens(Call.current().requireCaller());
     }
@@ -90,7 +90,7 @@ public class MeResource {
     @POST
     @Path("tokens")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(Access.Level.AUTHENTICATED)
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
     public Response createToken(TokenRequest request) {
         Json.require(request);
         IssuedToken issued = accounts.get().createToken(Call.current().requireCaller(), request.label(), request.days());
@@ -102,7 +102,7 @@ public class MeResource {
     /** Revokes one of the caller's tokens. */
     @DELETE
     @Path("tokens/{id}")
-    @Access(Access.Level.AUTHENTICATED)
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
     public Response revoke(@PathParam("id") long id) {
         accounts.get().revokeToken(Call.current().requireCaller(), id);
         return Response.noContent().build();

@@ -20,7 +20,7 @@ public class OpenApiResource {
     /** The document. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Access(Access.Level.PUBLIC)
+    @Access(value = Access.Level.PUBLIC, perimeter = Access.Scope.NONE)
     public Map<String, Object> document() {
         return document;
     }

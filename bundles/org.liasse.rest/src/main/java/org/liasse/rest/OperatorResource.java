@@ -43,7 +43,7 @@ public class OperatorResource {
     /** Creates an operator account; its activation code is emailed (shown in demo mode). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.OPERATOR, operators = OperatorRole.SUPER_ADMIN)
+    @Access(value = Access.Level.OPERATOR, operators = OperatorRole.SUPER_ADMIN, perimeter = Access.Scope.NATIONAL)
     public Response create(NewOperator request) {
         Json.require(request);
         CreatedAccount created = accounts.get().createOperator(Call.current().requireCaller(), new NewAccount(

@@ -108,7 +108,7 @@ public class OrganisationResource {
 
     /** Organisations visible to the caller: an operator's perimeter, or a user's own organisation. */
     @GET
-    @Access(Access.Level.AUTHENTICATED)
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.CALLER)
     public List<Organisation> list() {
         Caller caller = Call.current().requireCaller();
         if (!caller.operator()) {
@@ -120,7 +120,8 @@ public class OrganisationResource {
     /** Creates an organisation and its administrator {@code AD_<SIREN>}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.CALLER)
     public Response create(NewOrganisation request) {
         Organisation organisation = Json.require(request).organisation();
         Perimeter.require(Call.current().requireCaller(), organisation.federation());
@@ -134,7 +135,8 @@ public class OrganisationResource {
     @POST
     @Path("import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.CALLER)
     public Response importCsv(@QueryParam("apply") @DefaultValue("false") boolean apply, String csv) {
         ImportReport report = organisations.get().importCsv(csv, apply, Call.current().requireCaller().federation(),
             Call.current().actor());
@@ -145,7 +147,7 @@ public class OrganisationResource {
     @GET
     @Path("{siren}")
     @Access(value = Access.Level.ORGANISATION, operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER,
-        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN})
+        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.TARGET)
     public Organisation get(@PathParam("siren") String siren) {
         return organisations.get().find(siren).orElseThrow(() -> unknown(siren));
     }
@@ -155,7 +157,7 @@ public class OrganisationResource {
     @Path("{siren}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(value = Access.Level.ORGANISATION, right = Access.OPERATORS_ONLY,
-        operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.TARGET)
     public Organisation update(@PathParam("siren") String siren, Organisation organisation) {
         Json.require(organisation);
         if (!siren.equals(organisation.siren())) {
@@ -169,7 +171,8 @@ public class OrganisationResource {
     @GET
     @Path("{siren}/dossiers")
     @Access(value = Access.Level.ORGANISATION, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public List<Dossier> dossiers(@PathParam("siren") String siren) {
         organisations.get().find(siren).orElseThrow(() -> unknown(siren));
         return dossiers.get().listForOrganisation(siren);
@@ -182,7 +185,8 @@ public class OrganisationResource {
     @GET
     @Path("{siren}/dossiers/available")
     @Access(value = Access.Level.ORGANISATION, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public List<AvailableDossier> available(@PathParam("siren") String siren) {
         Organisation organisation = organisations.get().find(siren).orElseThrow(() -> unknown(siren));
         Set<String> existing = dossiers.get().listForOrganisation(siren).stream()
@@ -214,7 +218,7 @@ public class OrganisationResource {
     @POST
     @Path("{siren}/dossiers")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.ORGANISATION, right = Rights.INITIALISE)
+    @Access(value = Access.Level.ORGANISATION, right = Rights.INITIALISE, perimeter = Access.Scope.TARGET)
     public Response createDossier(@PathParam("siren") String siren, NewDossier request) {
         Json.require(request);
         Dossier dossier = dossiers.get().create(siren, request.year(), request.questionnaire());

@@ -37,7 +37,7 @@ public class PeerResource {
     /** A peer asks for the values of one of its organisations' dossiers; the answer is signed. */
     @POST
     @Path("transfers")
-    @Access(Access.Level.PUBLIC)
+    @Access(value = Access.Level.PUBLIC, perimeter = Access.Scope.NONE)
     public Response transfer(@Context HttpHeaders headers, @Context UriInfo uri, byte[] body) {
         return answer(headers, uri, body, peers.get()::answerTransfer);
     }
@@ -45,7 +45,7 @@ public class PeerResource {
     /** A peer acknowledges a transfer with the digest it stored; the answer is signed. */
     @POST
     @Path("acks")
-    @Access(Access.Level.PUBLIC)
+    @Access(value = Access.Level.PUBLIC, perimeter = Access.Scope.NONE)
     public Response acknowledge(@Context HttpHeaders headers, @Context UriInfo uri, byte[] body) {
         return answer(headers, uri, body, peers.get()::answerAcknowledgement);
     }

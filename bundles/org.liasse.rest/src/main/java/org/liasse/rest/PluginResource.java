@@ -29,7 +29,7 @@ public class PluginResource {
     @GET
     @Path("plugins")
     @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPPORT,
-        OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.NONE)
     public List<PluginInfo> plugins() {
         return registry.get().plugins();
     }
@@ -38,7 +38,7 @@ public class PluginResource {
     @GET
     @Path("plugins/{id}")
     @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPPORT,
-        OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.NONE)
     public PluginInfo plugin(@PathParam("id") String id) {
         return registry.get().plugin(id)
             .orElseThrow(() -> LiasseException.notFound("plugin-inconnu", "Aucun plugin « " + id + " »."));

@@ -63,7 +63,7 @@ public class QuestionnaireResource {
     /** Active versions of a questionnaire, oldest first. */
     @GET
     @Path("{code}")
-    @Access(Access.Level.AUTHENTICATED)
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
     public List<VersionSummary> versions(@PathParam("code") String code) {
         List<QuestionnaireDefinition> versions = registry.get().questionnaireVersions(code);
         if (versions.isEmpty()) {
@@ -75,7 +75,7 @@ public class QuestionnaireResource {
     /** An active questionnaire version with its fiches, tables, cells and formulas. */
     @GET
     @Path("{code}/{version}")
-    @Access(Access.Level.AUTHENTICATED)
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
     public QuestionnaireView questionnaire(@PathParam("code") String code, @PathParam("version") String version) {
         return QuestionnaireView.of(find(code, version));
     }
@@ -83,7 +83,7 @@ public class QuestionnaireResource {
     /** What changed between two active versions, cell by cell. */
     @GET
     @Path("{code}/diff")
-    @Access(Access.Level.AUTHENTICATED)
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
     public QuestionnaireDiff diff(@PathParam("code") String code, @QueryParam("from") String from,
                                   @QueryParam("to") String to) {
         if (from == null || to == null) {

@@ -67,7 +67,8 @@ public class RecipientResource {
     /** Every recipient and the installed channels. */
     @GET
     @Access(value = Access.Level.OPERATOR,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.NATIONAL)
     public Registry list() {
         TransmissionService service = transmission.get();
         return new Registry(service.recipients().stream().map(RecipientResource::masked).toList(),
@@ -77,7 +78,8 @@ public class RecipientResource {
     /** Registers a recipient; 201. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.NATIONAL)
     public Response create(RecipientInput recipient) {
         RecipientInput body = Json.require(recipient);
         Recipient saved = transmission.get().saveRecipient(body.toRecipient(body.code()), 0,
@@ -90,7 +92,8 @@ public class RecipientResource {
     @PUT
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.NATIONAL)
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            RecipientInput recipient) {
         Recipient saved = transmission.get().saveRecipient(Json.require(recipient).toRecipient(code),

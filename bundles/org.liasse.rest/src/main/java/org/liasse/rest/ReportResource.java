@@ -58,7 +58,8 @@ public class ReportResource {
     @GET
     @Path("{id}/reports")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public List<ReportView> dossierReports(@PathParam("id") long id) {
         return reports.get().dossierReports(id).stream().map(ReportView::of).toList();
     }
@@ -68,7 +69,8 @@ public class ReportResource {
     @Path("{id}/reports/{code}")
     @Produces(MediaType.WILDCARD)
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public Response dossierReport(@PathParam("id") long id, @PathParam("code") String code,
                                   @QueryParam("format") String format) {
         return download(reports.get().dossierReport(id, code, format(format), Call.current().actor()));

@@ -146,7 +146,7 @@ public class RestServer {
             new QuestionnaireResource(slot(() -> plugins, "plugins")),
             new AuditResource(auditSlot, organisationSlot),
             new RecipientResource(transmissionSlot),
-            new MatrixResource(transmissionSlot, deliverySlot),
+            new MatrixResource(transmissionSlot, deliverySlot, organisationSlot),
             new TransmissionResource(transmissionSlot, deliverySlot),
             new DeliveryResource(deliverySlot),
             new SignatureResource(slot(() -> signatures, "signature électronique"), auditSlot),
@@ -174,7 +174,7 @@ public class RestServer {
             factory.setServiceBeans(beans);
             factory.setProviders(List.of(new JacksonJsonProvider(mapper), new ProblemMapper(),
                 new AccessFilter(accountSlot, () -> List.copyOf(authenticators), organisationSlot, dossierSlot,
-                    workflowSlot, auditSlot)));
+                    deliverySlot, workflowSlot, auditSlot)));
             server = factory.create();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);

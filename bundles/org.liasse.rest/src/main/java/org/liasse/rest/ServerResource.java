@@ -54,7 +54,7 @@ public class ServerResource {
     @GET
     @Path("server")
     @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER,
-        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN})
+        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.NONE)
     public Servers server() {
         return new Servers(peers.get().identity(), peers.get().peers());
     }
@@ -63,7 +63,7 @@ public class ServerResource {
     @GET
     @Path("syncs")
     @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER,
-        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN})
+        OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.CALLER)
     public List<SyncEntry> syncs(@QueryParam("serveur") String peer) {
         Caller caller = Call.current().requireCaller();
         List<SyncEntry> entries = journal.get().list(null, blank(peer), LOG_LIMIT);

@@ -73,7 +73,7 @@ public class SessionResource {
     @POST
     @Path("session")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(Access.Level.PUBLIC)
+    @Access(value = Access.Level.PUBLIC, perimeter = Access.Scope.NONE)
     public Response login(Login login, @Context UriInfo uri) {
         Json.require(login);
         Session session = accounts.get().login(login.login(), login.password(), Call.current().remoteAddress());
@@ -83,7 +83,7 @@ public class SessionResource {
     /** The current session. */
     @GET
     @Path("session")
-    @Access(Access.Level.PUBLIC)
+    @Access(value = Access.Level.PUBLIC, perimeter = Access.Scope.NONE)
     public SessionInfo current() {
         String token = Call.current().sessionToken();
         return accounts.get().session(token == null ? "" : token).filter(s -> s.account().active()).map(this::info)
@@ -93,7 +93,7 @@ public class SessionResource {
     /** Signs out and clears the cookie. */
     @DELETE
     @Path("session")
-    @Access(Access.Level.AUTHENTICATED)
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
     public Response logout(@Context UriInfo uri) {
         Call call = Call.current();
         if (call.sessionToken() != null) {
@@ -106,7 +106,7 @@ public class SessionResource {
     @POST
     @Path("password-resets")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(Access.Level.PUBLIC)
+    @Access(value = Access.Level.PUBLIC, perimeter = Access.Scope.NONE)
     public Response requestReset(ResetRequest request) {
         accounts.get().requestPasswordReset(Json.require(request).identifier(), Call.current().remoteAddress());
         return Response.accepted().build();
@@ -116,7 +116,7 @@ public class SessionResource {
     @POST
     @Path("password-resets/{token}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(Access.Level.PUBLIC)
+    @Access(value = Access.Level.PUBLIC, perimeter = Access.Scope.NONE)
     public Response reset(@PathParam("token") String token, NewPassword password) {
         accounts.get().resetPassword(token, Json.require(password).password(), Call.current().remoteAddress());
         return Response.noContent().build();
@@ -126,7 +126,7 @@ public class SessionResource {
     @POST
     @Path("activations/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(Access.Level.PUBLIC)
+    @Access(value = Access.Level.PUBLIC, perimeter = Access.Scope.NONE)
     public Response activate(@PathParam("code") String code, NewPassword password) {
         accounts.get().activate(code, Json.require(password).password(), Call.current().remoteAddress());
         return Response.noContent().build();

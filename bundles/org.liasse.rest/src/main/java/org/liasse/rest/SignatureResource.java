@@ -40,7 +40,7 @@ public class SignatureResource {
     @POST
     @Path("verify")
     @Consumes(MediaType.WILDCARD)
-    @Access(Access.Level.AUTHENTICATED)
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
     public SignatureReport verify(InputStream body) {
         byte[] file;
         try {
@@ -66,7 +66,8 @@ public class SignatureResource {
     @GET
     @Path("certificate")
     @Access(value = Access.Level.OPERATOR,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.NONE)
     public SigningCertificate certificate() {
         return signatures.get().certificate();
     }

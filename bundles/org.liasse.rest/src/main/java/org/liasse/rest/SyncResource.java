@@ -54,7 +54,8 @@ public class SyncResource {
     @GET
     @Path("{id}/syncs")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public DossierSyncs dossierSyncs(@PathParam("id") long id) {
         Dossier dossier = dossiers.get().find(id)
             .orElseThrow(() -> LiasseException.notFound("dossier-inconnu", "Aucun dossier " + id + "."));
@@ -71,7 +72,8 @@ public class SyncResource {
      */
     @POST
     @Path("{id}/syncs")
-    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.IMPORT)
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.IMPORT,
+        perimeter = Access.Scope.TARGET)
     public SyncResult pull(@PathParam("id") long id, @QueryParam("serveur") String peer,
                            @QueryParam("transfert") String transfer,
                            @QueryParam("remplacer") @DefaultValue("false") boolean replace,

@@ -50,7 +50,8 @@ public class TransmissionResource {
     @GET
     @Path("{id}/recipients")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public List<EffectiveRecipient> recipients(@PathParam("id") long id) {
         return transmission.get().effective(id);
     }
@@ -59,7 +60,8 @@ public class TransmissionResource {
     @PUT
     @Path("{id}/recipients/{target}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.TRANSMIT)
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.TRANSMIT,
+        perimeter = Access.Scope.TARGET)
     public List<EffectiveRecipient> choose(@PathParam("id") long id, @PathParam("target") String target,
                                            Choice choice) {
         Boolean chosen = Json.require(choice).chosen();
@@ -70,7 +72,8 @@ public class TransmissionResource {
     @GET
     @Path("{id}/deliveries")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public List<Delivery> deliveries(@PathParam("id") long id) {
         return deliveries.get().deliveries(id);
     }
@@ -79,7 +82,8 @@ public class TransmissionResource {
     @GET
     @Path("{id}/statements")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public List<SignedStatementInfo> statements(@PathParam("id") long id) {
         return deliveries.get().statements(id);
     }
@@ -89,7 +93,8 @@ public class TransmissionResource {
     @Path("{id}/statements/{statement}/{kind}")
     @Produces(MediaType.WILDCARD)
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public Response file(@PathParam("id") long id, @PathParam("statement") long statement,
                          @PathParam("kind") String kind) {
         ParcelFile file = deliveries.get().statementFile(id, statement, kind);

@@ -60,7 +60,8 @@ public class UserResource {
     /** Users of the organisation. */
     @GET
     @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public List<Account> list(@PathParam("siren") String siren) {
         return accounts.get().users(siren);
     }
@@ -68,7 +69,7 @@ public class UserResource {
     /** Creates a user with the rights of its profile; the activation code is emailed. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS)
+    @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS, perimeter = Access.Scope.TARGET)
     public Response create(@PathParam("siren") String siren, NewAccount account) {
         CreatedAccount created = accounts.get().createUser(Call.current().requireCaller(), siren, Json.require(account));
         return Response.status(201).entity(CreatedUser.of(created)).tag(tag(created.account())).build();
@@ -78,7 +79,7 @@ public class UserResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS)
+    @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS, perimeter = Access.Scope.TARGET)
     public Response update(@PathParam("siren") String siren, @PathParam("id") long id,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AccountChanges changes) {
         Account account = accounts.get().updateUser(Call.current().requireCaller(), siren, id, Json.revision(ifMatch),
@@ -90,7 +91,7 @@ public class UserResource {
     @PUT
     @Path("{id}/rights")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS)
+    @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS, perimeter = Access.Scope.TARGET)
     public Response setRights(@PathParam("siren") String siren, @PathParam("id") long id,
                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, RightsChange change) {
         Set<String> rights = Json.require(change).rights() == null ? Set.of() : change.rights();
@@ -103,7 +104,7 @@ public class UserResource {
     @Path("{id}/activation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS,
-        operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.TARGET)
     public CreatedUser issueActivation(@PathParam("siren") String siren, @PathParam("id") long id,
                                        ActivationRequest request) {
         return CreatedUser.of(accounts.get().issueActivation(Call.current().requireCaller(), siren, id,

@@ -73,7 +73,8 @@ public class WorkflowResource {
     @GET
     @Path("{id}/workflow")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public Response get(@PathParam("id") long id) {
         return view(workflows.get().state(id));
     }
@@ -81,7 +82,7 @@ public class WorkflowResource {
     /** Moves the dossier to its next step, once the step's guards pass. */
     @POST
     @Path("{id}/workflow/advance")
-    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER)
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, perimeter = Access.Scope.TARGET)
     public Response advance(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return view(workflows.get().advance(id, Json.revision(ifMatch), Call.current().requireCaller()));
     }
@@ -90,18 +91,19 @@ public class WorkflowResource {
     @POST
     @Path("{id}/workflow/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER)
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, perimeter = Access.Scope.TARGET)
     public Response reopen(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Reason reason) {
         return view(workflows.get().reopen(id, Json.revision(ifMatch), reason == null ? null : reason.reason(),
             Call.current().requireCaller()));
     }
 
-    /** The partner sends the dossier back to the organisation with a reason. */
+    /** The partner sends the dossier back to the organisation with a reason (support only reads: not it). */
     @POST
     @Path("{id}/workflow/send-back")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Access.OPERATORS_ONLY,
-        operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN})
+        operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.TARGET)
     public Response sendBack(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              Reason reason) {
         return view(workflows.get().sendBack(id, Json.revision(ifMatch), Json.require(reason).reason(),

@@ -12,6 +12,7 @@ import org.liasse.api.audit.AuditLog;
 import org.liasse.api.dossier.Campaign;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.CampaignState;
+import org.liasse.api.error.LiasseException;
 
 /**
  * {@code liasse:campaign-state <year> <state>}: opens, closes, reopens or archives a campaign, as the REST operation
@@ -36,7 +37,10 @@ public class CampaignStateCommand implements Action {
 
     @Override
     public Object execute() {
-        Campaign changed = campaigns.changeState(year, parse(state));
+        // The console acts on the campaign as it is now: the revision read here, not one a client kept.
+        long revision = campaigns.find(year).orElseThrow(() -> LiasseException.notFound("campagne-inconnue",
+            "Aucune campagne pour l'exercice " + year + ".")).revision();
+        Campaign changed = campaigns.changeState(year, parse(state), revision);
         audit.record(new AuditEvent("campagne.etat", "shell:" + System.getProperty("user.name"), null, null,
             Integer.toString(year), changed.state().name()));
         System.out.println("Campagne " + year + " : " + changed.state() + ".");

@@ -59,6 +59,8 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._-]{3,80}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** Last use of a credential is written at most this often (or twice per idle period, if shorter). */
+    /** Roles over the whole server (operator accounts, plugins): a federation operator never holds them. */
+    private static final Set<OperatorRole> NATIONAL_ROLES = Set.of(OperatorRole.SUPER_ADMIN, OperatorRole.PLUGIN_MANAGER);
     private static final Duration TOUCH_EVERY = Duration.ofSeconds(15);
 
     private final JpaStore store;
@@ -395,6 +397,14 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
         validate(account, true, false);
         if (roles.isEmpty()) {
             throw LiasseException.invalid("roles-manquants", "Un opérateur a au moins un rôle.", List.of());
+        }
+        if (by.federation() != null && !by.federation().equals(federation)) {
+            throw new LiasseException(403, "acces-refuse", "Vous ne pouvez créer que des opérateurs de votre "
+                + "fédération (" + by.federation() + ").");
+        }
+        if (federation != null && roles.stream().anyMatch(NATIONAL_ROLES::contains)) {
+            throw LiasseException.invalid("role-national", "Les rôles de super-administrateur et de gestionnaire des "
+                + "plugins portent sur tout le serveur : ils sont réservés aux opérateurs nationaux.", List.of());
         }
         return store.inTransaction(em -> factory.create(em, new UserEntity(account.login().strip(),
             account.firstName().strip(), account.lastName().strip(), account.email().strip(), null, federation, null,

@@ -78,10 +78,7 @@ public class JpaCampaignService implements CampaignService {
         validate(campaign);
         return store.inTransaction(em -> {
             CampaignEntity entity = existing(em, campaign.year());
-            if (entity.revision() != expectedRevision) {
-                throw new LiasseException(412, "revision-perimee", "La campagne a été modifiée entre-temps (révision "
-                    + "attendue " + expectedRevision + ", actuelle " + entity.revision() + ") : rechargez-la.");
-            }
+            requireRevision(entity, expectedRevision);
             if (entity.currentState() == CampaignState.ARCHIVED) {
                 throw LiasseException.conflict("campagne-archivee", "Une campagne archivée ne se modifie plus.");
             }
@@ -105,9 +102,10 @@ public class JpaCampaignService implements CampaignService {
     }
 
     @Override
-    public Campaign changeState(int year, CampaignState state) {
+    public Campaign changeState(int year, CampaignState state, long expectedRevision) {
         return store.inTransaction(em -> {
             CampaignEntity campaign = existing(em, year);
+            requireRevision(campaign, expectedRevision);
             CampaignState current = campaign.currentState();
             if (!current.next().contains(state)) {
                 throw LiasseException.conflict("transition-interdite", "La campagne " + year + " est « "
@@ -118,6 +116,13 @@ public class JpaCampaignService implements CampaignService {
             campaign.state(state);
             return campaign.toRecord(questionnaires(em, year));
         });
+    }
+
+    private static void requireRevision(CampaignEntity campaign, long expectedRevision) {
+        if (campaign.revision() != expectedRevision) {
+            throw new LiasseException(412, "revision-perimee", "La campagne a été modifiée entre-temps (révision "
+                + "attendue " + expectedRevision + ", actuelle " + campaign.revision() + ") : rechargez-la.");
+        }
     }
 
     /** French name of a state, as shown in messages. */

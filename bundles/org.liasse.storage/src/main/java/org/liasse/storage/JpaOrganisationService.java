@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -102,12 +103,24 @@ public class JpaOrganisationService implements OrganisationService {
     @Override
     public ImportReport importCsv(String csv, boolean applyRequested, String federation, String actor) {
         List<ImportReport.LineError> errors = new ArrayList<>();
-        List<Organisation> parsed = new ArrayList<>();
+        List<ParsedLine> parsed = new ArrayList<>();
         int lines = parse(csv, federation, parsed, errors);
-        boolean apply = applyRequested && errors.isEmpty() && !parsed.isEmpty();
         ImportReport report = store.inTransaction(em -> {
+            if (federation != null) {
+                for (ParsedLine line : parsed) {
+                    OrganisationEntity entity = em.find(OrganisationEntity.class, line.organisation().siren());
+                    if (entity != null && !federation.equals(entity.toRecord().federation())) {
+                        errors.add(new ImportReport.LineError(line.number(), "siren", "hors-perimetre",
+                            "Ce SIREN est celui d'une organisation d'une autre fédération que la vôtre ("
+                                + federation + ") : vous ne pouvez pas la modifier."));
+                    }
+                }
+                errors.sort(Comparator.comparingInt(ImportReport.LineError::line));
+            }
+            boolean apply = applyRequested && errors.isEmpty() && !parsed.isEmpty();
             int created = 0;
-            for (Organisation organisation : parsed) {
+            for (ParsedLine line : parsed) {
+                Organisation organisation = line.organisation();
                 OrganisationEntity entity = em.find(OrganisationEntity.class, organisation.siren());
                 if (entity == null) {
                     created++;
@@ -128,8 +141,12 @@ public class JpaOrganisationService implements OrganisationService {
         return report;
     }
 
+    /** An organisation read from a line of an imported file. */
+    private record ParsedLine(int number, Organisation organisation) {
+    }
+
     /** Reads the file into organisations and line errors; returns the number of data lines. */
-    private static int parse(String csv, String federation, List<Organisation> organisations,
+    private static int parse(String csv, String federation, List<ParsedLine> organisations,
                              List<ImportReport.LineError> errors) {
         List<CSVRecord> records;
         try {
@@ -164,7 +181,7 @@ public class JpaOrganisationService implements OrganisationService {
             if (!seen.add(organisation.siren())) {
                 errors.add(new ImportReport.LineError(line, "siren", "siren-en-double", "Ce SIREN figure déjà plus haut dans le fichier."));
             }
-            organisations.add(organisation);
+            organisations.add(new ParsedLine(line, organisation));
         }
         return records.size() - 1;
     }

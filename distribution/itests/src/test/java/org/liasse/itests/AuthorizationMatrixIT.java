@@ -1,6 +1,7 @@
 package org.liasse.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -9,306 +10,436 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every REST operation registered in the running platform (read from its OpenAPI document) × every kind of caller
- * × own organisation / other organisation of the same federation / organisation of another federation, against the
- * policy written down here. An operation missing from this policy fails the test, so no endpoint can be added
- * without deciding who may call it.
+ * Every REST operation registered in the running ministry platform (read from its OpenAPI document) × every kind of
+ * caller × every perimeter, reads and writes, against the expectations written down by hand in {@link #EXPECTED}:
+ * nothing there is derived from the {@code @Access} declarations it checks. An operation missing from the table, or
+ * a line for an operation that no longer exists, fails the test.
+ *
+ * <p>Callers: anonymous; five members of the organisation {@link #OWN} (no right at all, and the default profiles
+ * Responsable de saisie, comptable, hiérarchique, and the administrator {@code AD_<SIREN>}); operators: national
+ * super-administrator, campaign managers national and of the OPH federation, support national and OPH, national
+ * plugin manager. Targets: {@code o} the members' own organisation (OPH), {@code s} another organisation of the same
+ * federation, {@code f} an organisation of another federation (ESH). An operation without an organisation in its
+ * path (a national resource, or one the service scopes to the caller) is called once per caller.
+ *
+ * <p>A call is refused when the answer is a 401 or 403 of the access mechanism ({@code non-authentifie},
+ * {@code acces-refuse}, {@code csrf-invalide}); any other answer (including a 400, 404, 409 or 422 about the body
+ * sent, or {@code dossier-non-remis}, which is only checked once the perimeter is) means the call got through. The
+ * dossiers of {@code o} and {@code f} are transmitted first, so that partner staff see them and they have deliveries.
+ * The attacks of issue 19 are replayed with valid bodies in the other tests, which check that nothing changed. Every
+ * JSON answer, problems included, must carry {@code Cache-Control: no-store} and
+ * {@code X-Content-Type-Options: nosniff}.
  */
 class AuthorizationMatrixIT {
 
-    private static final String ADMIN_PASSWORD = "Mot de passe initial du test 2025";
-    private static final String OWN = "000000067";
-    private static final String OTHER = "000000075";
-    private static final String OTHER_FEDERATION = "000000083";
-    private static final Map<String, String> FEDERATION = Map.of(OWN, "OPH", OTHER, "OPH", OTHER_FEDERATION, "ESH");
+    private static final String OWN = "000000018";
+    private static final String OTHER = "000000067";
+    private static final String OTHER_FEDERATION = "000000026";
+    private static final Map<Character, String> TARGETS = Map.of('o', OWN, 's', OTHER, 'f', OTHER_FEDERATION);
 
-    private static final String SA = "SUPER_ADMIN";
-    private static final String CM = "CAMPAIGN_MANAGER";
-    private static final String SUP = "SUPPORT";
-    private static final String PM = "PLUGIN_MANAGER";
+    /** The callers, in the order of the table. */
+    private static final List<String> CALLERS = List.of("anon", "m0", "rs", "rc", "rh", "ad", "saN", "cmN", "cmF",
+        "supN", "supF", "pmN");
 
-    /** Who may call an operation. */
-    private record Rule(String level, String right, Set<String> operators, String target) {
-
-        static Rule open() {
-            return new Rule("PUBLIC", "", Set.of(), "");
-        }
-
-        static Rule signedIn() {
-            return new Rule("AUTHENTICATED", "", Set.of(), "");
-        }
-
-        static Rule operators(String... roles) {
-            return new Rule("OPERATOR", "", Set.of(roles), "");
-        }
-
-        static Rule organisation(String right, String... roles) {
-            return new Rule("ORGANISATION", right, Set.of(roles), "siren");
-        }
-
-        static Rule dossier(String right, String... roles) {
-            return new Rule("ORGANISATION", right, Set.of(roles), "dossier");
-        }
-    }
-
-    /** The policy: one line per operation. */
-    private static final Map<String, Rule> POLICY = new LinkedHashMap<>();
+    /**
+     * Who gets through, by operation: {@code caller:targets} (e.g. {@code cmF:os}) for operations on an organisation,
+     * a bare caller for the others; {@code *} is everyone, anonymous included, {@code signed} everyone signed in.
+     * Everything not listed is refused.
+     */
+    private static final Map<String, String> EXPECTED = new LinkedHashMap<>();
 
     static {
-        POLICY.put("GET /health", Rule.open());
-        POLICY.put("GET /openapi.json", Rule.open());
-        POLICY.put("POST /session", Rule.open());
-        POLICY.put("GET /session", Rule.open());
-        POLICY.put("DELETE /session", Rule.signedIn());
-        POLICY.put("POST /password-resets", Rule.open());
-        POLICY.put("POST /password-resets/{token}", Rule.open());
-        POLICY.put("POST /activations/{code}", Rule.open());
-        POLICY.put("PUT /me/password", Rule.signedIn());
-        POLICY.put("GET /me/tokens", Rule.signedIn());
-        POLICY.put("GET /me/notifications", Rule.signedIn());
-        POLICY.put("POST /me/tokens", Rule.signedIn());
-        POLICY.put("DELETE /me/tokens/{id}", Rule.signedIn());
-        POLICY.put("GET /rights", Rule.signedIn());
-        POLICY.put("GET /organisation-types", Rule.signedIn());
-        POLICY.put("GET /plugins", Rule.operators(PM, SUP, CM, SA));
-        POLICY.put("GET /plugins/{id}", Rule.operators(PM, SUP, CM, SA));
-        POLICY.put("GET /questionnaires/{code}", Rule.signedIn());
-        POLICY.put("GET /questionnaires/{code}/{version}", Rule.signedIn());
-        POLICY.put("GET /questionnaires/{code}/diff", Rule.signedIn());
-        POLICY.put("GET /campaigns", Rule.signedIn());
-        POLICY.put("GET /campaigns/{year}", Rule.signedIn());
-        POLICY.put("POST /campaigns", Rule.operators(CM, SA));
-        POLICY.put("PUT /campaigns/{year}", Rule.operators(CM, SA));
-        POLICY.put("PUT /campaigns/{year}/state", Rule.operators(CM, SA));
-        POLICY.put("GET /campaigns/{year}/completion", Rule.operators(CM, SUP, PM, SA));
-        POLICY.put("GET /campaigns/{year}/completion/export", Rule.operators(CM, SUP, PM, SA));
-        POLICY.put("GET /campaigns/{year}/reports", Rule.operators(CM, SUP, PM, SA));
-        POLICY.put("GET /campaigns/{year}/reports/{code}", Rule.operators(CM, SUP, PM, SA));
-        POLICY.put("POST /campaigns/{year}/reminders", Rule.operators(CM, SA));
-        POLICY.put("GET /organisations", Rule.signedIn());
-        POLICY.put("POST /organisations", Rule.operators(CM, SA));
-        POLICY.put("POST /organisations/import", Rule.operators(CM, SA));
-        POLICY.put("GET /organisations/{siren}", Rule.organisation("", SUP, CM, PM, SA));
-        POLICY.put("PUT /organisations/{siren}", Rule.organisation("-", CM, SA));
-        POLICY.put("GET /organisations/{siren}/dossiers", Rule.organisation("dossier.consulter", SUP, CM, SA));
-        POLICY.put("POST /organisations/{siren}/dossiers", Rule.organisation("dossier.initialiser"));
-        POLICY.put("GET /organisations/{siren}/dossiers/available", Rule.organisation("dossier.consulter", SUP, CM, SA));
-        POLICY.put("GET /organisations/{siren}/users", Rule.organisation("utilisateurs.gerer", SUP, CM, SA));
-        POLICY.put("POST /organisations/{siren}/users", Rule.organisation("utilisateurs.gerer"));
-        POLICY.put("PUT /organisations/{siren}/users/{id}", Rule.organisation("utilisateurs.gerer"));
-        POLICY.put("PUT /organisations/{siren}/users/{id}/rights", Rule.organisation("utilisateurs.gerer"));
-        POLICY.put("POST /organisations/{siren}/users/{id}/activation", Rule.organisation("utilisateurs.gerer", CM, SA));
-        POLICY.put("GET /audit/organisations/{siren}", Rule.organisation("utilisateurs.gerer", SUP, SA));
-        POLICY.put("GET /audit", Rule.operators(SUP, SA));
-        POLICY.put("GET /audit/verification", Rule.operators(SUP, SA));
-        POLICY.put("POST /operators", Rule.operators(SA));
-        POLICY.put("GET /dossiers/{id}", Rule.dossier("dossier.consulter", SUP, CM, SA));
-        POLICY.put("GET /dossiers/{id}/past", Rule.dossier("dossier.consulter", SUP, CM, SA));
-        POLICY.put("GET /dossiers/{id}/history", Rule.dossier("dossier.consulter", SUP, CM, SA));
-        POLICY.put("GET /dossiers/{id}/reports", Rule.dossier("dossier.consulter", SUP, CM, SA));
-        POLICY.put("GET /dossiers/{id}/reports/{code}", Rule.dossier("dossier.consulter", SUP, CM, SA));
-        POLICY.put("PATCH /dossiers/{id}/values", Rule.dossier("dossier.saisir"));
-        POLICY.put("GET /dossiers/{id}/controls/{code}/explanation", Rule.dossier("dossier.verifier", SUP, CM, SA));
-        POLICY.put("POST /dossiers/{id}/verifications", Rule.dossier("dossier.verifier"));
-        POLICY.put("GET /dossiers/{id}/verifications/latest", Rule.dossier("dossier.consulter", SUP, CM, SA));
-        POLICY.put("GET /dossiers/{id}/verifications", Rule.dossier("dossier.consulter", SUP, CM, SA));
-        POLICY.put("GET /impacts", Rule.operators(PM, SUP, CM, SA));
-        POLICY.put("GET /impacts/{id}", Rule.operators(PM, SUP, CM, SA));
-        POLICY.put("PUT /dossiers/{id}/justifications/{control}", Rule.dossier("dossier.verifier"));
-        POLICY.put("GET /dossiers/{id}/mappings", Rule.dossier("dossier.consulter", SUP, CM, SA));
-        POLICY.put("POST /dossiers/{id}/imports", Rule.dossier("dossier.importer"));
-        POLICY.put("GET /dossiers/{id}/export", Rule.dossier("dossier.consulter", SUP, CM, SA));
-        POLICY.put("GET /dossiers/{id}/pieces", Rule.dossier("dossier.consulter", SUP, CM, SA));
-        POLICY.put("POST /dossiers/{id}/pieces", Rule.dossier("pieces.gerer"));
-        POLICY.put("GET /dossiers/{id}/pieces/{piece}", Rule.dossier("dossier.consulter", SUP, CM, SA));
-        POLICY.put("DELETE /dossiers/{id}/pieces/{piece}", Rule.dossier("pieces.gerer"));
-        POLICY.put("GET /dossiers/{id}/workflow", Rule.dossier("", SUP, CM, SA));
-        POLICY.put("POST /dossiers/{id}/workflow/advance", Rule.dossier(""));
-        POLICY.put("POST /dossiers/{id}/workflow/reopen", Rule.dossier(""));
-        POLICY.put("POST /dossiers/{id}/workflow/send-back", Rule.dossier("-", SUP, CM, SA));
-        POLICY.put("GET /recipients", Rule.operators(SUP, CM, SA));
-        POLICY.put("POST /recipients", Rule.operators(CM, SA));
-        POLICY.put("PUT /recipients/{code}", Rule.operators(CM, SA));
-        POLICY.put("GET /campaigns/{year}/matrix", Rule.operators(SUP, CM, SA));
-        POLICY.put("PUT /campaigns/{year}/matrix", Rule.operators(CM, SA));
-        POLICY.put("GET /campaigns/{year}/matrix/history", Rule.operators(SUP, CM, SA));
-        POLICY.put("GET /campaigns/{year}/deliveries", Rule.operators(SUP, CM, SA));
-        POLICY.put("GET /dossiers/{id}/recipients", Rule.dossier("", SUP, CM, SA));
-        POLICY.put("PUT /dossiers/{id}/recipients/{target}", Rule.dossier("dossier.transmettre"));
-        POLICY.put("GET /dossiers/{id}/deliveries", Rule.dossier("", SUP, CM, SA));
-        POLICY.put("GET /dossiers/{id}/statements", Rule.dossier("dossier.consulter", SUP, CM, SA));
-        POLICY.put("GET /dossiers/{id}/statements/{statement}/{kind}", Rule.dossier("dossier.consulter", SUP, CM, SA));
-        POLICY.put("GET /deliveries/{id}", Rule.operators(SUP, CM, SA));
-        POLICY.put("POST /deliveries/{id}/redeliver", Rule.operators(CM, SA));
-        POLICY.put("POST /signatures/verify", Rule.signedIn());
-        POLICY.put("GET /signatures/certificate", Rule.operators(SUP, CM, SA));
-        POLICY.put("GET /server", Rule.operators(SUP, CM, PM, SA));
-        POLICY.put("GET /syncs", Rule.operators(SUP, CM, PM, SA));
-        POLICY.put("GET /organisations/{siren}/syncs", Rule.organisation("", SUP, CM, PM, SA));
-        POLICY.put("GET /organisations/{siren}/consents", Rule.organisation("", SUP, SA));
-        POLICY.put("PUT /organisations/{siren}/consents/{peer}", Rule.organisation("utilisateurs.gerer"));
-        POLICY.put("DELETE /organisations/{siren}/consents/{peer}", Rule.organisation("utilisateurs.gerer"));
-        POLICY.put("GET /dossiers/{id}/syncs", Rule.dossier("dossier.consulter", SUP, CM, SA));
-        POLICY.put("POST /dossiers/{id}/syncs", Rule.dossier("dossier.importer"));
-        POLICY.put("POST /peer/transfers", Rule.open());
-        POLICY.put("POST /peer/acks", Rule.open());
-    }
+        String readers = "saN:osf cmN:osf supN:osf cmF:os supF:os";
+        String consult = "rs:o rc:o rh:o ad:o " + readers;
+        String everyMember = "m0:o rs:o rc:o rh:o ad:o ";
+        String entry = "rs:o rc:o rh:o";
+        String operators = "saN cmN cmF supN supF pmN";
 
-    /** A kind of caller. */
-    private record Principal(String name, Http http, String siren, Set<String> rights, String federation, Set<String> roles) {
+        // Public, and the caller's own account.
+        for (String open : List.of("GET /health", "GET /openapi.json", "POST /session", "GET /session",
+            "POST /password-resets", "POST /password-resets/{token}", "POST /activations/{code}",
+            "POST /peer/transfers", "POST /peer/acks")) {
+            EXPECTED.put(open, "*");
+        }
+        for (String own : List.of("DELETE /session", "PUT /me/password", "GET /me/tokens", "POST /me/tokens",
+            "DELETE /me/tokens/{id}", "GET /me/notifications", "GET /rights", "GET /organisation-types",
+            "GET /questionnaires/{code}", "GET /questionnaires/{code}/{version}", "GET /questionnaires/{code}/diff",
+            "GET /campaigns", "GET /campaigns/{year}", "POST /signatures/verify", "GET /organisations")) {
+            EXPECTED.put(own, "signed");
+        }
+
+        // National resources: national operators only.
+        EXPECTED.put("POST /campaigns", "saN cmN");
+        EXPECTED.put("PUT /campaigns/{year}", "saN cmN");
+        EXPECTED.put("PUT /campaigns/{year}/state", "saN cmN");
+        EXPECTED.put("GET /recipients", "saN cmN supN");
+        EXPECTED.put("POST /recipients", "saN cmN");
+        EXPECTED.put("PUT /recipients/{code}", "saN cmN");
+        EXPECTED.put("GET /campaigns/{year}/matrix", "saN cmN supN");
+        EXPECTED.put("GET /campaigns/{year}/matrix/history", "saN cmN supN");
+        EXPECTED.put("PUT /campaigns/{year}/matrix", "saN cmN");
+        EXPECTED.put("POST /operators", "saN");
+        EXPECTED.put("GET /audit/verification", "saN supN");
+
+        // Operators, scoped by the service to their perimeter.
+        EXPECTED.put("GET /plugins", operators);
+        EXPECTED.put("GET /plugins/{id}", operators);
+        EXPECTED.put("GET /server", operators);
+        EXPECTED.put("GET /syncs", operators);
+        EXPECTED.put("GET /impacts", operators);
+        EXPECTED.put("GET /impacts/{id}", operators);
+        EXPECTED.put("GET /campaigns/{year}/completion", operators);
+        EXPECTED.put("GET /campaigns/{year}/completion/export", operators);
+        EXPECTED.put("GET /campaigns/{year}/reports", operators);
+        EXPECTED.put("GET /campaigns/{year}/reports/{code}", operators);
+        EXPECTED.put("GET /campaigns/{year}/deliveries", "saN cmN cmF supN supF");
+        EXPECTED.put("GET /signatures/certificate", "saN cmN cmF supN supF");
+        EXPECTED.put("GET /audit", "saN supN supF");
+        EXPECTED.put("POST /organisations", "saN cmN cmF");
+        EXPECTED.put("POST /organisations/import", "saN cmN cmF");
+        EXPECTED.put("POST /campaigns/{year}/reminders", "saN cmN cmF");
+
+        // One organisation.
+        EXPECTED.put("GET /organisations/{siren}", everyMember + readers + " pmN:osf");
+        EXPECTED.put("PUT /organisations/{siren}", "saN:osf cmN:osf cmF:os");
+        EXPECTED.put("GET /organisations/{siren}/dossiers", consult);
+        EXPECTED.put("GET /organisations/{siren}/dossiers/available", consult);
+        EXPECTED.put("POST /organisations/{siren}/dossiers", "rs:o rh:o");
+        EXPECTED.put("GET /organisations/{siren}/users", "ad:o " + readers);
+        EXPECTED.put("POST /organisations/{siren}/users", "ad:o");
+        EXPECTED.put("PUT /organisations/{siren}/users/{id}", "ad:o");
+        EXPECTED.put("PUT /organisations/{siren}/users/{id}/rights", "ad:o");
+        EXPECTED.put("POST /organisations/{siren}/users/{id}/activation", "ad:o saN:osf cmN:osf cmF:os");
+        EXPECTED.put("GET /audit/organisations/{siren}", "ad:o saN:osf supN:osf supF:os");
+        EXPECTED.put("GET /organisations/{siren}/syncs", everyMember + readers + " pmN:osf");
+        EXPECTED.put("GET /organisations/{siren}/consents", everyMember + "saN:osf supN:osf supF:os");
+        EXPECTED.put("PUT /organisations/{siren}/consents/{peer}", "ad:o");
+        EXPECTED.put("DELETE /organisations/{siren}/consents/{peer}", "ad:o");
+
+        // One dossier of an organisation.
+        for (String read : List.of("GET /dossiers/{id}", "GET /dossiers/{id}/past", "GET /dossiers/{id}/history",
+            "GET /dossiers/{id}/verifications/latest", "GET /dossiers/{id}/verifications", "GET /dossiers/{id}/mappings",
+            "GET /dossiers/{id}/export", "GET /dossiers/{id}/pieces", "GET /dossiers/{id}/pieces/{piece}",
+            "GET /dossiers/{id}/reports", "GET /dossiers/{id}/reports/{code}", "GET /dossiers/{id}/statements",
+            "GET /dossiers/{id}/statements/{statement}/{kind}", "GET /dossiers/{id}/syncs")) {
+            EXPECTED.put(read, consult);
+        }
+        EXPECTED.put("GET /dossiers/{id}/controls/{code}/explanation", entry + " " + readers);
+        EXPECTED.put("GET /dossiers/{id}/workflow", everyMember + readers);
+        EXPECTED.put("GET /dossiers/{id}/recipients", everyMember + readers);
+        EXPECTED.put("GET /dossiers/{id}/deliveries", everyMember + readers);
+        for (String write : List.of("PATCH /dossiers/{id}/values", "POST /dossiers/{id}/verifications",
+            "PUT /dossiers/{id}/justifications/{control}", "POST /dossiers/{id}/imports", "POST /dossiers/{id}/syncs",
+            "POST /dossiers/{id}/pieces", "DELETE /dossiers/{id}/pieces/{piece}")) {
+            EXPECTED.put(write, entry);
+        }
+        EXPECTED.put("PUT /dossiers/{id}/recipients/{target}", "rh:o");
+        EXPECTED.put("POST /dossiers/{id}/workflow/advance", everyMember.strip());
+        EXPECTED.put("POST /dossiers/{id}/workflow/reopen", everyMember.strip());
+        EXPECTED.put("POST /dossiers/{id}/workflow/send-back", "saN:osf cmN:osf cmF:os");
+
+        // One delivery of an organisation's transmitted dossier (none for s: its dossier is not transmitted).
+        EXPECTED.put("GET /deliveries/{id}", "saN:of cmN:of supN:of cmF:o supF:o");
+        EXPECTED.put("POST /deliveries/{id}/redeliver", "saN:of cmN:of cmF:o");
     }
 
     private static Distribution platform;
-    private static final List<Principal> PRINCIPALS = new ArrayList<>();
+    private static final Map<String, Http> CLIENTS = new LinkedHashMap<>();
     private static final Map<String, Long> DOSSIERS = new LinkedHashMap<>();
+    private static final Map<String, Long> DELIVERIES = new LinkedHashMap<>();
     private static long userId;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = Distribution.unpack("ministry", Map.of("LIASSE_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        platform.setProperty("etc/org.liasse.identity.cfg", "show.activation.codes", "true");
-        platform.start();
+        platform = Distribution.demo("ministry");
         int port = platform.httpPort();
-        Await.until("health", 120_000, () -> platform.http().get("/health"), r -> r.status() == 200);
-        Http admin = Http.token(port, "admin", ADMIN_PASSWORD);
-        assertEquals(201, admin.post("/campaigns", """
-            {"year":2025,"label":"Campagne 2025","opening":"2026-04-01","deadline":"2026-07-31","state":"OPEN"}
-            """).status());
-        Http ownAdmin = null;
-        for (String siren : List.of(OWN, OTHER, OTHER_FEDERATION)) {
-            Http administrator = Accounts.organisation(port, admin, siren, FEDERATION.get(siren).equals("OPH") ? "OPH" : "ESH",
-                FEDERATION.get(siren));
-            Http entry = Accounts.user(port, administrator, siren, "saisie." + siren, "RESPONSABLE_SAISIE");
-            Http.Reply dossier = entry.post("/organisations/" + siren + "/dossiers", "{\"year\":2025,\"questionnaire\":\"ER\"}");
-            assertEquals(201, dossier.status(), dossier.body());
-            DOSSIERS.put(siren, dossier.json().path("id").asLong());
-            if (siren.equals(OWN)) {
-                ownAdmin = administrator;
-                PRINCIPALS.add(new Principal("administrateur", administrator, siren, Set.of("utilisateurs.gerer", "dossier.consulter"), null, Set.of()));
-                PRINCIPALS.add(new Principal("saisie", entry, siren, Set.of("dossier.initialiser", "dossier.saisir",
-                    "dossier.importer", "dossier.verifier", "dossier.consulter", "pieces.gerer"), null, Set.of()));
-            }
-        }
-        Http noRights = Accounts.user(port, ownAdmin, OWN, "sansdroit." + OWN, "RESPONSABLE_SAISIE");
-        JsonNode users = ownAdmin.get("/organisations/" + OWN + "/users").json();
-        for (JsonNode user : users) {
+        Http admin = Http.token(port, "operateur.demo", Distribution.DEMO_PASSWORD);
+        Await.until("demo recipients", 60_000, () -> admin.get("/recipients").json().path("recipients").size(),
+            size -> size >= 3);
+        Http ownAdmin = Http.token(port, "AD_" + OWN, Distribution.DEMO_PASSWORD);
+        Http otherAdmin = Accounts.organisation(port, admin, OTHER, "OPH", "OPH");
+        Http otherEntry = Accounts.user(port, otherAdmin, OTHER, "saisie." + OTHER, "RESPONSABLE_SAISIE");
+        Http.Reply created = otherEntry.post("/organisations/" + OTHER + "/dossiers", "{\"year\":2025,\"questionnaire\":\"ER\"}");
+        assertEquals(201, created.status(), created.body());
+        DOSSIERS.put(OTHER, created.json().path("id").asLong());
+
+        CLIENTS.put("anon", platform.http());
+        CLIENTS.put("m0", Accounts.user(port, ownAdmin, OWN, "sansdroit." + OWN, "RESPONSABLE_SAISIE"));
+        CLIENTS.put("rs", Accounts.user(port, ownAdmin, OWN, "saisie." + OWN, "RESPONSABLE_SAISIE"));
+        CLIENTS.put("rc", Accounts.user(port, ownAdmin, OWN, "comptable." + OWN, "RESPONSABLE_COMPTABLE"));
+        CLIENTS.put("rh", Accounts.user(port, ownAdmin, OWN, "hierarchique." + OWN, "RESPONSABLE_HIERARCHIQUE"));
+        CLIENTS.put("ad", ownAdmin);
+        CLIENTS.put("saN", admin);
+        CLIENTS.put("cmN", Accounts.operator(port, admin, "campagne.nationale", "CAMPAIGN_MANAGER", null));
+        CLIENTS.put("cmF", Accounts.operator(port, admin, "campagne.oph", "CAMPAIGN_MANAGER", "OPH"));
+        CLIENTS.put("supN", Accounts.operator(port, admin, "support.national", "SUPPORT", null));
+        CLIENTS.put("supF", Accounts.operator(port, admin, "support.oph", "SUPPORT", "OPH"));
+        CLIENTS.put("pmN", Accounts.operator(port, admin, "plugins.national", "PLUGIN_MANAGER", null));
+        for (JsonNode user : ownAdmin.get("/organisations/" + OWN + "/users").json()) {
             if (user.path("login").asText().equals("sansdroit." + OWN)) {
-                Http.Reply cleared = ownAdmin.put("/organisations/" + OWN + "/users/" + user.path("id").asLong() + "/rights",
-                    "\"" + user.path("revision").asLong() + "\"", "{\"rights\":[]}");
+                Http.Reply cleared = ownAdmin.put("/organisations/" + OWN + "/users/" + user.path("id").asLong()
+                    + "/rights", "\"" + user.path("revision").asLong() + "\"", "{\"rights\":[]}");
                 assertEquals(200, cleared.status(), cleared.body());
             }
             if (user.path("login").asText().equals("saisie." + OWN)) {
                 userId = user.path("id").asLong();
             }
         }
-        PRINCIPALS.add(new Principal("sans droit", noRights, OWN, Set.of(), null, Set.of()));
-        PRINCIPALS.add(new Principal("anonyme", platform.http(), null, Set.of(), null, null));
-        PRINCIPALS.add(new Principal("super-admin", admin, null, Set.of(), null, Set.of(SA)));
-        PRINCIPALS.add(new Principal("campagne OPH", Accounts.operator(port, admin, "campagne.oph", CM, "OPH"), null, Set.of(), "OPH", Set.of(CM)));
-        PRINCIPALS.add(new Principal("support", Accounts.operator(port, admin, "support.national", SUP, null), null, Set.of(), null, Set.of(SUP)));
-        PRINCIPALS.add(new Principal("plugins", Accounts.operator(port, admin, "plugins.national", PM, null), null, Set.of(), null, Set.of(PM)));
+
+        Http eshManager = Accounts.user(port, Http.token(port, "AD_" + OTHER_FEDERATION, Distribution.DEMO_PASSWORD),
+            OTHER_FEDERATION, "hierarchique." + OTHER_FEDERATION, "RESPONSABLE_HIERARCHIQUE");
+        for (Map.Entry<String, Http> transmitted : Map.of(OWN, CLIENTS.get("rh"), OTHER_FEDERATION, eshManager).entrySet()) {
+            long dossier = dossierOf(admin, transmitted.getKey());
+            DOSSIERS.put(transmitted.getKey(), dossier);
+            Dossiers.enterCleanFiguresWithAWarning(transmitted.getValue(), dossier);
+            String step;
+            do {
+                step = advance(transmitted.getValue(), dossier);
+            } while (!step.equals("TRANSMIS"));
+            JsonNode deliveries = transmitted.getValue().get("/dossiers/" + dossier + "/deliveries").json();
+            assertTrue(deliveries.size() > 0, "the transmission of " + transmitted.getKey() + " has deliveries");
+            DELIVERIES.put(transmitted.getKey(), deliveries.get(0).path("id").asLong());
+        }
     }
 
     @AfterAll
     static void stop() throws Exception {
-        platform.close();
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private static long dossierOf(Http operator, String siren) {
+        for (JsonNode d : operator.get("/organisations/" + siren + "/dossiers").json()) {
+            if (d.path("year").asInt() == 2025 && d.path("questionnaireCode").asText().equals("ER")) {
+                return d.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no 2025 ER dossier for " + siren);
+    }
+
+    /** Moves a dossier one step on, justifying the warnings that block it. */
+    private static String advance(Http http, long dossier) {
+        String etag = http.get("/dossiers/" + dossier + "/workflow").etag();
+        Http.Reply reply = http.post("/dossiers/" + dossier + "/workflow/advance", etag, "{}");
+        if (reply.status() == 409 && reply.json().path("code").asText().equals("controles-bloquants")) {
+            for (JsonNode blocking : reply.json().path("blocking")) {
+                assertEquals("WARNING", blocking.path("severity").asText(), reply.body());
+                assertEquals(200, http.put("/dossiers/" + dossier + "/justifications/"
+                    + blocking.path("code").asText(), null, "{\"text\":\"Écart expliqué (FICTIF).\"}").status());
+            }
+            return advance(http, dossier);
+        }
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().path("step").asText();
+    }
+
+    /** The callers and targets an expectation lets through: caller → targets (empty for an untargeted operation). */
+    private static Map<String, Set<Character>> parse(String expectation) {
+        Map<String, Set<Character>> allowed = new TreeMap<>();
+        for (String token : expectation.trim().split("\\s+")) {
+            String[] parts = token.split(":");
+            Set<Character> targets = new TreeSet<>();
+            if (parts.length > 1) {
+                parts[1].chars().forEach(c -> targets.add((char) c));
+            }
+            List<String> who = switch (parts[0]) {
+                case "*" -> CALLERS;
+                case "signed" -> CALLERS.subList(1, CALLERS.size());
+                default -> {
+                    assertTrue(CALLERS.contains(parts[0]), "unknown caller in the table: " + parts[0]);
+                    yield List.of(parts[0]);
+                }
+            };
+            who.forEach(caller -> allowed.put(caller, targets));
+        }
+        return allowed;
+    }
+
+    /** The state of the national resources and of the organisations, as the super-administrator reads it. */
+    private static Map<String, String> snapshot() {
+        Http admin = CLIENTS.get("saN");
+        Map<String, String> state = new TreeMap<>();
+        for (String path : List.of("/recipients", "/campaigns/2025", "/campaigns/2025/matrix", "/organisations",
+            "/organisations/" + OTHER_FEDERATION + "/users", "/dossiers/" + DOSSIERS.get(OTHER_FEDERATION) + "/workflow")) {
+            state.put(path, admin.get(path).body());
+        }
+        return state;
     }
 
     @Test
-    void everyRegisteredOperationFollowsThePolicyForEveryCallerAndOrganisation() {
+    void everyOperationLetsThroughExactlyTheCallersAndPerimetersOfTheTable() {
         JsonNode paths = platform.http().get("/openapi.json").json().path("paths");
         Set<String> registered = new TreeSet<>();
-        List<String> leaks = new ArrayList<>();
+        List<String> mismatches = new ArrayList<>();
+        Map<String, String> before = snapshot();
         int checked = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
             for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
                 String operation = methods.next().toUpperCase() + " " + path.getKey();
                 registered.add(operation);
-                Rule rule = POLICY.get(operation);
-                assertTrue(rule != null, "operation without a declared policy: " + operation);
-                for (String siren : List.of(OWN, OTHER, OTHER_FEDERATION)) {
-                    for (Principal principal : PRINCIPALS) {
-                        boolean expected = allowed(rule, principal, siren);
-                        Http.Reply reply = call(principal.http(), operation, siren);
-                        boolean actual = !denied(reply);
+                String expectation = EXPECTED.get(operation);
+                if (expectation == null) {
+                    mismatches.add(operation + ": not in the table, decide who may call it");
+                    continue;
+                }
+                Map<String, Set<Character>> allowed = parse(expectation);
+                boolean targeted = operation.contains("{siren}") || operation.contains("/dossiers/{id}")
+                    || operation.contains("/deliveries/{id}");
+                for (String caller : CALLERS) {
+                    for (char target : targeted ? new char[] {'o', 's', 'f'} : new char[] {'-'}) {
+                        if (operation.contains("/deliveries/{id}") && target == 's') {
+                            continue;
+                        }
+                        boolean expected = allowed.containsKey(caller)
+                            && (!targeted || allowed.get(caller).contains(target));
+                        Http.Reply reply = call(CLIENTS.get(caller), operation, target);
                         checked++;
-                        if (expected != actual) {
-                            leaks.add(operation + " as " + principal.name() + " on " + siren + ": expected "
-                                + (expected ? "allowed" : "denied") + ", got " + reply.status() + " " + reply.body());
+                        if (reply.contentType().contains("json") && (!"nosniff".equals(reply.header(
+                            "X-Content-Type-Options")) || !"no-store".equals(reply.header("Cache-Control")))) {
+                            mismatches.add(operation + " as " + caller + ": a JSON answer without Cache-Control: "
+                                + "no-store and X-Content-Type-Options: nosniff (" + reply.status() + ")");
+                        }
+                        if (expected == refused(reply)) {
+                            mismatches.add(operation + " as " + caller + (targeted ? " on " + target : "")
+                                + ": expected " + (expected ? "through" : "refused") + ", got " + reply.status()
+                                + " " + reply.body());
                         }
                     }
                 }
             }
         }
-        assertEquals(new TreeSet<>(POLICY.keySet()), registered, "the policy lists exactly the registered operations");
-        assertTrue(leaks.isEmpty(), leaks.size() + " mismatches out of " + checked + ":\n" + String.join("\n", leaks));
+        assertEquals(new TreeSet<>(EXPECTED.keySet()), registered, "the table lists exactly the registered operations");
+        assertTrue(mismatches.isEmpty(), mismatches.size() + " mismatches out of " + checked + ":\n"
+            + String.join("\n", mismatches));
+        assertEquals(before, snapshot(), "no call of the matrix changed a national resource or an organisation");
     }
 
     @Test
-    void listsOnlyShowTheCallersPerimeter() {
-        for (Principal principal : PRINCIPALS) {
-            if (principal.roles() == null) {
-                continue;
-            }
-            Set<String> visible = new TreeSet<>();
-            principal.http().get("/organisations").json().forEach(o -> visible.add(o.path("siren").asText()));
-            Set<String> expected = new TreeSet<>();
-            for (String siren : FEDERATION.keySet()) {
-                if (principal.siren() != null ? principal.siren().equals(siren)
-                    : principal.federation() == null || principal.federation().equals(FEDERATION.get(siren))) {
-                    expected.add(siren);
-                }
-            }
-            assertEquals(expected, visible, principal.name());
+    void aFederationOperatorCannotRedirectANationalRecipientNorRedeliverAnotherFederationsStatement() {
+        Http admin = CLIENTS.get("saN");
+        Http attacker = CLIENTS.get("cmF");
+        JsonNode recipient = admin.get("/recipients").json().path("recipients").get(0);
+        String code = recipient.path("code").asText();
+        ObjectNode redirected = recipient.deepCopy();
+        redirected.remove("revision");
+        redirected.put("channel", "https");
+        redirected.putObject("settings").put("url", "https://attaquant.example/depot");
+        String before = admin.get("/recipients").body();
+
+        Http.Reply put = attacker.put("/recipients/" + code, "\"" + recipient.path("revision").asLong() + "\"",
+            redirected.toString());
+        assertRefused(put);
+        assertEquals(before, admin.get("/recipients").body(), "the recipient is unchanged");
+
+        long delivery = DELIVERIES.get(OTHER_FEDERATION);
+        JsonNode attempts = admin.get("/deliveries/" + delivery).json();
+        assertRefused(attacker.post("/deliveries/" + delivery + "/redeliver", "{}"));
+        assertRefused(attacker.get("/deliveries/" + delivery));
+        JsonNode after = admin.get("/deliveries/" + delivery).json();
+        assertEquals(attempts.path("attempts").size(), after.path("attempts").size(), "no new attempt");
+        assertEquals(attempts.path("delivery").path("status").asText(), after.path("delivery").path("status").asText());
+
+        Set<String> listed = new TreeSet<>();
+        attacker.get("/campaigns/2025/deliveries").json().forEach(d -> listed.add(d.path("siren").asText()));
+        assertEquals(Set.of(OWN), listed, "the federation's deliveries only");
+        Set<String> all = new TreeSet<>();
+        admin.get("/campaigns/2025/deliveries").json().forEach(d -> all.add(d.path("siren").asText()));
+        assertTrue(all.containsAll(Set.of(OWN, OTHER_FEDERATION)), all.toString());
+    }
+
+    @Test
+    void aFederationOperatorChangesNeitherTheNationalCampaignNorTheMatrix() {
+        Http admin = CLIENTS.get("saN");
+        Http attacker = CLIENTS.get("cmF");
+        Http.Reply campaign = admin.get("/campaigns/2025");
+        ObjectNode renamed = campaign.json().deepCopy();
+        renamed.put("label", "Campagne détournée");
+        assertRefused(attacker.put("/campaigns/2025", campaign.etag(), renamed.toString()));
+        assertRefused(attacker.put("/campaigns/2025/state", campaign.etag(), "{\"state\":\"CLOSED\"}"));
+        assertEquals(campaign.body(), admin.get("/campaigns/2025").body(), "the campaign is unchanged");
+
+        Http.Reply matrix = admin.get("/campaigns/2025/matrix");
+        assertRefused(attacker.put("/campaigns/2025/matrix", matrix.etag(), "{\"rules\":[]}"));
+        assertEquals(matrix.body(), admin.get("/campaigns/2025/matrix").body(), "the matrix is unchanged");
+    }
+
+    @Test
+    void aFederationOperatorCannotImportAnotherFederationsOrganisationIntoItsOwn() {
+        Http admin = CLIENTS.get("saN");
+        Http attacker = CLIENTS.get("cmF");
+        String csv = "siren;nom;type;federation;region;departement\n"
+            + OTHER_FEDERATION + ";ESH capturée (FICTIF);ESH;OPH;75;33\n";
+        for (boolean apply : new boolean[] {false, true}) {
+            Http.Reply reply = attacker.send("POST", "/organisations/import?apply=" + apply, "text/csv", csv, null);
+            assertEquals(apply ? 422 : 200, reply.status(), reply.body());
+            assertFalse(reply.json().path("applied").asBoolean());
+            assertEquals("hors-perimetre", reply.json().path("errors").get(0).path("code").asText(), reply.body());
         }
+        assertEquals("ESH", admin.get("/organisations/" + OTHER_FEDERATION).json().path("federation").asText());
+        assertRefused(attacker.get("/organisations/" + OTHER_FEDERATION + "/users"));
+        assertRefused(attacker.get("/organisations/" + OTHER_FEDERATION + "/dossiers"));
     }
 
-    private static boolean allowed(Rule rule, Principal principal, String siren) {
-        boolean anonymous = principal.roles() == null;
-        boolean operator = !anonymous && !principal.roles().isEmpty();
-        return switch (rule.level()) {
-            case "PUBLIC" -> true;
-            case "AUTHENTICATED" -> !anonymous;
-            case "OPERATOR" -> operator && principal.roles().stream().anyMatch(rule.operators()::contains);
-            default -> {
-                if (anonymous) {
-                    yield false;
-                }
-                if (operator) {
-                    yield principal.roles().stream().anyMatch(rule.operators()::contains)
-                        && (principal.federation() == null || principal.federation().equals(FEDERATION.get(siren)));
-                }
-                yield siren.equals(principal.siren()) && !"-".equals(rule.right())
-                    && (rule.right().isEmpty() || principal.rights().contains(rule.right()));
-            }
-        };
+    @Test
+    void operatorsWithNationalRolesOrOfAnotherFederationAreNotCreatedOutsideTheNationalPerimeter() {
+        Http admin = CLIENTS.get("saN");
+        String operator = """
+            {"login":"%s","firstName":"Alex","lastName":"Intrus (FICTIF)","email":"%s@example.org","federation":%s,
+             "roles":["%s"]}""";
+        assertRefused(CLIENTS.get("cmF").post("/operators", operator.formatted("intrus.national", "intrus.national",
+            "null", "SUPER_ADMIN")));
+        assertRefused(CLIENTS.get("cmF").post("/operators", operator.formatted("intrus.esh", "intrus.esh",
+            "\"ESH\"", "CAMPAIGN_MANAGER")));
+        assertRefused(CLIENTS.get("supF").post("/operators", operator.formatted("intrus.oph", "intrus.oph",
+            "\"OPH\"", "SUPPORT")));
+        for (String role : List.of("SUPER_ADMIN", "PLUGIN_MANAGER")) {
+            Http.Reply federal = admin.post("/operators", operator.formatted("federal." + role.toLowerCase(),
+                "federal." + role.toLowerCase(), "\"OPH\"", role));
+            assertEquals(422, federal.status(), federal.body());
+            assertEquals("role-national", federal.json().path("code").asText());
+        }
+        assertEquals(201, admin.post("/operators", operator.formatted("intrus.national", "intrus.national", "null",
+            "SUPPORT")).status(), "the refused login was never created");
     }
 
-    private static boolean denied(Http.Reply reply) {
+    private static void assertRefused(Http.Reply reply) {
+        assertTrue(refused(reply), "expected a refusal, got " + reply.status() + " " + reply.body());
+        assertEquals("application/problem+json", reply.contentType().split(";")[0]);
+        assertFalse(reply.json().path("detail").asText().isBlank());
+    }
+
+    private static boolean refused(Http.Reply reply) {
         String code = reply.json() == null ? "" : reply.json().path("code").asText();
-        return Set.of("non-authentifie", "acces-refuse", "csrf-invalide").contains(code);
+        return (reply.status() == 401 || reply.status() == 403)
+            && Set.of("non-authentifie", "acces-refuse", "csrf-invalide").contains(code);
     }
 
-    private static Http.Reply call(Http http, String operation, String siren) {
+    private static Http.Reply call(Http http, String operation, char target) {
         String method = operation.substring(0, operation.indexOf(' '));
+        String siren = TARGETS.getOrDefault(target, OWN);
+        String id = operation.contains("/dossiers/{id}") ? Long.toString(DOSSIERS.get(siren))
+            : operation.contains("/deliveries/{id}") ? Long.toString(DELIVERIES.get(siren))
+            : operation.contains("/users/{id}") ? Long.toString(userId) : "999999";
         String path = operation.substring(method.length() + 1)
             .replace("{siren}", siren)
-            .replace("{id}", operation.contains("/dossiers/") ? Long.toString(DOSSIERS.get(siren))
-                : operation.contains("/users/") ? Long.toString(userId) : "999999")
+            .replace("{id}", id)
             .replace("{code}/{version}", "ER/2025.1")
             .replace("{piece}", "999999")
             .replace("{control}", "CONTROLE_INCONNU")
-            .replace("{target}", "CGLLS")
+            .replace("{target}", "RECIPIENT_INCONNU")
             .replace("{statement}", "999999")
             .replace("{kind}", "pdf")
             .replace("{peer}", "serveur-inconnu")
@@ -317,7 +448,8 @@ class AuthorizationMatrixIT {
             .replace("{code}", "code-inconnu");
         String body = switch (method) {
             case "GET", "DELETE" -> null;
-            default -> path.endsWith("/import") ? "" : "{}";
+            default -> path.endsWith("/import") ? "" : operation.equals("POST /organisations")
+                ? "{\"federation\":\"OPH\"}" : "{}";
         };
         String type = body == null ? null : path.endsWith("/import") ? "text/csv" : "application/json";
         return http.send(method, path, type, body, null);

@@ -40,8 +40,10 @@ class CampaignIT {
             + questionnaires + "]}";
     }
 
+    /** Moves a campaign with its current revision in If-Match. */
     private static Http.Reply state(int year, String state) {
-        return operator.put("/campaigns/" + year + "/state", null, "{\"state\":\"" + state + "\"}");
+        return operator.put("/campaigns/" + year + "/state", operator.get("/campaigns/" + year).etag(),
+            "{\"state\":\"" + state + "\"}");
     }
 
     private static Http.Reply initialise(int year, String questionnaire) {
@@ -96,7 +98,15 @@ class CampaignIT {
         assertEquals("transition-interdite", archived.json().path("code").asText());
         assertTrue(archived.json().path("detail").asText().contains("« ouverte »"), archived.body());
 
+        String stale = operator.get("/campaigns/2027").etag();
+        Http.Reply withoutIfMatch = operator.put("/campaigns/2027/state", null, "{\"state\":\"CLOSED\"}");
+        assertEquals(428, withoutIfMatch.status(), withoutIfMatch.body());
+        assertEquals("if-match-requis", withoutIfMatch.json().path("code").asText());
         assertEquals("CLOSED", state(2027, "CLOSED").json().path("state").asText());
+        Http.Reply late = operator.put("/campaigns/2027/state", stale, "{\"state\":\"OPEN\"}");
+        assertEquals(412, late.status(), "someone closed it meanwhile: " + late.body());
+        assertEquals("revision-perimee", late.json().path("code").asText());
+        assertEquals("CLOSED", operator.get("/campaigns/2027").json().path("state").asText());
         long id = dossier.json().path("id").asLong();
         String etag = entry.get("/dossiers/" + id).etag();
         Http.Reply closed = entry.patch("/dossiers/" + id + "/values", etag, "{\"values\":{\"IDENT.NOM.VALEUR\":\"X\"}}");

@@ -320,7 +320,8 @@ class PeerSyncIT {
         Http operator = Http.session(oph.httpPort(), "operateur.demo", PASSWORD);
         long qdis = dossier(ophEntry, SIREN, "QDIS");
         long revision = ophEntry.get("/dossiers/" + qdis).json().path("revision").asLong();
-        assertEquals(200, operator.put("/campaigns/2025/state", null, "{\"state\":\"CLOSED\"}").status());
+        assertEquals(200, operator.put("/campaigns/2025/state", operator.get("/campaigns/2025").etag(),
+            "{\"state\":\"CLOSED\"}").status());
         Http.Reply closed = pull(ophEntry, qdis, "ministry", "&remplacer=true");
         assertEquals(409, closed.status(), closed.body());
         assertEquals("campagne-fermee", closed.json().path("code").asText());

@@ -17,7 +17,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
@@ -164,6 +166,8 @@ class ReportIT {
                 .find(), "consolidated figures over the filled dossiers of 2024: " + text);
             assertTrue(FRENCH_EUROS.matcher(text).find(), text);
             assertTrue(text.contains("1er quartile Médiane 3e quartile"), "the legend of the charts: " + text);
+            assertTrue(text.contains("Département 69 1 secret statistique"),
+                "a département with one organisation publishes none of its figures: " + text);
             assertTrue(firstSeriesPixels(document) > 100, "bars drawn");
         }
 
@@ -178,8 +182,19 @@ class ReportIT {
             assertEquals(1, completion.getRow(1).getCell(2).getNumericCellValue(), "the OPH organisation alone");
             assertEquals(1, completion.getRow(1).getCell(3).getNumericCellValue(), "its dossier exists");
             Sheet frng = workbook.getSheet("Fonds de roulement net global (");
-            assertEquals(1, frng.getRow(1).getCell(2).getNumericCellValue(), "one value");
-            assertEquals(CellType.NUMERIC, frng.getRow(1).getCell(6).getCellType(), "its median is a number");
+            assertEquals(1, frng.getRow(1).getCell(2).getNumericCellValue(), "one organisation");
+            assertEquals("secret statistique", frng.getRow(1).getCell(3).getStringCellValue(),
+                "a federation of one organisation: its figures are a statistical secret");
+            for (int sheet = 2; sheet < workbook.getNumberOfSheets(); sheet++) {
+                if (workbook.getSheetAt(sheet).getRow(0).getCell(6).getStringCellValue().equals("Médiane")) {
+                    for (Row row : workbook.getSheetAt(sheet)) {
+                        for (Cell cell : row) {
+                            assertTrue(cell.getColumnIndex() <= 2 || cell.getCellType() != CellType.NUMERIC,
+                                "no figure of the organisation in " + workbook.getSheetName(sheet));
+                        }
+                    }
+                }
+            }
         }
     }
 

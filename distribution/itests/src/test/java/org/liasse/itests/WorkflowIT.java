@@ -239,7 +239,8 @@ class WorkflowIT {
         assertEquals("VERIFIE", after.path("step").asText());
         assertEquals(1, after.path("history").size(), "one transition recorded");
 
-        Http.Reply closed = operator.put("/campaigns/2025/state", null, "{\"state\":\"CLOSED\"}");
+        Http.Reply closed = operator.put("/campaigns/2025/state", operator.get("/campaigns/2025").etag(),
+            "{\"state\":\"CLOSED\"}");
         assertEquals(200, closed.status(), closed.body());
         try {
             Http.Reply refused = first.post(path + "reopen", first.get("/dossiers/" + other + "/workflow").etag(), "{}");
@@ -248,7 +249,8 @@ class WorkflowIT {
             assertEquals(after.path("revision").asLong(),
                 first.get("/dossiers/" + other + "/workflow").json().path("revision").asLong(), "nothing changed");
         } finally {
-            assertEquals(200, operator.put("/campaigns/2025/state", null, "{\"state\":\"OPEN\"}").status());
+            assertEquals(200, operator.put("/campaigns/2025/state", operator.get("/campaigns/2025").etag(),
+                "{\"state\":\"OPEN\"}").status());
         }
     }
 }

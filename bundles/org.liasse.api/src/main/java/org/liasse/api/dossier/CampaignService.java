@@ -29,7 +29,8 @@ public interface CampaignService {
 
     /**
      * Moves a campaign to another state: preparation → open → closed → archived, and closed → open to reopen it.
-     * Refuses any other move (409 with the reason). Dossiers of a campaign that is not open are read-only.
+     * Refuses a stale revision (412 {@code revision-perimee}) and any other move (409 with the reason). Dossiers of a
+     * campaign that is not open are read-only.
      */
-    Campaign changeState(int year, CampaignState state);
+    Campaign changeState(int year, CampaignState state, long expectedRevision);
 }

@@ -26,7 +26,8 @@ public interface OrganisationService {
 
     /**
      * Imports a {@code ;}-separated UTF-8 list with the header {@code siren;nom;type;federation;region;departement}.
-     * A federation operator passes its federation: a line of another federation is an error.
+     * A federation operator passes its federation: a line of another federation, or the SIREN of an existing
+     * organisation of another federation (which would move it into the caller's), is an error.
      * Checks every line first; applies all of it in one transaction only when {@code apply} is set and no line has
      * an error (the report then says {@code applied}). New organisations get their administrator account, without
      * email address: an operator then issues its activation code with

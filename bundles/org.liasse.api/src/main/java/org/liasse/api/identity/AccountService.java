@@ -67,6 +67,10 @@ public interface AccountService {
      */
     CreatedAccount issueActivation(Caller by, String siren, long id, String email);
 
-    /** Creates a partner staff account; a {@code null} federation gives the national perimeter. */
+    /**
+     * Creates a partner staff account; a {@code null} federation gives the national perimeter. A federation
+     * operator creates only operators of its federation (403 {@code acces-refuse}); a federation operator never
+     * holds a role over the whole server, super-administrator or plugin manager (422 {@code role-national}).
+     */
     CreatedAccount createOperator(Caller by, NewAccount account, String federation, Set<OperatorRole> roles);
 }

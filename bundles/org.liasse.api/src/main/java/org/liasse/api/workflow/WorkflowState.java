@@ -5,6 +5,7 @@ import java.util.List;
 import org.liasse.api.definition.StepDefinition;
 import org.liasse.api.definition.WorkflowDefinition;
 import org.liasse.api.identity.Caller;
+import org.liasse.api.identity.OperatorRole;
 
 /**
  * Where a dossier stands in its workflow.
@@ -51,8 +52,13 @@ public record WorkflowState(long dossierId, long revision, WorkflowDefinition wo
             && caller.rights().contains(current().right());
     }
 
-    /** Whether a caller may send the dossier back: partner staff, once the dossier is past entry and visible. */
+    /**
+     * Whether a caller may send the dossier back: partner staff who change things (campaign managers,
+     * super-administrators; support only reads), once the dossier is past entry and visible.
+     */
     public boolean maySendBack(Caller caller) {
-        return caller.operator() && protectedFromEntry() && workflow.visibleToPartner(step);
+        return (caller.operatorRoles().contains(OperatorRole.CAMPAIGN_MANAGER)
+            || caller.operatorRoles().contains(OperatorRole.SUPER_ADMIN))
+            && protectedFromEntry() && workflow.visibleToPartner(step);
     }
 }
