@@ -72,10 +72,14 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
     private final Supplier<DeliveryService> deliveries;
     private final Supplier<WorkflowService> workflows;
     private final Supplier<AuditLog> audit;
+    private final Set<String> proxies;
 
+    /** @param proxies the reverse proxies whose forwarded headers are believed, see {@link ClientOrigin} */
     AccessFilter(Supplier<AccountService> accounts, Supplier<List<Authenticator>> authenticators,
                  Supplier<OrganisationService> organisations, Supplier<DossierService> dossiers,
-                 Supplier<DeliveryService> deliveries, Supplier<WorkflowService> workflows, Supplier<AuditLog> audit) {
+                 Supplier<DeliveryService> deliveries, Supplier<WorkflowService> workflows, Supplier<AuditLog> audit,
+                 Set<String> proxies) {
+        this.proxies = proxies;
         this.accounts = accounts;
         this.authenticators = authenticators;
         this.organisations = organisations;
@@ -88,21 +92,24 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Call.clear();
-        String address = servletRequest == null ? "inconnue" : servletRequest.getRemoteAddr();
+        ClientOrigin origin = servletRequest == null ? new ClientOrigin("inconnue", false)
+            : ClientOrigin.of(servletRequest.getRemoteAddr(), servletRequest.getScheme(),
+                request.getHeaderString("X-Forwarded-For"), request.getHeaderString("X-Forwarded-Proto"), proxies);
+        String address = origin.address();
         Method method = resource.getResourceMethod();
         Access access = method == null ? null : method.getAnnotation(Access.class);
         Cookie cookie = request.getCookies().get(COOKIE);
         String sessionToken = cookie == null ? null : cookie.getValue();
         if (access == null) {
-            Call.set(new Call(null, address, null, sessionToken));
+            Call.set(new Call(null, address, origin.secure(), null, sessionToken));
             throw new LiasseException(403, "acces-refuse", "Cette opération ne déclare aucun droit : elle est refusée.");
         }
         if (access.value() == Access.Level.PUBLIC) {
-            Call.set(new Call(null, address, null, sessionToken));
+            Call.set(new Call(null, address, origin.secure(), null, sessionToken));
             return;
         }
         Caller caller = authenticate(request, sessionToken, address);
-        Call.set(new Call(caller, address, null, sessionToken));
+        Call.set(new Call(caller, address, origin.secure(), null, sessionToken));
         if (caller == null) {
             throw new LiasseException(401, "non-authentifie", "Connectez-vous pour accéder à cette ressource.");
         }
@@ -121,7 +128,7 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
             }
             default -> require(access.value() != Access.Level.ORGANISATION);
         }
-        Call.set(new Call(caller, address, siren, sessionToken));
+        Call.set(new Call(caller, address, origin.secure(), siren, sessionToken));
     }
 
     /** The caller from a bearer token, or from the session cookie after checking the CSRF token of writes. */

@@ -8,11 +8,12 @@ import org.liasse.api.identity.Caller;
  * the organisation acted on and the session cookie. Held for the duration of the request on its thread.
  *
  * @param caller        the authenticated caller, or {@code null}
- * @param remoteAddress client address
+ * @param remoteAddress client address, behind a trusted proxy the one it forwarded ({@link ClientOrigin})
+ * @param secure        whether the client reached the platform over HTTPS
  * @param siren         organisation acted on, or {@code null}
  * @param sessionToken  session cookie value, or {@code null}
  */
-record Call(Caller caller, String remoteAddress, String siren, String sessionToken) {
+record Call(Caller caller, String remoteAddress, boolean secure, String siren, String sessionToken) {
 
     private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
 

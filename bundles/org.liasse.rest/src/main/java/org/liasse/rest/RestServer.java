@@ -46,6 +46,9 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +56,22 @@ import org.slf4j.LoggerFactory;
  * Publishes the REST API on the CXF servlet at {@code /api/v1}. The API stays published while core services come
  * and go: a call that needs a missing service gets a 503 problem and health reports the component down.
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = "org.liasse.rest")
+@Designate(ocd = RestServer.Config.class)
 public class RestServer {
+
+    /** Settings of the API ({@code etc/org.liasse.rest.cfg}). */
+    @ObjectClassDefinition(name = "Liasse REST API")
+    public @interface Config {
+
+        /**
+         * Addresses of the TLS reverse proxies in front of this server, comma-separated IP literals: only from them
+         * are {@code X-Forwarded-For} and {@code X-Forwarded-Proto} believed. Empty: none.
+         */
+        @AttributeDefinition(description = "Adresses IP des mandataires inverses dont les en-têtes X-Forwarded-* "
+            + "sont crus, séparées par des virgules (vide : aucun)")
+        String trusted_proxies() default "";
+    }
 
     /** Address of the API below the CXF servlet context ({@code /api}, see {@code etc/org.apache.cxf.osgi.cfg}). */
     static final String ADDRESS = "/v1";
@@ -113,7 +130,7 @@ public class RestServer {
 
     /** Creates the CXF server. */
     @Activate
-    void activate(BundleContext context) {
+    void activate(BundleContext context, Config config) {
         Supplier<OrganisationService> organisationSlot = slot(() -> organisations, "organisations");
         Supplier<DossierService> dossierSlot = slot(() -> dossiers, "dossiers");
         Supplier<AccountService> accountSlot = slot(() -> accounts, "comptes");
@@ -174,7 +191,7 @@ public class RestServer {
             factory.setServiceBeans(beans);
             factory.setProviders(List.of(new JacksonJsonProvider(mapper), new ProblemMapper(),
                 new AccessFilter(accountSlot, () -> List.copyOf(authenticators), organisationSlot, dossierSlot,
-                    deliverySlot, workflowSlot, auditSlot)));
+                    deliverySlot, workflowSlot, auditSlot, ClientOrigin.proxies(config.trusted_proxies()))));
             server = factory.create();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);

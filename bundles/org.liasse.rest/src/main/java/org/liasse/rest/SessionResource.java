@@ -13,7 +13,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 
 import org.liasse.api.dossier.Organisation;
 import org.liasse.api.dossier.OrganisationService;
@@ -74,10 +73,10 @@ public class SessionResource {
     @Path("session")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(value = Access.Level.PUBLIC, perimeter = Access.Scope.NONE)
-    public Response login(Login login, @Context UriInfo uri) {
+    public Response login(Login login) {
         Json.require(login);
         Session session = accounts.get().login(login.login(), login.password(), Call.current().remoteAddress());
-        return Response.ok(info(session)).header("Set-Cookie", cookie(session.token(), uri, false)).build();
+        return Response.ok(info(session)).header("Set-Cookie", cookie(session.token(), false)).build();
     }
 
     /** The current session. */
@@ -94,12 +93,12 @@ public class SessionResource {
     @DELETE
     @Path("session")
     @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
-    public Response logout(@Context UriInfo uri) {
+    public Response logout() {
         Call call = Call.current();
         if (call.sessionToken() != null) {
             accounts.get().logout(call.sessionToken(), call.remoteAddress());
         }
-        return Response.noContent().header("Set-Cookie", cookie("", uri, true)).build();
+        return Response.noContent().header("Set-Cookie", cookie("", true)).build();
     }
 
     /** Emails a reset link when the identifier matches an account; always answers 202 so accounts cannot be probed. */
@@ -140,9 +139,12 @@ public class SessionResource {
             a.federation(), a.profile(), a.rights(), a.operatorRoles(), session.csrfToken());
     }
 
-    /** The session cookie: HttpOnly, SameSite=Strict, and Secure when the request came over HTTPS. */
-    private static String cookie(String value, UriInfo uri, boolean expire) {
+    /**
+     * The session cookie: HttpOnly, SameSite=Strict, and Secure when the client came over HTTPS (directly, or
+     * through a trusted TLS proxy).
+     */
+    private static String cookie(String value, boolean expire) {
         return AccessFilter.COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict"
-            + ("https".equals(uri.getRequestUri().getScheme()) ? "; Secure" : "") + (expire ? "; Max-Age=0" : "");
+            + (Call.current().secure() ? "; Secure" : "") + (expire ? "; Max-Age=0" : "");
     }
 }
