@@ -511,7 +511,7 @@ final class ProgramWriter {
             : saturatedMultiply(header[1], scale);
         int guard = 61 - (64 - Long.numberOfLeadingZeros(Math.max(weight, 1)));
         long big = 1L << 61;
-        if (guard < 30 || Math.abs(constant) >= big || Math.abs(limit) >= big || Math.abs(scaledBound) >= big) {
+        if (guard < 30 || !within(constant, big) || !within(limit, big) || !within(scaledBound, big)) {
             return careful(comparison);
         }
         int result = storeInt(() -> method.visitInsn(ICONST_0));
@@ -577,9 +577,14 @@ final class ProgramWriter {
         return b == 0 ? a : gcd(b, a % b);
     }
 
+    /** Whether {@code -bound < value < bound}; a saturated value never is. */
+    private static boolean within(long value, long bound) {
+        return value > -bound && value < bound;
+    }
+
     private static long saturatedAdd(long a, long b) {
         long sum = a + b;
-        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE : sum;
     }
 
     private static long saturatedMultiply(long a, long b) {
@@ -592,6 +597,11 @@ final class ProgramWriter {
     private int emptiness(Node node) {
         if (node instanceof Num number) {
             int value = number(number);
+            // a value that needs BigDecimal may still be empty (a division by zero): the closures decide
+            method.visitVarInsn(LLOAD, value);
+            method.visitLdcInsn(Values.INEXACT);
+            method.visitInsn(LCMP);
+            method.visitJumpInsn(IFEQ, handover);
             return storeInt(() -> compareToConstant(value, Values.EMPTY));
         }
         if (node instanceof Cond condition) {
