@@ -438,7 +438,8 @@ class DifferentialTest {
         return switch (choice) {
             case 0 -> Gen.leaf(Kind.NUMBER, pick(random, LITERALS));
             case 1, 2 -> Gen.leaf(Kind.NUMBER, "F." + pick(random, ROWS) + "." + pick(random, COLUMNS));
-            case 3 -> Gen.leaf(Kind.NUMBER, previous ? "F.R2.M" : pick(random, "prev(F.R1.M)", "prev(F.TOTAL.D)",
+            case 3 -> Gen.leaf(Kind.NUMBER, previous ? pick(random, "F.R2.M", "aggregate(A2)", "aggregate(A3)")
+                : pick(random, "prev(F.R1.M)", "prev(F.TOTAL.D)",
                 "Q2:G.X.M", "aggregate(A1)", "aggregate(A2)", "aggregate(A3)"));
             case 4, 5 -> binary(random, "+", depth, previous);
             case 6, 7 -> binary(random, "-", depth, previous);
