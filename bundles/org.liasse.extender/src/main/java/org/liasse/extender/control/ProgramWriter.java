@@ -309,6 +309,8 @@ final class ProgramWriter {
         }
         if (node instanceof CoalesceNumber coalesce) {
             int first = number(coalesce.first);
+            // a first value that needs BigDecimal may be empty, and then the second one is read: the closures decide
+            handOverIf(first, Values.INEXACT);
             int result = copy(first);
             Label done = new Label();
             method.visitVarInsn(LLOAD, first);
@@ -347,8 +349,13 @@ final class ProgramWriter {
 
     /** The closures throw on an unreadable stored value: hand the rule over so that they report it. */
     private void handOverIfUnreadable(int value) {
+        handOverIf(value, Values.UNREADABLE);
+    }
+
+    /** Hands the rule over to the closures when a long local holds a sentinel. */
+    private void handOverIf(int value, long sentinel) {
         method.visitVarInsn(LLOAD, value);
-        method.visitLdcInsn(Values.UNREADABLE);
+        method.visitLdcInsn(sentinel);
         method.visitInsn(LCMP);
         method.visitJumpInsn(IFEQ, handover);
     }
@@ -598,10 +605,7 @@ final class ProgramWriter {
         if (node instanceof Num number) {
             int value = number(number);
             // a value that needs BigDecimal may still be empty (a division by zero): the closures decide
-            method.visitVarInsn(LLOAD, value);
-            method.visitLdcInsn(Values.INEXACT);
-            method.visitInsn(LCMP);
-            method.visitJumpInsn(IFEQ, handover);
+            handOverIf(value, Values.INEXACT);
             return storeInt(() -> compareToConstant(value, Values.EMPTY));
         }
         if (node instanceof Cond condition) {

@@ -67,4 +67,16 @@ class ExactVerdictsTest {
         decided("coalesce(F.R1.D / F.R1.N, 7) = 7", values, ControlStatus.PASSED);
         decided("empty(coalesce(9223372036855 / 0, F.R2.M))", values, ControlStatus.PASSED);
     }
+
+    /**
+     * Found by {@link DifferentialTest} (seed 21): the bytecode took a first value needing BigDecimal for a filled
+     * one and did not read the second, which here is unreadable.
+     */
+    @Test
+    void coalesceReadsItsSecondValueAfterAnEmptyQuotientThatNeedsBigDecimal() {
+        decided("coalesce(F.R1.D / F.R1.N, F.R3.M) < F.R2.M",
+            Map.of("F.R1.D", "0.12345678", "F.R1.N", "0", "F.R3.M", "beaucoup"), ControlStatus.RUNTIME_ERROR);
+        decided("coalesce(F.R1.D / F.R1.N, F.R3.M) < F.R2.M",
+            Map.of("F.R1.D", "0.12345678", "F.R1.N", "0", "F.R3.M", "1", "F.R2.M", "2"), ControlStatus.PASSED);
+    }
 }
