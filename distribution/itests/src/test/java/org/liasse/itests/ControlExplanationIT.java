@@ -3,7 +3,11 @@ package org.liasse.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -13,13 +17,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The operators' explanation of a control on the real ministry assembly: the shipped ER controls, compiled at load,
- * evaluated on a stored dossier with its year N-1 dossier, each sub-expression with its value.
+ * evaluated on a stored dossier with its year N-1 dossier, each sub-expression with its value; and controls of a
+ * hot-deployed plugin whose verdict, near the limits of the fixed-point representation, is the explanation's.
  */
 class ControlExplanationIT {
 
     private static final String ADMIN_PASSWORD = "Mot de passe initial du test 2025";
     private static final String SIREN = "000000067";
     private static final String NBSP = "\u00a0";
+    private static final String LIMITS_SIREN = "000000075";
+    private static final String LIMITS_PLUGIN = "org.liasse.itest.limites";
 
     private static Distribution ministry;
     private static Http admin;
@@ -133,5 +140,54 @@ class ControlExplanationIT {
         Http.Reply unknown = support.get("/dossiers/" + dossier + "/controls/ER_INCONNU/explanation");
         assertEquals(404, unknown.status(), unknown.body());
         assertEquals("controle-inconnu", unknown.json().path("code").asText());
+    }
+
+    /**
+     * Issue 20, items 1 and 3: a comparison whose scaled constant saturated the bytecode's long range, and a
+     * division by zero whose numerator needs BigDecimal, verified on the running server as they are explained.
+     */
+    @Test
+    void verdictsAtTheLimitsOfTheFixedPointRepresentationAreTheExplanations() throws Exception {
+        String controls = """
+            {"controls": [
+              {"code": "ITEST_ECHELLE", "questionnaire": "ER", "severity": "error",
+               "expression": "CR.LOYERS.MONTANT * 0.000001 > 10000000 + CR.ACHATS.MONTANT", "message": "échelle"},
+              {"code": "ITEST_DIVISION", "questionnaire": "ER", "severity": "error",
+               "expression": "empty(BILAN.IMMO.MONTANT / BILAN.TRESO.MONTANT)", "message": "division"}]}
+            """;
+        Path staging = Files.createTempFile(ministry.home(), "itest-limites", ".part");
+        Files.write(staging, new PluginJar(LIMITS_PLUGIN, "1.0.0").file("controls/limites.json", controls).bytes());
+        Files.move(staging, ministry.home().resolve("deploy").resolve("itest-limites.jar"),
+            StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Await.until(LIMITS_PLUGIN + " active", 120_000, () -> admin.get("/plugins").json(), plugins -> plugins != null
+            && StreamSupport.stream(plugins.spliterator(), false).anyMatch(p -> p.path("id").asText()
+                .equals(LIMITS_PLUGIN) && p.path("state").asText().equals("ACTIVE")));
+
+        Http administrator = Accounts.organisation(ministry.httpPort(), admin, LIMITS_SIREN, "OPH", "OPH");
+        Http user = Accounts.user(ministry.httpPort(), administrator, LIMITS_SIREN, "saisie." + LIMITS_SIREN,
+            "RESPONSABLE_SAISIE");
+        Http.Reply created = user.post("/organisations/" + LIMITS_SIREN + "/dossiers",
+            "{\"year\":2025,\"questionnaire\":\"ER\"}");
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().path("id").asLong();
+        Http.Reply saved = user.patch("/dossiers/" + id + "/values", "\"" + user.get("/dossiers/" + id).json()
+            .path("revision").asLong() + "\"", """
+            {"values":{"CR.LOYERS.MONTANT":"0","CR.ACHATS.MONTANT":"1",
+             "BILAN.IMMO.MONTANT":"10000000000000","BILAN.TRESO.MONTANT":"0"}}
+            """);
+        assertEquals(200, saved.status(), saved.body());
+        Http.Reply run = user.post("/dossiers/" + id + "/verifications", "");
+        assertEquals(201, run.status(), run.body());
+        JsonNode failed = run.json().path("outcomes");
+
+        for (String[] expected : new String[][] {{"ITEST_ECHELLE", "FAILED"}, {"ITEST_DIVISION", "PASSED"}}) {
+            Http.Reply explained = user.get("/dossiers/" + id + "/controls/" + expected[0] + "/explanation");
+            assertEquals(200, explained.status(), explained.body());
+            assertEquals(expected[1], explained.json().path("outcome").path("status").asText(), explained.body());
+            String verified = StreamSupport.stream(failed.spliterator(), false)
+                .filter(outcome -> outcome.path("code").asText().equals(expected[0]))
+                .map(outcome -> outcome.path("status").asText()).findFirst().orElse("PASSED");
+            assertEquals(expected[1], verified, expected[0] + " in " + run.body());
+        }
     }
 }

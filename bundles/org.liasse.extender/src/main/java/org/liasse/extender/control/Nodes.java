@@ -79,7 +79,16 @@ final class Nodes {
 
         @Override
         final boolean isEmpty(Frame frame) {
-            return fast(frame) == EMPTY;
+            return settled(frame) == EMPTY;
+        }
+
+        /**
+         * {@link #fast}, except that a value needing {@link BigDecimal} that is empty (a division by zero whose
+         * numerator does not fit) is {@link Values#EMPTY}.
+         */
+        final long settled(Frame frame) {
+            long value = fast(frame);
+            return value == INEXACT && exact(frame) == null ? EMPTY : value;
         }
     }
 
@@ -361,7 +370,10 @@ final class Nodes {
             return fast(operand.fast(frame), factor);
         }
 
-        /** A fixed-point value (or sentinel) rounded half away from zero to a multiple of {@code factor}. */
+        /**
+         * A fixed-point value (or sentinel) rounded half away from zero to a multiple of {@code factor};
+         * {@link Values#INEXACT} when the rounded value leaves the range of a long.
+         */
         static long fast(long value, long factor) {
             if (value <= LIMIT || factor == 1) {
                 return value;
@@ -371,7 +383,8 @@ final class Nodes {
             if (Math.abs(rest) * 2 >= factor) {
                 whole += value < 0 ? -1 : 1;
             }
-            return whole * factor;
+            long most = Long.MAX_VALUE / factor;
+            return whole > most || whole < -most ? INEXACT : whole * factor;
         }
 
         @Override
@@ -475,7 +488,7 @@ final class Nodes {
 
         @Override
         long fast(Frame frame) {
-            long value = first.fast(frame);
+            long value = first.settled(frame);
             return value == EMPTY ? second.fast(frame) : value;
         }
 

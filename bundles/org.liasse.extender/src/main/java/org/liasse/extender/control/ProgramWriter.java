@@ -316,6 +316,8 @@ final class ProgramWriter {
         }
         if (node instanceof CoalesceNumber coalesce) {
             int first = number(coalesce.first);
+            // a first value that needs BigDecimal may be empty, and then the second one is read: the closures decide
+            handOverIf(first, Values.INEXACT);
             int result = copy(first);
             Label done = new Label();
             method.visitVarInsn(LLOAD, first);
@@ -354,8 +356,13 @@ final class ProgramWriter {
 
     /** The closures throw on an unreadable stored value: hand the rule over so that they report it. */
     private void handOverIfUnreadable(int value) {
+        handOverIf(value, Values.UNREADABLE);
+    }
+
+    /** Hands the rule over to the closures when a long local holds a sentinel. */
+    private void handOverIf(int value, long sentinel) {
         method.visitVarInsn(LLOAD, value);
-        method.visitLdcInsn(Values.UNREADABLE);
+        method.visitLdcInsn(sentinel);
         method.visitInsn(LCMP);
         method.visitJumpInsn(IFEQ, handover);
     }
@@ -518,7 +525,7 @@ final class ProgramWriter {
             : saturatedMultiply(header[1], scale);
         int guard = 61 - (64 - Long.numberOfLeadingZeros(Math.max(weight, 1)));
         long big = 1L << 61;
-        if (guard < 30 || Math.abs(constant) >= big || Math.abs(limit) >= big || Math.abs(scaledBound) >= big) {
+        if (guard < 30 || !within(constant, big) || !within(limit, big) || !within(scaledBound, big)) {
             return careful(comparison);
         }
         int result = storeInt(() -> method.visitInsn(ICONST_0));
@@ -584,9 +591,14 @@ final class ProgramWriter {
         return b == 0 ? a : gcd(b, a % b);
     }
 
+    /** Whether {@code -bound < value < bound}; a saturated value never is. */
+    private static boolean within(long value, long bound) {
+        return value > -bound && value < bound;
+    }
+
     private static long saturatedAdd(long a, long b) {
         long sum = a + b;
-        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE : sum;
     }
 
     private static long saturatedMultiply(long a, long b) {
@@ -599,6 +611,8 @@ final class ProgramWriter {
     private int emptiness(Node node) {
         if (node instanceof Num number) {
             int value = number(number);
+            // a value that needs BigDecimal may still be empty (a division by zero): the closures decide
+            handOverIf(value, Values.INEXACT);
             return storeInt(() -> compareToConstant(value, Values.EMPTY));
         }
         if (node instanceof Cond condition) {

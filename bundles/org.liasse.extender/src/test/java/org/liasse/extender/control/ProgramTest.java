@@ -87,7 +87,7 @@ class ProgramTest {
         }
     }
 
-    private static ControlStatus status(int status) {
+    static ControlStatus status(int status) {
         return status == Values.TRUE ? ControlStatus.PASSED : status == Values.FALSE ? ControlStatus.FAILED
             : status == Values.UNKNOWN ? ControlStatus.NOT_APPLICABLE : ControlStatus.RUNTIME_ERROR;
     }

@@ -19,7 +19,8 @@ import org.liasse.extender.definition.RulePlugin;
 /**
  * The specialised shapes (linear and quotient comparisons run as compact programs) give exactly what the language
  * defines, checked against a direct {@link BigDecimal} computation on random dossiers with empty cells, zeros,
- * huge amounts and amounts with many decimals.
+ * huge amounts and amounts with many decimals; and they run as bytecode, so that a change that silently leaves them
+ * to the closures fails here.
  */
 class ShapesTest {
 
@@ -79,6 +80,7 @@ class ShapesTest {
             controls.append(i == 0 ? "" : ",").append(control("C" + i, CASES.get(i).rule(), "m"));
         }
         CompiledPlan plan = RulePlugin.plan(RulePlugin.files(controls.toString(), ""));
+        assertEquals(CASES.size(), plan.compiledRules(), "every shape runs as bytecode");
         Random random = new Random(7);
         int[] statuses = new int[CASES.size()];
         for (int round = 0; round < 20_000; round++) {
