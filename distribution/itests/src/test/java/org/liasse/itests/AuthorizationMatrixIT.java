@@ -81,6 +81,7 @@ class AuthorizationMatrixIT {
         POLICY.put("GET /organisation-types", Rule.signedIn());
         POLICY.put("GET /plugins", Rule.operators(PM, SUP, CM, SA));
         POLICY.put("GET /plugins/{id}", Rule.operators(PM, SUP, CM, SA));
+        POLICY.put("POST /plugins/{id}/rollback", Rule.operators(PM, SA));
         POLICY.put("GET /questionnaires/{code}", Rule.signedIn());
         POLICY.put("GET /questionnaires/{code}/{version}", Rule.signedIn());
         POLICY.put("GET /questionnaires/{code}/diff", Rule.signedIn());
