@@ -173,6 +173,7 @@ public class RestServer {
             beans.add(openApi);
             factory.setServiceBeans(beans);
             factory.setProviders(List.of(new JacksonJsonProvider(mapper), new ProblemMapper(),
+                new StartupFilter(() -> HealthResource.ready(List.copyOf(indicators))),
                 new AccessFilter(accountSlot, () -> List.copyOf(authenticators), organisationSlot, dossierSlot,
                     workflowSlot, auditSlot)));
             server = factory.create();
