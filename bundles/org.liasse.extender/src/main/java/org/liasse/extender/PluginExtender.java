@@ -45,6 +45,7 @@ import org.liasse.extender.definition.LoadResult;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -275,11 +276,20 @@ public class PluginExtender implements PluginRegistry, ControlEngine, HealthIndi
         return VersionChoice.Recorded.GONE;
     }
 
-    /** Whether the framework reached the start level it was launched for. */
+    /**
+     * Whether the framework reached the start level it was launched for. Karaf launches the framework at its lock
+     * level and raises it afterwards: the level it aims at is in the system property, the framework property holds
+     * the lock level. Felix raises the active level bundle level by bundle level, so it reaches the target only once
+     * every bundle below it was started.
+     */
     private boolean frameworkStarted() {
         FrameworkStartLevel level = context.getBundle(0).adapt(FrameworkStartLevel.class);
-        String beginning = context.getProperty("org.osgi.framework.startlevel.beginning");
-        return level.getStartLevel() >= (beginning == null ? 1 : Integer.parseInt(beginning.strip()));
+        return level.getStartLevel() >= Math.max(startLevel(System.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL)),
+            startLevel(context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL)));
+    }
+
+    private static int startLevel(String value) {
+        return value == null || value.isBlank() ? 1 : Integer.parseInt(value.strip());
     }
 
     private boolean isPlugin(Bundle bundle) {
@@ -370,12 +380,12 @@ public class PluginExtender implements PluginRegistry, ControlEngine, HealthIndi
     }
 
     @Override
-    public List<PluginInfo> plugins() {
+    public synchronized List<PluginInfo> plugins() {
         return table.plugins().stream().map(this::withDecision).toList();
     }
 
     @Override
-    public Optional<PluginInfo> plugin(String id) {
+    public synchronized Optional<PluginInfo> plugin(String id) {
         return table.plugin(id).map(this::withDecision);
     }
 
