@@ -13,8 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** A small JSON client for the real REST API. */
 public final class Http {
 
-    /** A response: status, ETag, content type, Set-Cookie, and body parsed as JSON (null when not JSON). */
-    public record Reply(int status, String etag, String contentType, String setCookie, JsonNode json, String body) {
+    /**
+     * A response: status, ETag, content type, Set-Cookie, body parsed as JSON (null when not JSON), raw body and
+     * Retry-After (null when absent).
+     */
+    public record Reply(int status, String etag, String contentType, String setCookie, JsonNode json, String body,
+                        String retryAfter) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -154,9 +158,10 @@ public final class Http {
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = type.contains("json") && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
             return new Reply(response.statusCode(), response.headers().firstValue("ETag").orElse(null), type,
-                response.headers().firstValue("Set-Cookie").orElse(null), json, response.body());
+                response.headers().firstValue("Set-Cookie").orElse(null), json, response.body(),
+                response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
-            return new Reply(0, null, "", null, null, e.toString());
+            return new Reply(0, null, "", null, null, e.toString(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
