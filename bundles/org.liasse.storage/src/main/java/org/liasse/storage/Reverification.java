@@ -27,6 +27,7 @@ import org.liasse.api.audit.AuditLog;
 import org.liasse.api.control.ControlChangeListener;
 import org.liasse.api.control.ControlData;
 import org.liasse.api.control.ControlEngine;
+import org.liasse.api.control.ControlInfo;
 import org.liasse.api.control.ControlPlan;
 import org.liasse.api.control.ControlReport;
 import org.liasse.api.control.ControlStatus;
@@ -158,7 +159,7 @@ public class Reverification implements ControlChangeListener {
      *
      * @return the impact report's id, or empty when no such dossier exists
      */
-    Optional<Long> run(int year, String code, String trigger) {
+    Optional<Long> run(int year, String code, String told) {
         Instant started = Instant.now();
         Map<Long, Latest> latest = store.inJdbcTransaction(connection -> latest(connection, year, code));
         Map<String, Optional<ControlPlan>> plans = new HashMap<>();
@@ -169,6 +170,8 @@ public class Reverification implements ControlChangeListener {
         if (stale.isEmpty()) {
             return Optional.empty();
         }
+        String trigger = Impact.trigger(told, plans.values().stream().flatMap(Optional::stream)
+            .flatMap(plan -> plan.controls().stream()).map(ControlInfo::ruleVersion).toList());
         long report = store.inJdbcTransaction(connection -> start(connection, year, code, trigger, started));
         try {
             finish(report, year, code, trigger, stale, plans);
