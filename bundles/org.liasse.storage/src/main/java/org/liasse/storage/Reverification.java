@@ -96,28 +96,37 @@ public class Reverification implements ControlChangeListener {
      * before any change told from now on: the dossiers they had not re-verified yet are, under the same trigger.
      */
     private void resumeInterrupted() {
-        Map<String, Set<String>> interrupted = store.inJdbcTransaction(connection -> {
-            Map<String, Set<String>> codes = new LinkedHashMap<>();
-            try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(
-                "SELECT questionnaire_code, run_trigger FROM impact_report WHERE state = 'RUNNING' ORDER BY id")) {
-                while (rows.next()) {
-                    codes.computeIfAbsent(rows.getString(2), t -> new TreeSet<>()).add(rows.getString(1));
-                }
-            }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE impact_report SET state = ?, "
-                + "finished_at = ?, error = ? WHERE state = ?")) {
-                update.setString(1, ImpactState.INTERRUPTED.name());
-                update.setTimestamp(2, Timestamp.from(Instant.now()));
-                update.setString(3, "interrompue par l'arrêt du serveur ; reprise au démarrage suivant");
-                update.setString(4, ImpactState.RUNNING.name());
-                update.executeUpdate();
-            }
-            return codes;
-        });
+        Map<String, Set<String>> interrupted;
+        try {
+            interrupted = store.inJdbcTransaction(Reverification::markInterrupted);
+        } catch (RuntimeException e) {
+            LOG.error("Les revérifications interrompues par un arrêt du serveur n'ont pas pu être reprises", e);
+            return;
+        }
         interrupted.forEach((trigger, codes) -> {
             LOG.info("Revérification {} après {} interrompue par l'arrêt du serveur : elle reprend", codes, trigger);
             worker.execute(() -> reverify(codes, trigger));
         });
+    }
+
+    /** Marks the {@code RUNNING} reports {@code INTERRUPTED}; their questionnaire codes by trigger. */
+    private static Map<String, Set<String>> markInterrupted(Connection connection) throws SQLException {
+        Map<String, Set<String>> codes = new LinkedHashMap<>();
+        try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(
+            "SELECT questionnaire_code, run_trigger FROM impact_report WHERE state = 'RUNNING' ORDER BY id")) {
+            while (rows.next()) {
+                codes.computeIfAbsent(rows.getString(2), t -> new TreeSet<>()).add(rows.getString(1));
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE impact_report SET state = ?, "
+            + "finished_at = ?, error = ? WHERE state = ?")) {
+            update.setString(1, ImpactState.INTERRUPTED.name());
+            update.setTimestamp(2, Timestamp.from(Instant.now()));
+            update.setString(3, "interrompue par l'arrêt du serveur ; reprise au démarrage suivant");
+            update.setString(4, ImpactState.RUNNING.name());
+            update.executeUpdate();
+        }
+        return codes;
     }
 
     /** Stops the background thread; a re-verification under way ends as failed at its next step. */
