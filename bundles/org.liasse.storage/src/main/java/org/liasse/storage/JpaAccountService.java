@@ -110,8 +110,9 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
         try {
             policy.check(password, "admin");
         } catch (LiasseException e) {
-            String refusal = "compte admin non créé : LIASSE_ADMIN_PASSWORD (bootstrap.password) est refusé, "
-                + e.errors().stream().map(FieldError::message).collect(Collectors.joining(" ; "));
+            String refusal = "compte admin non créé car LIASSE_ADMIN_PASSWORD (bootstrap.password) ne respecte pas "
+                + "la politique des mots de passe (" + e.errors().stream()
+                .map(error -> error.message().replaceAll("\\.$", "")).collect(Collectors.joining(" ; ")) + ")";
             LOG.warn("Premier super-administrateur : {}. Corrigez le réglage puis redémarrez.", refusal);
             return refusal;
         }
