@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -72,6 +73,8 @@ public class Reverification implements ControlChangeListener {
     private final CampaignService campaigns;
     private final ControlEngine engine;
     private final AuditLog audit;
+    /** Questionnaire code to the trigger of its interrupted re-verification, until it is run again. */
+    private final Map<String, String> resumed = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "liasse-reverification");
         thread.setDaemon(true);
@@ -93,7 +96,9 @@ public class Reverification implements ControlChangeListener {
 
     /**
      * Marks the reports a crash left {@code RUNNING} as {@code INTERRUPTED} and queues their re-verification again,
-     * before any change told from now on: the dossiers they had not re-verified yet are, under the same trigger.
+     * before any change told from now on: the dossiers they had not re-verified yet are, under the same trigger. When
+     * the plugins are not loaded yet, nothing is stale yet: the first re-verification of the questionnaire that finds
+     * stale dossiers, whatever told it, is the one run again and carries that trigger.
      */
     private void resumeInterrupted() {
         Map<String, Set<String>> interrupted;
@@ -105,6 +110,7 @@ public class Reverification implements ControlChangeListener {
         }
         interrupted.forEach((trigger, codes) -> {
             LOG.info("Revérification {} après {} interrompue par l'arrêt du serveur : elle reprend", codes, trigger);
+            codes.forEach(code -> resumed.put(code, trigger));
             worker.execute(() -> reverify(codes, trigger));
         });
     }
@@ -179,8 +185,8 @@ public class Reverification implements ControlChangeListener {
         if (stale.isEmpty()) {
             return Optional.empty();
         }
-        String trigger = Impact.trigger(told, plans.values().stream().flatMap(Optional::stream)
-            .flatMap(plan -> plan.controls().stream()).map(ControlInfo::ruleVersion).toList());
+        String trigger = Impact.trigger(Objects.requireNonNullElse(resumed.remove(code), told), plans.values().stream()
+            .flatMap(Optional::stream).flatMap(plan -> plan.controls().stream()).map(ControlInfo::ruleVersion).toList());
         long report = store.inJdbcTransaction(connection -> start(connection, year, code, trigger, started));
         try {
             finish(report, year, code, trigger, stale, plans);
