@@ -223,6 +223,7 @@ const messages = {
   'impacts.etat.RUNNING': 'en cours',
   'impacts.etat.DONE': 'terminé',
   'impacts.etat.FAILED': 'échoué',
+  'impacts.etat.INTERRUPTED': 'interrompu (repris au démarrage)',
   'impacts.voir': 'Voir le détail',
   'impacts.voir-libelle': 'Voir le détail du rapport {code} {year} du {at}',
   'impacts.detail-titre': 'Rapport {code} – campagne {year} – {trigger}',

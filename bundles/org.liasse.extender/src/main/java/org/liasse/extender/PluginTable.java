@@ -190,7 +190,7 @@ final class PluginTable {
             : active.questionnaires().stream().map(q -> new QuestionnaireRef(q.code(), q.version())).toList();
         List<String> reports = active == null ? List.of() : active.reports().stream().map(ReportDefinition::code).toList();
         return new PluginInfo(entry.id(), entry.version(), entry.state(), entry.activeVersion(), entry.problems(),
-            questionnaires, active == null ? 0 : active.controls().size(), reports);
+            questionnaires, active == null ? 0 : active.controls().size(), reports, null, null, null, null);
     }
 
     /** Orders versions such as {@code 2025.1} < {@code 2025.10} numerically, part by part. */

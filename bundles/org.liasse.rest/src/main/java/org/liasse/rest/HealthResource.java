@@ -14,12 +14,18 @@ import javax.ws.rs.core.Response;
 import org.liasse.api.health.HealthIndicator;
 import org.liasse.api.health.HealthStatus;
 
-/** {@code GET /api/v1/health}: UP/DOWN per component, 200 when all are up, 503 otherwise. No authentication. */
+/**
+ * {@code GET /api/v1/health}: UP/DOWN per component, 200 when all are up, 503 otherwise. No authentication. The
+ * report says {@code ready} once the server has started: the migrations done and the recorded plugin versions
+ * active (components {@code storage} and {@code extender} up); writes are refused with 503 until then.
+ */
 @Path("/health")
 public class HealthResource {
 
     /** Components that must report for the platform to be up. */
     static final List<String> REQUIRED = List.of("database", "storage", "identity", "extender");
+    /** Components that must be up before a write is accepted. */
+    private static final List<String> STARTUP = List.of("storage", "extender");
 
     private final Supplier<List<HealthIndicator>> indicators;
 
@@ -32,7 +38,13 @@ public class HealthResource {
     }
 
     /** The report. */
-    public record Health(String status, Map<String, ComponentHealth> components) {
+    public record Health(String status, boolean ready, Map<String, ComponentHealth> components) {
+    }
+
+    /** Whether the server has started: the components writes depend on are present and up. */
+    static boolean ready(List<HealthIndicator> indicators) {
+        return STARTUP.stream().allMatch(component -> indicators.stream()
+            .anyMatch(i -> i.component().equals(component) && safeCheck(i).up()));
     }
 
     /** Checks every component now. */
@@ -49,7 +61,8 @@ public class HealthResource {
             components.put(indicator.component(), new ComponentHealth(status.up() ? "UP" : "DOWN", status.detail()));
         }
         boolean up = components.values().stream().allMatch(c -> "UP".equals(c.status()));
-        return Response.status(up ? 200 : 503).entity(new Health(up ? "UP" : "DOWN", components)).build();
+        boolean ready = STARTUP.stream().allMatch(c -> "UP".equals(components.get(c).status()));
+        return Response.status(up ? 200 : 503).entity(new Health(up ? "UP" : "DOWN", ready, components)).build();
     }
 
     private static HealthStatus safeCheck(HealthIndicator indicator) {

@@ -12,12 +12,21 @@ final class Json {
 
     /** The revision in an {@code If-Match} header: 428 when missing, 412 when not a revision. */
     static long revision(String ifMatch) {
+        try {
+            return Long.parseLong(tag(ifMatch));
+        } catch (IllegalArgumentException e) {
+            throw new LiasseException(412, "etag-invalide", "L'en-tête If-Match ne correspond à aucune version.");
+        }
+    }
+
+    /** The entity tag in an {@code If-Match} header: 428 when missing, 412 when malformed. */
+    static String tag(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new LiasseException(428, "if-match-requis",
                 "L'en-tête If-Match est obligatoire : renvoyez l'ETag lu avant de modifier.");
         }
         try {
-            return Long.parseLong(javax.ws.rs.core.EntityTag.valueOf(ifMatch.strip()).getValue());
+            return javax.ws.rs.core.EntityTag.valueOf(ifMatch.strip()).getValue();
         } catch (IllegalArgumentException e) {
             throw new LiasseException(412, "etag-invalide", "L'en-tête If-Match ne correspond à aucune version.");
         }

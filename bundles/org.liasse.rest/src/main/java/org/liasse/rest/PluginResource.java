@@ -4,17 +4,25 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.plugin.PluginInfo;
 import org.liasse.api.plugin.PluginRegistry;
 
-/** Plugins and what they provide. */
+/**
+ * Plugins and what they provide. A plugin's ETag is the version its recorded decision activates, so that a rollback
+ * applies to the decision the operator has seen.
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginResource {
@@ -34,13 +42,39 @@ public class PluginResource {
         return registry.get().plugins();
     }
 
-    /** One plugin. */
+    /** One plugin, with its recorded decision as ETag. */
     @GET
     @Path("plugins/{id}")
     @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPPORT,
         OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.NONE)
-    public PluginInfo plugin(@PathParam("id") String id) {
-        return registry.get().plugin(id)
+    public Response plugin(@PathParam("id") String id) {
+        PluginInfo plugin = registry.get().plugin(id)
             .orElseThrow(() -> LiasseException.notFound("plugin-inconnu", "Aucun plugin « " + id + " »."));
+        return tagged(Response.ok(plugin), plugin);
+    }
+
+    /**
+     * Restores the previous version of a plugin ({@code If-Match}: the plugin's ETag): 409 when the decision changed
+     * since it was read, when there is no previous version or when it is not installed.
+     */
+    @POST
+    @Path("plugins/{id}/rollback")
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.NATIONAL)
+    public Response rollback(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        String seen = Json.tag(ifMatch);
+        PluginInfo plugin = registry.get().plugin(id)
+            .orElseThrow(() -> LiasseException.notFound("plugin-inconnu", "Aucun plugin « " + id + " »."));
+        if (!seen.equals(String.valueOf(plugin.recordedVersion()))) {
+            throw LiasseException.conflict("modification-concurrente", "La version active du plugin " + id
+                + " a changé depuis votre lecture (" + plugin.recordedVersion() + ") : rechargez puis recommencez.");
+        }
+        PluginInfo rolledBack = registry.get().rollback(id, Call.current().actor());
+        return tagged(Response.ok(rolledBack), rolledBack);
+    }
+
+    private static Response tagged(Response.ResponseBuilder response, PluginInfo plugin) {
+        return (plugin.recordedVersion() == null ? response : response.tag(new EntityTag(plugin.recordedVersion())))
+            .entity(plugin).build();
     }
 }

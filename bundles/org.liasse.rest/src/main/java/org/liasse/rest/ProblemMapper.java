@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+    /** When a client should retry after a 503: the server is starting, or a service or the database is back. */
+    static final long UNAVAILABLE_RETRY_SECONDS = 5;
 
     @Override
     public Response toResponse(Throwable error) {
@@ -27,6 +29,8 @@ class ProblemMapper implements ExceptionMapper<Throwable> {
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (error instanceof TooManyRequestsException tooMany) {
             response.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+        } else if (problem.status() == 503) {
+            response.header("Retry-After", Long.toString(UNAVAILABLE_RETRY_SECONDS));
         }
         if (error instanceof WebApplicationException web && problem.status() == 405) {
             String allow = web.getResponse().getHeaderString("Allow");

@@ -190,6 +190,7 @@ public class RestServer {
             beans.add(openApi);
             factory.setServiceBeans(beans);
             factory.setProviders(List.of(new JacksonJsonProvider(mapper), new ProblemMapper(),
+                new StartupFilter(() -> HealthResource.ready(List.copyOf(indicators))),
                 new AccessFilter(accountSlot, () -> List.copyOf(authenticators), organisationSlot, dossierSlot,
                     deliverySlot, workflowSlot, auditSlot, ClientOrigin.proxies(config.trusted_proxies()))));
             server = factory.create();

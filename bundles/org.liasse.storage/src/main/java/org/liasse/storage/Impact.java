@@ -47,4 +47,21 @@ final class Impact {
         }
         return Optional.of(new ImpactLine(siren, dossierId, List.copyOf(newlyFailing), List.copyOf(newlyPassing)));
     }
+
+    /**
+     * The trigger of a re-verification named after the rules really used. Rules are read when the job runs: a job
+     * told "plugin 0.3.0" that runs after 0.1.0 came back evaluates 0.1.0's rules, and is named "plugin 0.1.0".
+     *
+     * @param told         the trigger told with the change, e.g. {@code org.liasse.ministry.er 0.3.0}
+     * @param ruleVersions the plugin id and version of every rule of the plans used
+     */
+    static String trigger(String told, Collection<String> ruleVersions) {
+        int space = told.indexOf(' ');
+        if (space < 0) {
+            return told;
+        }
+        String plugin = told.substring(0, space + 1);
+        return ruleVersions.stream().filter(v -> v.startsWith(plugin)).sorted().findFirst()
+            .filter(used -> !told.startsWith(used + " ") && !told.equals(used)).orElse(told);
+    }
 }

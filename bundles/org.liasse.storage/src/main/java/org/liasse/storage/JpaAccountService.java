@@ -43,6 +43,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accounts stored with JPA, Argon2id password hashes, server-side sessions and API tokens known only by their
@@ -57,6 +59,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public class JpaAccountService implements AccountService, Authenticator, HealthIndicator {
 
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._-]{3,80}");
+    private static final Logger LOG = LoggerFactory.getLogger(JpaAccountService.class);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** Last use of a credential is written at most this often (or twice per idle period, if shorter). */
     /** Roles over the whole server (operator accounts, plugins): a federation operator never holds them. */
@@ -72,6 +75,7 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
     private final PasswordHasher hasher;
     private final PasswordPolicy policy = PasswordPolicy.shipped();
     private final LoginThrottle throttle;
+    private final String bootstrapRefusal;
 
     /** Wires storage, mail and audit. */
     @Activate
@@ -85,21 +89,35 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
         this.config = config;
         this.hasher = new PasswordHasher(Math.max(config.argon2_memory_kib(), PasswordHasher.DEFAULT_MEMORY_KIB), 1);
         this.throttle = new LoginThrottle(config.lockout_attempts(), Duration.ofSeconds(config.lockout_window_seconds()));
-        bootstrap(config.bootstrap_password());
+        this.bootstrapRefusal = bootstrap(config.bootstrap_password());
     }
 
-    /** Creates the first super-administrator {@code admin} when a bootstrap password is set and none exists. */
-    private void bootstrap(String password) {
+    /**
+     * Creates the first super-administrator {@code admin} when a bootstrap password is set and none exists. A
+     * password the policy refuses creates no account and does not stop the component: the reason, in French, is
+     * logged and shown by health.
+     *
+     * @return why the bootstrap password was refused, or {@code null}
+     */
+    private String bootstrap(String password) {
         if (password == null || password.isBlank()) {
-            return;
+            return null;
         }
         boolean exists = store.inTransaction(em -> em.createQuery("SELECT u.operatorRoles FROM UserEntity u "
             + "WHERE u.operatorRoles IS NOT NULL", String.class).getResultList().stream()
             .anyMatch(roles -> roles.contains(OperatorRole.SUPER_ADMIN.name())));
         if (exists) {
-            return;
+            return null;
         }
-        policy.check(password, "admin");
+        try {
+            policy.check(password, "admin");
+        } catch (LiasseException e) {
+            String refusal = "compte admin non créé car LIASSE_ADMIN_PASSWORD (bootstrap.password) ne respecte pas "
+                + "la politique des mots de passe (" + e.errors().stream()
+                .map(error -> error.message().replaceAll("\\.$", "")).collect(Collectors.joining(" ; ")) + ")";
+            LOG.warn("Premier super-administrateur : {}. Corrigez le réglage puis redémarrez.", refusal);
+            return refusal;
+        }
         String hash = hasher.hash(password);
         store.inTransaction(em -> {
             UserEntity admin = new UserEntity("admin", "Super-administrateur", "Plateforme", "", null, null, null, Set.of(),
@@ -109,6 +127,7 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
             return null;
         });
         audit.record(new AuditEvent("compte.amorce", "systeme", null, null, "admin", "premier super-administrateur créé"));
+        return null;
     }
 
     @Override
@@ -118,7 +137,8 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
 
     @Override
     public HealthStatus check() {
-        return HealthStatus.up("Comptes, sessions et jetons disponibles");
+        return HealthStatus.up("Comptes, sessions et jetons disponibles"
+            + (bootstrapRefusal == null ? "" : " ; " + bootstrapRefusal + "."));
     }
 
     // ---- sign-in and sessions

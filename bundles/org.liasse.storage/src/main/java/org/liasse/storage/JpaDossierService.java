@@ -240,7 +240,7 @@ public class JpaDossierService implements DossierService {
 
     @Override
     public Dossier save(long id, long expectedRevision, Map<String, String> changes, String actor) {
-        return store.inTransaction(em -> save(em, id, expectedRevision, changes, actor));
+        return store.inRetriedTransaction(em -> save(em, id, expectedRevision, changes, actor));
     }
 
     /** {@link #save(long, long, Map, String)} within a transaction that the caller runs and may extend. */

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,6 +28,7 @@ import org.liasse.api.audit.AuditLog;
 import org.liasse.api.control.ControlChangeListener;
 import org.liasse.api.control.ControlData;
 import org.liasse.api.control.ControlEngine;
+import org.liasse.api.control.ControlInfo;
 import org.liasse.api.control.ControlPlan;
 import org.liasse.api.control.ControlReport;
 import org.liasse.api.control.ControlStatus;
@@ -71,6 +73,8 @@ public class Reverification implements ControlChangeListener {
     private final CampaignService campaigns;
     private final ControlEngine engine;
     private final AuditLog audit;
+    /** Questionnaire code to the trigger of its interrupted re-verification, until it is run again. */
+    private final Map<String, String> resumed = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "liasse-reverification");
         thread.setDaemon(true);
@@ -87,6 +91,48 @@ public class Reverification implements ControlChangeListener {
         this.campaigns = campaigns;
         this.engine = engine;
         this.audit = audit;
+        resumeInterrupted();
+    }
+
+    /**
+     * Marks the reports a crash left {@code RUNNING} as {@code INTERRUPTED} and queues their re-verification again,
+     * before any change told from now on: the dossiers they had not re-verified yet are, under the same trigger. When
+     * the plugins are not loaded yet, nothing is stale yet: the first re-verification of the questionnaire that finds
+     * stale dossiers, whatever told it, is the one run again and carries that trigger.
+     */
+    private void resumeInterrupted() {
+        Map<String, Set<String>> interrupted;
+        try {
+            interrupted = store.inJdbcTransaction(Reverification::markInterrupted);
+        } catch (RuntimeException e) {
+            LOG.error("Les revérifications interrompues par un arrêt du serveur n'ont pas pu être reprises", e);
+            return;
+        }
+        interrupted.forEach((trigger, codes) -> {
+            LOG.info("Revérification {} après {} interrompue par l'arrêt du serveur : elle reprend", codes, trigger);
+            codes.forEach(code -> resumed.put(code, trigger));
+            worker.execute(() -> reverify(codes, trigger));
+        });
+    }
+
+    /** Marks the {@code RUNNING} reports {@code INTERRUPTED}; their questionnaire codes by trigger. */
+    private static Map<String, Set<String>> markInterrupted(Connection connection) throws SQLException {
+        Map<String, Set<String>> codes = new LinkedHashMap<>();
+        try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(
+            "SELECT questionnaire_code, run_trigger FROM impact_report WHERE state = 'RUNNING' ORDER BY id")) {
+            while (rows.next()) {
+                codes.computeIfAbsent(rows.getString(2), t -> new TreeSet<>()).add(rows.getString(1));
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE impact_report SET state = ?, "
+            + "finished_at = ?, error = ? WHERE state = ?")) {
+            update.setString(1, ImpactState.INTERRUPTED.name());
+            update.setTimestamp(2, Timestamp.from(Instant.now()));
+            update.setString(3, "interrompue par l'arrêt du serveur ; reprise au démarrage suivant");
+            update.setString(4, ImpactState.RUNNING.name());
+            update.executeUpdate();
+        }
+        return codes;
     }
 
     /** Stops the background thread; a re-verification under way ends as failed at its next step. */
@@ -128,7 +174,7 @@ public class Reverification implements ControlChangeListener {
      *
      * @return the impact report's id, or empty when no such dossier exists
      */
-    Optional<Long> run(int year, String code, String trigger) {
+    Optional<Long> run(int year, String code, String told) {
         Instant started = Instant.now();
         Map<Long, Latest> latest = store.inJdbcTransaction(connection -> latest(connection, year, code));
         Map<String, Optional<ControlPlan>> plans = new HashMap<>();
@@ -139,6 +185,8 @@ public class Reverification implements ControlChangeListener {
         if (stale.isEmpty()) {
             return Optional.empty();
         }
+        String trigger = Impact.trigger(Objects.requireNonNullElse(resumed.remove(code), told), plans.values().stream()
+            .flatMap(Optional::stream).flatMap(plan -> plan.controls().stream()).map(ControlInfo::ruleVersion).toList());
         long report = store.inJdbcTransaction(connection -> start(connection, year, code, trigger, started));
         try {
             finish(report, year, code, trigger, stale, plans);

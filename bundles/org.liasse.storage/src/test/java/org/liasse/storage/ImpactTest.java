@@ -48,4 +48,14 @@ class ImpactTest {
         assertTrue(Impact.line("000000018", 7, Set.of("A"), Set.of("A")).isEmpty());
         assertTrue(Impact.line("000000018", 7, Set.of(), Set.of()).isEmpty());
     }
+
+    @Test
+    void theTriggerNamesTheVersionWhoseRulesWereUsed() {
+        List<String> used = List.of("org.liasse.ministry.er 0.1.0", "org.liasse.itest 1.0.0");
+        assertEquals("org.liasse.ministry.er 0.1.0", Impact.trigger("org.liasse.ministry.er 0.3.0", used));
+        assertEquals("org.liasse.ministry.er 0.1.0", Impact.trigger("org.liasse.ministry.er 0.1.0", used));
+        assertEquals("org.liasse.autre 2.0.0 (retiré)", Impact.trigger("org.liasse.autre 2.0.0 (retiré)", used),
+            "a withdrawn plugin has no rule left");
+        assertEquals("démarrage", Impact.trigger("démarrage", used));
+    }
 }

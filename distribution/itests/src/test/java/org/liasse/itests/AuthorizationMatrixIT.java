@@ -91,6 +91,7 @@ class AuthorizationMatrixIT {
         EXPECTED.put("PUT /campaigns/{year}/matrix", "saN cmN");
         EXPECTED.put("POST /operators", "saN");
         EXPECTED.put("GET /audit/verification", "saN supN");
+        EXPECTED.put("POST /plugins/{id}/rollback", "saN pmN");
 
         // Operators, scoped by the service to their perimeter.
         EXPECTED.put("GET /plugins", operators);

@@ -5,16 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -100,30 +92,7 @@ class CoopHotDeployIT {
 
     /** The installed plugin's definitions, one control rewritten, as a new version of the same bundle. */
     private static void deploy(Distribution coop, String version, String from, String to) throws IOException {
-        Path installed;
-        try (Stream<Path> jars = Files.walk(coop.home().resolve("system/org/liasse/" + PLUGIN))) {
-            installed = jars.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
-        }
-        PluginJar jar = new PluginJar(PLUGIN, version);
-        boolean corrected = false;
-        try (InputStream in = Files.newInputStream(installed); JarInputStream entries = new JarInputStream(in)) {
-            for (JarEntry file; (file = entries.getNextJarEntry()) != null; ) {
-                if (file.isDirectory() || !file.getName().startsWith("META-INF/liasse/")) {
-                    continue;
-                }
-                String content = new String(entries.readAllBytes(), StandardCharsets.UTF_8);
-                if (file.getName().endsWith("controls/enquetes.json")) {
-                    assertTrue(content.contains(from), content);
-                    content = content.replace(from, to);
-                    corrected = true;
-                }
-                jar.file(file.getName().substring("META-INF/liasse/".length()), content);
-            }
-        }
-        assertTrue(corrected, "the survey plugin carries its controls");
-        Path staging = Files.createTempFile(coop.home(), "enquetes", ".part");
-        Files.write(staging, jar.bytes());
-        Files.move(staging, coop.home().resolve("deploy").resolve(PLUGIN + "-" + version + ".jar"),
-            StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        coop.deploy(PLUGIN + "-" + version + ".jar", PluginJar.copyOf(coop.shippedJar(PLUGIN), PLUGIN, version,
+            "controls/enquetes.json", from, to).bytes());
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,61 @@ public final class Distribution implements AutoCloseable {
         lines.removeIf(line -> line.strip().startsWith(key + " ") || line.strip().startsWith(key + "="));
         lines.add(key + " = " + value);
         Files.write(path, lines);
+    }
+
+    /**
+     * Drops a plugin jar into {@code deploy/} as an operator's copy should: written aside, then moved in one step, so
+     * that Karaf never reads half a file. Replaces a jar of the same name.
+     */
+    public Path deploy(String fileName, byte[] jar) throws IOException {
+        Path staging = Files.createTempFile(home, "plugin", ".part");
+        Files.write(staging, jar);
+        return Files.move(staging, home.resolve("deploy").resolve(fileName), StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The jar of a plugin shipped with the distribution (under {@code system/}). */
+    public Path shippedJar(String symbolicName) throws IOException {
+        try (Stream<Path> jars = Files.walk(home.resolve("system/org/liasse/" + symbolicName))) {
+            return jars.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+    }
+
+    /**
+     * Runs a Karaf shell command through {@code bin/client}, as the {@code karaf} user that {@link #enableShell()}
+     * creates; returns what the session printed. The command is typed on the client's input, then {@code logout}
+     * (a command given as argument with no terminal prints nothing).
+     */
+    public String shell(String command) throws IOException, InterruptedException {
+        Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-u", "karaf", "-p", "karaf",
+            "-r", "10").directory(home.toFile()).redirectErrorStream(true).start();
+        try (var input = client.getOutputStream()) {
+            input.write((command + "\nlogout\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String output = new String(client.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!client.waitFor(120, TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+            throw new IOException("bin/client " + command + " did not end: " + output);
+        }
+        return output;
+    }
+
+    /** Adds a shell user {@code karaf} (password {@code karaf}) for {@link #shell(String)}; call before start. */
+    public void enableShell() throws IOException {
+        Files.writeString(home.resolve("etc/users.properties"),
+            "karaf = karaf,_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n");
+    }
+
+    /** Kills the Karaf process at once ({@code kill -9}), as a crash would. */
+    public void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        javaProcess().destroyForcibly();
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(60, TimeUnit.SECONDS);
+        process = null;
     }
 
     /** Starts Karaf in server mode. */

@@ -21,6 +21,11 @@ public final class Http {
         public String header(String name) {
             return headers == null ? null : headers.firstValue(name).orElse(null);
         }
+
+        /** Retry-After, or null when absent. */
+        public String retryAfter() {
+            return header("Retry-After");
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

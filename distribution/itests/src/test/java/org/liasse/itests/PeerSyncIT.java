@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,9 +109,7 @@ class PeerSyncIT {
     }
 
     private static void deploy(Distribution server, String plugin, String file, String content) throws IOException {
-        Path staging = Files.createTempFile(server.home(), "plugin", ".part");
-        Files.write(staging, new PluginJar(plugin, "1.0.0").file(file, content).bytes());
-        Files.move(staging, server.home().resolve("deploy/" + plugin + ".jar"), StandardCopyOption.ATOMIC_MOVE);
+        server.deploy(plugin + ".jar", new PluginJar(plugin, "1.0.0").file(file, content).bytes());
         Http operator = Http.session(server.httpPort(), "operateur.demo", PASSWORD);
         Await.until(plugin + " active", 60_000, () -> operator.get("/plugins/" + plugin), reply ->
             reply.status() == 200 && "ACTIVE".equals(reply.json().path("state").asText()));
@@ -365,13 +362,11 @@ class PeerSyncIT {
 
     private static void deployRejected() throws IOException {
         String plugin = "org.liasse.itests.sync.invalide";
-        Path staging = Files.createTempFile(ministry.home(), "plugin", ".part");
-        Files.write(staging, new PluginJar(plugin, "1.0.0").file("sync/faux.json", """
+        ministry.deploy(plugin + ".jar", new PluginJar(plugin, "1.0.0").file("sync/faux.json", """
             { "sync": [ { "code": "FAUX", "title": "Faux", "questionnaire": "ER",
                 "from": { "partner": "oph", "questionnaire": "QDIS" },
                 "cells": [ { "from": "CR.LOYERS.MONTANT", "to": "CR.DISPARUE.MONTANT" } ] } ] }
             """).bytes());
-        Files.move(staging, ministry.home().resolve("deploy/" + plugin + ".jar"), StandardCopyOption.ATOMIC_MOVE);
         Http operator = Http.session(ministry.httpPort(), "operateur.demo", PASSWORD);
         JsonNode rejected = Await.until(plugin + " rejected", 60_000, () -> operator.get("/plugins/" + plugin),
             reply -> reply.status() == 200 && "REJECTED".equals(reply.json().path("state").asText())).json();

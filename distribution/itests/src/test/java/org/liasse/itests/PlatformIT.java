@@ -69,7 +69,9 @@ public class PlatformIT {
     @Inject
     private BundleContext context;
 
+    /** The extender starts once it can read the recorded plugin versions, i.e. after the schema migrations. */
     @Inject
+    @Filter(timeout = 60_000)
     private PluginRegistry registry;
 
     @Inject
@@ -139,7 +141,7 @@ public class PlatformIT {
         assertEquals("UP", health.json().path("status").asText());
         assertEquals("UP", health.json().path("components").path("database").path("status").asText());
         assertTrue(health.json().toString(), health.json().path("components").path("database").path("detail").asText()
-            .contains("version 15"));
+            .contains("version 17"));
         assertEquals("UP", health.json().path("components").path("storage").path("status").asText());
         assertEquals("UP", health.json().path("components").path("extender").path("status").asText());
     }

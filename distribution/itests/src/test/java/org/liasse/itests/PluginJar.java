@@ -2,17 +2,23 @@ package org.liasse.itests;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /** Builds a plugin bundle in memory: a manifest requiring the liasse extender and definition files. */
 public final class PluginJar {
+
+    private static final String ROOT = "META-INF/liasse/";
 
     private final String symbolicName;
     private final String version;
@@ -23,9 +29,35 @@ public final class PluginJar {
         this.version = version;
     }
 
+    /**
+     * A new version of an installed plugin: every definition file of its jar, with one text replaced in the file whose
+     * path (under {@code META-INF/liasse/}) is given; fails if that file does not hold the text.
+     */
+    public static PluginJar copyOf(Path installed, String symbolicName, String version, String path, String from,
+                                   String to) throws IOException {
+        PluginJar jar = new PluginJar(symbolicName, version);
+        try (InputStream in = Files.newInputStream(installed); JarInputStream entries = new JarInputStream(in)) {
+            for (JarEntry file; (file = entries.getNextJarEntry()) != null; ) {
+                if (file.isDirectory() || !file.getName().startsWith(ROOT)) {
+                    continue;
+                }
+                String name = file.getName().substring(ROOT.length());
+                String content = new String(entries.readAllBytes(), StandardCharsets.UTF_8);
+                jar.file(name, name.equals(path) ? content.replace(from, to) : content);
+                if (name.equals(path) && !content.contains(from)) {
+                    throw new AssertionError(path + " of " + installed + " does not contain " + from);
+                }
+            }
+        }
+        if (!jar.files.containsKey(ROOT + path)) {
+            throw new AssertionError(installed + " has no " + path);
+        }
+        return jar;
+    }
+
     /** Adds a file under {@code META-INF/liasse/}. */
     public PluginJar file(String path, String content) {
-        files.put("META-INF/liasse/" + path, content);
+        files.put(ROOT + path, content);
         return this;
     }
 

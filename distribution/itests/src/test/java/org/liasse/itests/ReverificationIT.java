@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,11 +111,7 @@ class ReverificationIT {
               ]
             }
             """.formatted(CONTROL, ceiling);
-        Path deploy = ministry.home().resolve("deploy");
-        Path staging = Files.createTempFile(ministry.home(), "itest-controles", ".part");
-        Files.write(staging, new PluginJar(PLUGIN, version).file("controls/loyers.json", controls).bytes());
-        Files.move(staging, deploy.resolve("itest-controles.jar"), StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
+        ministry.deploy("itest-controles.jar", new PluginJar(PLUGIN, version).file("controls/loyers.json", controls).bytes());
     }
 
     /** Waits for the finished impact report of a plugin version and returns it with its lines. */

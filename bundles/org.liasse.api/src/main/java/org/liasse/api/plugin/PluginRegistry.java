@@ -51,4 +51,15 @@ public interface PluginRegistry {
      * {@link WorkflowDefinition#standard}.
      */
     WorkflowDefinition workflow(String questionnaireCode);
+
+    /**
+     * Restores the previous version of a plugin in one step: its definitions replace the active ones, the decision
+     * is recorded, and questionnaires whose rules change are re-verified with the rules of that version.
+     *
+     * @param actor who asks for it, recorded with the decision
+     * @return the plugin after the rollback
+     * @throws org.liasse.api.error.LiasseException 404 for an unknown plugin, 409 when it has no previous version or
+     *                                              that version is not installed and started, 422 when it is refused
+     */
+    PluginInfo rollback(String id, String actor);
 }

@@ -1,0 +1,28 @@
+package org.liasse.api.plugin;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The stored history of plugin activations: the extender records there each decision to activate a version and
+ * reads it at start-up, so that a restart activates exactly the recorded versions whatever the bundle start order.
+ */
+@ProviderType
+public interface PluginActivations {
+
+    /** The current decision of every plugin that has one, by plugin id. */
+    Map<String, PluginActivation> current();
+
+    /** Every version ever activated for a plugin. */
+    Set<String> knownVersions(String plugin);
+
+    /**
+     * Records that a version of a plugin is now the active one; the version recorded until then becomes its
+     * previous version. Recording the current version again changes nothing.
+     *
+     * @return the plugin's decision after the call
+     */
+    PluginActivation record(String plugin, String version, String activatedBy);
+}
