@@ -46,6 +46,8 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accounts stored with JPA, Argon2id password hashes, server-side sessions and API tokens known only by their
@@ -59,11 +61,11 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = IdentityConfig.class)
 public class JpaAccountService implements AccountService, Authenticator, HealthIndicator {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JpaAccountService.class);
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._-]{3,80}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** Last use of a credential is written at most this often (or twice per idle period, if shorter). */
     private static final Duration TOUCH_EVERY = Duration.ofSeconds(15);
-    private static final long RESET_POLL_SECONDS = 30;
 
     private final JpaStore store;
     private final AccountFactory factory;
@@ -91,8 +93,17 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
         this.resets = new PasswordResets(store, mailer, config);
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "liasse-password-resets"));
         bootstrap(config.bootstrap_password());
-        worker.scheduleWithFixedDelay(() -> resets.drain(Instant.now()), RESET_POLL_SECONDS, RESET_POLL_SECONDS,
+        worker.scheduleWithFixedDelay(this::drainResets, config.reset_retry_seconds(), config.reset_retry_seconds(),
             TimeUnit.SECONDS);
+    }
+
+    /** Handles the reset requests due; a failure (database down) is logged, and the next run tries again. */
+    private void drainResets() {
+        try {
+            resets.drain(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warn("File des demandes de réinitialisation non traitée : {}", e.getMessage());
+        }
     }
 
     /** Stops the reset worker; requests left in the queue are handled at the next start. */
@@ -285,7 +296,7 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
                 List.of(new FieldError("identifier", "obligatoire", "Ce champ est obligatoire.")));
         }
         resets.enqueue(identifier.strip(), remoteAddress, Instant.now());
-        worker.execute(() -> resets.drain(Instant.now()));
+        worker.execute(this::drainResets);
     }
 
     @Override

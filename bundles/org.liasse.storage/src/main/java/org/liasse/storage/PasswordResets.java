@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Password reset requests, queued in {@code password_reset_request}. Recording a request is the same work whatever
  * the identifier, so that neither the answer nor its timing tells whether an account exists; the link is issued and
- * emailed afterwards by {@link #drain}, and a mail server failure only puts the request off (30 s, then twice as long
- * each time, up to an hour; given up after {@value #MAX_ATTEMPTS} attempts).
+ * emailed afterwards by {@link #drain}, and a mail server failure only puts the request off (by
+ * {@code reset.retry.seconds}, then twice as long each time, an hour at most; given up after {@value #MAX_ATTEMPTS}
+ * attempts).
  */
 final class PasswordResets {
 
@@ -27,7 +28,6 @@ final class PasswordResets {
     static final int MAX_ATTEMPTS = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(PasswordResets.class);
-    private static final Duration FIRST_DELAY = Duration.ofSeconds(30);
     private static final Duration LONGEST_DELAY = Duration.ofHours(1);
     private static final int IDENTIFIER_LENGTH = 254;
     private static final int ADDRESS_LENGTH = 64;
@@ -93,19 +93,24 @@ final class PasswordResets {
             if (request == null) {
                 return null;
             }
-            request.failed(now, delay(request.attempts() + 1));
+            Duration delay = delay(request.attempts() + 1);
+            request.failed(now, delay);
             if (request.attempts() >= MAX_ATTEMPTS) {
                 em.remove(request);
                 JdbcAuditLog.append(em, new AuditEvent("mot-de-passe.envoi-abandonne", "systeme", request.remoteAddress(),
                     null, request.identifier(), "courriel non envoyé après " + MAX_ATTEMPTS + " tentatives"));
+            } else {
+                JdbcAuditLog.append(em, new AuditEvent("mot-de-passe.envoi-reporte", "systeme", request.remoteAddress(),
+                    null, request.identifier(), "tentative " + request.attempts() + " échouée, nouvel essai dans "
+                    + delay.toSeconds() + " s"));
             }
             return null;
         });
     }
 
-    /** 30 s before the second attempt, twice as long before each next one, an hour at most. */
-    static Duration delay(int attempt) {
-        Duration delay = FIRST_DELAY.multipliedBy(1L << Math.min(attempt - 1, 20));
+    /** The configured delay before the second attempt, twice as long before each next one, an hour at most. */
+    Duration delay(int attempt) {
+        Duration delay = Duration.ofSeconds(config.reset_retry_seconds()).multipliedBy(1L << Math.min(attempt - 1, 20));
         return delay.compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : delay;
     }
 

@@ -182,7 +182,7 @@ class AccountSecurityTest {
         assertEquals(0, resets.drain(now.plusSeconds(1)), "not due again yet");
 
         mailer.failing = false;
-        assertEquals(1, resets.drain(now.plus(PasswordResets.delay(1))));
+        assertEquals(1, resets.drain(now.plus(resets.delay(1))));
         assertEquals(1, mailer.sent.size());
         assertEquals(0L, queued());
         assertEquals(1L, unusedResetLinks());
