@@ -164,6 +164,16 @@ public class JdbcAuditLog implements AuditLog {
         }
     }
 
+    /**
+     * Appends the event in the transaction of plain JDBC work ({@link JpaStore#inJdbcTransaction}), on its
+     * connection: committed or rolled back with that work.
+     *
+     * @throws IllegalArgumentException when the action or the actor is missing, or the SIREN is not 9 digits
+     */
+    static AuditEntry append(Connection connection, AuditEvent event) throws SQLException {
+        return appendLocked(connection, fit(event));
+    }
+
     /** Locks the table until the transaction ends, then chains the entry after the last one. */
     private static AuditEntry appendLocked(Connection connection, AuditEvent event) throws SQLException {
         try (Statement lock = connection.createStatement()) {

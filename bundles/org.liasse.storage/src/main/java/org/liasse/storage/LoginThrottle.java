@@ -26,9 +26,12 @@ final class LoginThrottle {
         return "account:" + id;
     }
 
-    /** The key of a login that matches no account. */
+    /**
+     * The key of a login that matches no account: its hash, so that the key has a fixed length whatever was typed,
+     * and what strangers type is not kept in clear.
+     */
     static String unknownLogin(String loginKey) {
-        return "login:" + loginKey;
+        return "login:" + Secrets.hash(loginKey);
     }
 
     /** The key of a client address. */

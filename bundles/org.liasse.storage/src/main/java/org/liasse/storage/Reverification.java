@@ -23,7 +23,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.liasse.api.audit.AuditEvent;
-import org.liasse.api.audit.AuditLog;
 import org.liasse.api.control.ControlChangeListener;
 import org.liasse.api.control.ControlData;
 import org.liasse.api.control.ControlEngine;
@@ -70,23 +69,20 @@ public class Reverification implements ControlChangeListener {
     private final DossierService dossiers;
     private final CampaignService campaigns;
     private final ControlEngine engine;
-    private final AuditLog audit;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "liasse-reverification");
         thread.setDaemon(true);
         return thread;
     });
 
-    /** Uses the shared persistence unit, the dossiers, the campaigns, the compiled controls and the audit log. */
+    /** Uses the shared persistence unit, the dossiers, the campaigns and the compiled controls. */
     @Activate
     public Reverification(@Reference JpaStore store, @Reference DossierService dossiers,
-                          @Reference CampaignService campaigns, @Reference ControlEngine engine,
-                          @Reference AuditLog audit) {
+                          @Reference CampaignService campaigns, @Reference ControlEngine engine) {
         this.store = store;
         this.dossiers = dossiers;
         this.campaigns = campaigns;
         this.engine = engine;
-        this.audit = audit;
     }
 
     /** Stops the background thread; a re-verification under way ends as failed at its next step. */
@@ -213,13 +209,13 @@ public class Reverification implements ControlChangeListener {
                 done.setLong(8, evaluation[0] / 1_000_000);
                 done.setLong(9, (System.nanoTime() - storeStart) / 1_000_000);
                 done.setLong(10, report);
-                return done.executeUpdate();
+                done.executeUpdate();
             }
+            return JdbcAuditLog.append(connection, new AuditEvent("controles.reverifies", "systeme", null, null,
+                "impact " + report, code + " " + year + " après " + trigger + " : " + results.size()
+                + " dossier(s) revérifié(s), " + lines.size() + " touché(s), " + failing + " nouvel(s) échec(s), "
+                + passing + " contrôle(s) désormais réussi(s)"));
         });
-        audit.record(new AuditEvent("controles.reverifies", "systeme", null, null, "impact " + report,
-            code + " " + year + " après " + trigger + " : " + results.size() + " dossier(s) revérifié(s), "
-                + lines.size() + " touché(s), " + failing + " nouvel(s) échec(s), " + passing
-                + " contrôle(s) désormais réussi(s)"));
         LOG.info("Revérification {} {} après {} : {} dossier(s), {} touché(s)", code, year, trigger, results.size(),
             lines.size());
     }

@@ -109,7 +109,7 @@ class AccountSecurityTest {
     void anUnknownLoginAndAnAccountNotActivatedAnswerAndLockLikeAWrongPassword() {
         service.createOperator(admin, new NewAccount("pas.active", "Pas", "Activé", "pas.active@example.org", null),
             null, Set.of(OperatorRole.SUPPORT));
-        for (String login : List.of("pas.active", "personne.inconnue")) {
+        for (String login : List.of("pas.active", "personne.inconnue", "x".repeat(5000))) {
             for (int i = 0; i < 3; i++) {
                 LiasseException failed = assertThrows(LiasseException.class,
                     () -> service.login(login, PASSWORD, "198.51.100." + login.length()));

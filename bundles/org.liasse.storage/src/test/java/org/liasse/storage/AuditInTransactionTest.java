@@ -61,6 +61,15 @@ class AuditInTransactionTest {
         assertTrue(log.verify().intact());
     }
 
+    @Test
+    void plainJdbcWorkRolledBackAfterItsAuditEntryLeavesNoEntry() {
+        assertThrows(IllegalStateException.class, () -> store.inJdbcTransaction(connection -> {
+            JdbcAuditLog.append(connection, new AuditEvent("changement", "test", null, null, null, null));
+            throw new IllegalStateException("panne forcée après l'écriture au journal");
+        }));
+        assertEquals(List.of(), actions());
+    }
+
     private long count(String table) {
         return store.inJdbcTransaction(c -> {
             try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {

@@ -12,7 +12,8 @@ UPDATE app_user SET active = FALSE, login_key = LOWER(login) || '#' || TRIM(CAST
 ALTER TABLE app_user ADD CONSTRAINT app_user_login_key UNIQUE (login_key);
 
 -- Failed sign-ins, stored so that counters and lockouts survive a restart. The key names an account
--- ('account:<id>'), a login that matches no account ('login:<login_key>') or a client address ('ip:<address>').
+-- ('account:<id>'), a login that matches no account ('login:<SHA-256 of its login_key>') or a client address
+-- ('ip:<address>').
 CREATE TABLE login_failure (
   throttle_key VARCHAR(200) NOT NULL PRIMARY KEY,
   failures INT NOT NULL,
