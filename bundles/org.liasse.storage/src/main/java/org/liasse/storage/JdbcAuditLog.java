@@ -20,7 +20,6 @@ import javax.sql.DataSource;
 
 import org.apache.openjpa.persistence.OpenJPAEntityManager;
 import org.apache.openjpa.persistence.OpenJPAPersistence;
-
 import org.liasse.api.audit.AuditEntry;
 import org.liasse.api.audit.AuditEvent;
 import org.liasse.api.audit.AuditLog;
