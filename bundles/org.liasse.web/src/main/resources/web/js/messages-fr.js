@@ -30,7 +30,8 @@ const messages = {
 
   'motdepasse.confirmation': 'Les deux mots de passe saisis ne sont pas identiques.',
   'motdepasse.lien-incomplet': 'Ce lien est incomplet : ouvrez le lien reçu par courriel en entier, ou demandez un nouveau lien.',
-  'motdepasse.modifie': 'Votre mot de passe est modifié.',
+  'motdepasse.modifie-jetons-revoques': 'Votre mot de passe est modifié. Vos autres sessions sont fermées et vos jetons d’accès révoqués.',
+  'motdepasse.modifie-jetons-conserves': 'Votre mot de passe est modifié. Vos autres sessions sont fermées ; vos jetons d’accès restent valables.',
 
   'accueil.bonjour': 'Bonjour {name}',
   'accueil.organisation': '{name} (SIREN {siren})',

@@ -19,9 +19,11 @@ byId('identite-organisation').textContent = session.siren
 
 const passwordForm = byId('mot-de-passe');
 onSubmit(passwordForm, async ({ currentPassword, newPassword }) => {
-  await request('PUT', '/me/password', { body: { currentPassword, newPassword } });
+  const revokeTokens = byId('revoquer-jetons').checked;
+  await request('PUT', '/me/password', { body: { currentPassword, newPassword, revokeTokens } });
   passwordForm.reset();
-  announce(byId('mot-de-passe-messages'), 'succes', t('motdepasse.modifie'));
+  announce(byId('mot-de-passe-messages'), 'succes',
+    t(revokeTokens ? 'motdepasse.modifie-jetons-revoques' : 'motdepasse.modifie-jetons-conserves'));
 }, {
   check: (values) => confirmationMatches({ password: values.newPassword, confirmation: values.confirmation }),
   aliases: { password: 'newPassword' },

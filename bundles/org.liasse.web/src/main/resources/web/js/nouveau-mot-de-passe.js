@@ -16,7 +16,8 @@ export function confirmationMatches({ password, confirmation }) {
 
 /**
  * Sets up the form: the code is read from the query parameter `param` and the password is posted to
- * endpoint(code); on success the login page opens with the message of `state`.
+ * endpoint(code), with the choice of revoking API tokens when the page offers it; on success the login page opens
+ * with the message of `state`.
  */
 export function setUpNewPassword({ param, endpoint, state }) {
   const form = byId('mot-de-passe');
@@ -26,7 +27,9 @@ export function setUpNewPassword({ param, endpoint, state }) {
     announce(byId('mot-de-passe-messages'), 'erreur', t('motdepasse.lien-incomplet'));
   } else {
     onSubmit(form, async ({ password }) => {
-      await request('POST', endpoint(encodeURIComponent(code)), { body: { password }, anonymous: true });
+      const revoke = document.getElementById('revoquer-jetons');
+      const body = revoke ? { password, revokeTokens: revoke.checked } : { password };
+      await request('POST', endpoint(encodeURIComponent(code)), { body, anonymous: true });
       window.location.assign(`/connexion.html?etat=${state}`);
     }, { check: confirmationMatches });
   }

@@ -46,8 +46,12 @@ public class MeResource {
         return notifications.get().forCaller(Call.current().requireCaller(), LocalDate.now(PARIS));
     }
 
-    /** Password change request. */
-    public record PasswordChange(String currentPassword, String newPassword) {
+    /**
+     * Password change request.
+     *
+     * @param revokeTokens whether the caller's API tokens are revoked too; {@code null} means yes
+     */
+    public record PasswordChange(String currentPassword, String newPassword, Boolean revokeTokens) {
     }
 
     /** Token creation request: a label and a validity in days. */
@@ -66,7 +70,10 @@ public class MeResource {
     public record CreatedToken(long id, String label, String createdAt, String expiresAt, String token) {
     }
 
-    /** Changes the password after checking the current one. */
+    /**
+     * Changes the password after checking the current one; the caller's other sessions end, and its API tokens are
+     * revoked unless it asks to keep them.
+     */
     @PUT
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -74,7 +81,8 @@ public class MeResource {
     public Response changePassword(PasswordChange change) {
         Json.require(change);
         Call call = Call.current();
-        accounts.get().changePassword(call.requireCaller(), change.currentPassword(), change.newPassword(), call.remoteAddress());
+        accounts.get().changePassword(call.requireCaller(), call.sessionToken(), change.currentPassword(),
+            change.newPassword(), !Boolean.FALSE.equals(change.revokeTokens()), call.remoteAddress());
         return Response.noContent().build();
     }
 

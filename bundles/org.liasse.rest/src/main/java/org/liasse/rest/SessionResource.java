@@ -39,8 +39,12 @@ public class SessionResource {
     public record Login(String login, String password) {
     }
 
-    /** A new password, with a reset token or an activation code in the path. */
-    public record NewPassword(String password) {
+    /**
+     * A new password, with a reset token or an activation code in the path.
+     *
+     * @param revokeTokens after a reset, whether the account's API tokens are revoked too; {@code null} means yes
+     */
+    public record NewPassword(String password, Boolean revokeTokens) {
     }
 
     /** Password reset request. */
@@ -101,7 +105,10 @@ public class SessionResource {
         return Response.noContent().header("Set-Cookie", cookie("", true)).build();
     }
 
-    /** Emails a reset link when the identifier matches an account; always answers 202 so accounts cannot be probed. */
+    /**
+     * Queues a reset request and answers 202 at once, whether or not the identifier matches an account; the link is
+     * emailed afterwards, so neither the answer nor its timing nor the mail server's state reveal an account.
+     */
     @POST
     @Path("password-resets")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -111,13 +118,15 @@ public class SessionResource {
         return Response.accepted().build();
     }
 
-    /** Sets a new password with a single-use reset token. */
+    /** Sets a new password with a single-use reset token; every session ends, and API tokens unless kept. */
     @POST
     @Path("password-resets/{token}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(value = Access.Level.PUBLIC, perimeter = Access.Scope.NONE)
     public Response reset(@PathParam("token") String token, NewPassword password) {
-        accounts.get().resetPassword(token, Json.require(password).password(), Call.current().remoteAddress());
+        NewPassword body = Json.require(password);
+        accounts.get().resetPassword(token, body.password(), !Boolean.FALSE.equals(body.revokeTokens()),
+            Call.current().remoteAddress());
         return Response.noContent().build();
     }
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import javax.persistence.EntityManager;
 
 import org.liasse.api.audit.AuditEvent;
-import org.liasse.api.audit.AuditLog;
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.identity.CreatedAccount;
 import org.liasse.api.identity.Mailer;
@@ -25,27 +24,26 @@ import org.osgi.service.component.annotations.Reference;
 public class AccountFactory {
 
     private final Mailer mailer;
-    private final AuditLog audit;
     private final IdentityConfig config;
 
-    /** Uses the configured mailer and audit log. */
+    /** Uses the configured mailer. */
     @Activate
-    public AccountFactory(@Reference Mailer mailer, @Reference AuditLog audit, IdentityConfig config) {
+    public AccountFactory(@Reference Mailer mailer, IdentityConfig config) {
         this.mailer = mailer;
-        this.audit = audit;
         this.config = config;
     }
 
     /** Persists a new account and sends its activation code to its email, if it has one. */
     CreatedAccount create(EntityManager em, UserEntity user, String actor) {
-        if (!em.createQuery("SELECT u.id FROM UserEntity u WHERE u.login = :login", Long.class)
-            .setParameter("login", user.login()).getResultList().isEmpty()) {
-            throw LiasseException.conflict("identifiant-existant", "L'identifiant « " + user.login() + " » est déjà pris.");
+        if (!em.createQuery("SELECT u.id FROM UserEntity u WHERE u.loginKey = :key", Long.class)
+            .setParameter("key", UserEntity.key(user.login())).getResultList().isEmpty()) {
+            throw LiasseException.conflict("identifiant-existant", "L'identifiant « " + user.login() + " » est déjà pris (sans tenir compte des majuscules).");
         }
         em.persist(user);
         em.flush();
         CreatedAccount created = issue(em, user);
-        audit.record(new AuditEvent("compte.cree", actor, null, user.siren(), user.login(), "compte créé, activation en attente"));
+        JdbcAuditLog.append(em, new AuditEvent("compte.cree", actor, null, user.siren(), user.login(),
+            "compte créé, activation en attente"));
         return created;
     }
 

@@ -34,6 +34,10 @@ public @interface IdentityConfig {
     @AttributeDefinition(description = "Validité d'un lien de réinitialisation (minutes)")
     long reset_token_minutes() default 60;
 
+    /** Delay before a reset link whose mail failed is tried again (doubled at each try, an hour at most). */
+    @AttributeDefinition(description = "Délai avant un nouvel essai d'envoi d'un lien de réinitialisation (secondes)")
+    long reset_retry_seconds() default 30;
+
     /** Validity of an activation code. */
     @AttributeDefinition(description = "Validité d'un code d'activation (jours)")
     long activation_days() default 14;

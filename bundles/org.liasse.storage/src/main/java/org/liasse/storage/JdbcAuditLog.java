@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,11 +13,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TimeZone;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
+import javax.persistence.EntityManager;
 import javax.sql.DataSource;
 
+import org.apache.openjpa.persistence.OpenJPAEntityManager;
+import org.apache.openjpa.persistence.OpenJPAPersistence;
 import org.liasse.api.audit.AuditEntry;
 import org.liasse.api.audit.AuditEvent;
 import org.liasse.api.audit.AuditLog;
@@ -29,17 +32,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit log in table {@code audit_entry}, over plain JDBC. Appends are serialised within this process, and the
- * primary key on the sequence number refuses a second writer that chose the same number: such an append is
- * retried on the new last entry. Instants are stored in UTC at millisecond precision, so that a hash computed
- * before the write still matches the entry read back.
+ * The audit log in table {@code audit_entry}, over plain JDBC. An entry that records a change is appended in the
+ * transaction of that change ({@link #append(EntityManager, AuditEvent)}): it is committed or rolled back with it.
+ * Each append locks the table until its transaction ends, so that appends from any process chain one after the
+ * other; a change therefore appends its entry last, just before it commits. Instants are stored in UTC at
+ * millisecond precision, so that a hash computed before the write still matches the entry read back.
  */
 @Component(service = AuditLog.class)
 public class JdbcAuditLog implements AuditLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditLog.class);
     private static final String COLUMNS = "seq, recorded_at, action, actor, remote_address, siren, target, details, hash";
-    private static final int ATTEMPTS = 3;
     private static final int FETCH_SIZE = 500;
     private static final int ACTION_LENGTH = 120;
     private static final int ACTOR_LENGTH = 120;
@@ -48,7 +51,6 @@ public class JdbcAuditLog implements AuditLog {
     private static final int DETAILS_LENGTH = 4000;
 
     private final DataSource dataSource;
-    private final ReentrantLock appending = new ReentrantLock();
 
     /**
      * Uses the {@code liasse} DataSource. The store is referenced only so that this component starts after the
@@ -61,26 +63,47 @@ public class JdbcAuditLog implements AuditLog {
     }
 
     /**
-     * Appends the event in its own transaction. Text longer than its column is shortened and ends with "…".
+     * Appends the event in its own transaction, for events that change nothing else (a refused sign-in, a read).
+     * Text longer than its column is shortened and ends with "…".
      *
      * @throws IllegalArgumentException when the action or the actor is missing, or the SIREN is not 9 digits
      */
     @Override
     public AuditEntry record(AuditEvent event) {
         AuditEvent fitted = fit(event);
-        appending.lock();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                return append(connection, fitted);
+                AuditEntry entry = appendLocked(connection, fitted);
+                connection.commit();
+                return entry;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw unavailable("L'événement n'a pas pu être inscrit au journal d'audit", e);
-        } finally {
-            appending.unlock();
+        }
+    }
+
+    /**
+     * Appends the event in the transaction of the unit of work {@code em} (see {@link JpaStore#inTransaction}), on
+     * its connection: the entry is committed with the change it records, or rolled back with it. Pending changes
+     * are flushed first, which makes OpenJPA hold the transaction's connection (and refuse when there is no transaction).
+     *
+     * @throws IllegalArgumentException when the action or the actor is missing, or the SIREN is not 9 digits
+     */
+    static AuditEntry append(EntityManager em, AuditEvent event) {
+        AuditEvent fitted = fit(event);
+        OpenJPAEntityManager jpa = OpenJPAPersistence.cast(em);
+        jpa.flush();
+        try (Connection connection = (Connection) jpa.getConnection()) {
+            return appendLocked(connection, fitted);
+        } catch (SQLException e) {
+            throw unavailable("L'événement n'a pas pu être inscrit au journal d'audit", e);
         }
     }
 
@@ -140,21 +163,22 @@ public class JdbcAuditLog implements AuditLog {
         }
     }
 
-    private static AuditEntry append(Connection connection, AuditEvent event) throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                AuditEntry entry = insertAfterLast(connection, event);
-                connection.commit();
-                return entry;
-            } catch (SQLException e) {
-                connection.rollback();
-                boolean taken = "23505".equals(e.getSQLState());
-                if (!taken || attempt == ATTEMPTS) {
-                    throw e;
-                }
-                LOG.info("Numéro d'entrée du journal d'audit pris par un autre processus ; nouvel essai");
-            }
+    /**
+     * Appends the event in the transaction of plain JDBC work ({@link JpaStore#inJdbcTransaction}), on its
+     * connection: committed or rolled back with that work.
+     *
+     * @throws IllegalArgumentException when the action or the actor is missing, or the SIREN is not 9 digits
+     */
+    static AuditEntry append(Connection connection, AuditEvent event) throws SQLException {
+        return appendLocked(connection, fit(event));
+    }
+
+    /** Locks the table until the transaction ends, then chains the entry after the last one. */
+    private static AuditEntry appendLocked(Connection connection, AuditEvent event) throws SQLException {
+        try (Statement lock = connection.createStatement()) {
+            lock.execute("LOCK TABLE audit_entry IN EXCLUSIVE MODE");
         }
+        return insertAfterLast(connection, event);
     }
 
     private static AuditEntry insertAfterLast(Connection connection, AuditEvent event) throws SQLException {

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -41,6 +43,7 @@ import org.liasse.api.plugin.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -58,6 +61,7 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = IdentityConfig.class)
 public class JpaAccountService implements AccountService, Authenticator, HealthIndicator {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JpaAccountService.class);
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._-]{3,80}");
     private static final Logger LOG = LoggerFactory.getLogger(JpaAccountService.class);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -68,7 +72,6 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
 
     private final JpaStore store;
     private final AccountFactory factory;
-    private final Mailer mailer;
     private final AuditLog audit;
     private final PluginRegistry plugins;
     private final IdentityConfig config;
@@ -76,6 +79,9 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
     private final PasswordPolicy policy = PasswordPolicy.shipped();
     private final LoginThrottle throttle;
     private final String bootstrapRefusal;
+    private final PasswordResets resets;
+    /** Sends reset links after the answer, and retries the ones the mail server refused. */
+    private final ScheduledExecutorService worker;
 
     /** Wires storage, mail and audit. */
     @Activate
@@ -84,12 +90,30 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
         this.store = store;
         this.plugins = plugins;
         this.factory = factory;
-        this.mailer = mailer;
         this.audit = audit;
         this.config = config;
         this.hasher = new PasswordHasher(Math.max(config.argon2_memory_kib(), PasswordHasher.DEFAULT_MEMORY_KIB), 1);
         this.throttle = new LoginThrottle(config.lockout_attempts(), Duration.ofSeconds(config.lockout_window_seconds()));
+        this.resets = new PasswordResets(store, mailer, config);
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "liasse-password-resets"));
         this.bootstrapRefusal = bootstrap(config.bootstrap_password());
+        worker.scheduleWithFixedDelay(this::drainResets, config.reset_retry_seconds(), config.reset_retry_seconds(),
+            TimeUnit.SECONDS);
+    }
+
+    /** Handles the reset requests due; a failure (database down) is logged, and the next run tries again. */
+    private void drainResets() {
+        try {
+            resets.drain(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warn("File des demandes de réinitialisation non traitée : {}", e.getMessage());
+        }
+    }
+
+    /** Stops the reset worker; requests left in the queue are handled at the next start. */
+    @Deactivate
+    void deactivate() {
+        worker.shutdownNow();
     }
 
     /**
@@ -124,9 +148,10 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
                 Set.of(OperatorRole.SUPER_ADMIN), now());
             admin.password(hash);
             em.persist(admin);
+            JdbcAuditLog.append(em, new AuditEvent("compte.amorce", "systeme", null, null, "admin",
+                "premier super-administrateur créé"));
             return null;
         });
-        audit.record(new AuditEvent("compte.amorce", "systeme", null, null, "admin", "premier super-administrateur créé"));
         return null;
     }
 
@@ -143,50 +168,54 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
 
     // ---- sign-in and sessions
 
+    /**
+     * Signs in. Failures are counted per account (whatever the case the login was typed in), per unknown login and
+     * per address, in the database. An unknown login, an account not activated yet and a wrong password cost the
+     * same: one password hash and the same writes.
+     */
     @Override
     public Session login(String login, String password, String remoteAddress) {
-        String loginKey = "login:" + String.valueOf(login).toLowerCase(Locale.ROOT);
-        String addressKey = "ip:" + remoteAddress;
-        Optional<Duration> wait = throttle.locked(loginKey).or(() -> throttle.locked(addressKey));
+        Instant now = Instant.now();
+        Optional<UserEntity> user = login == null ? Optional.empty() : findByLogin(login);
+        String accountKey = user.map(u -> LoginThrottle.account(u.id()))
+            .orElse(LoginThrottle.unknownLogin(login == null ? "" : UserEntity.key(login)));
+        String addressKey = LoginThrottle.address(remoteAddress);
+        Optional<Duration> wait = store.inTransaction(em -> throttle.locked(em, accountKey, now)
+            .or(() -> throttle.locked(em, addressKey, now)));
         if (wait.isPresent()) {
             audit.record(new AuditEvent("connexion.refusee-verrouillage", "anonyme", remoteAddress, null, login, null));
             long seconds = Math.max(1, wait.get().toSeconds() + 1);
             throw new TooManyRequestsException("trop-de-tentatives", "Trop de tentatives de connexion : réessayez dans "
                 + seconds + " secondes.", seconds);
         }
-        Optional<UserEntity> user = login == null ? Optional.empty() : findByLogin(login);
-        boolean matches;
-        if (user.isPresent()) {
-            matches = password != null && hasher.verify(password, user.get().passwordHash());
-        } else {
-            hasher.verifyNothing(String.valueOf(password));
-            matches = false;
-        }
-        if (!matches) {
-            boolean locked = throttle.failed(loginKey) | throttle.failed(addressKey);
-            audit.record(new AuditEvent("connexion.echouee", "anonyme", remoteAddress, user.map(UserEntity::siren).orElse(null),
-                login, null));
-            if (locked) {
-                audit.record(new AuditEvent("verrouillage", "systeme", remoteAddress, user.map(UserEntity::siren).orElse(null),
-                    login, "connexion verrouillée après " + config.lockout_attempts() + " échecs"));
-            }
+        String siren = user.map(UserEntity::siren).orElse(null);
+        if (!hasher.verify(password, user.map(UserEntity::passwordHash).orElse(null))) {
+            store.inTransaction(em -> {
+                boolean locked = throttle.failed(em, accountKey, now) | throttle.failed(em, addressKey, now);
+                JdbcAuditLog.append(em, new AuditEvent("connexion.echouee", "anonyme", remoteAddress, siren, login, null));
+                if (locked) {
+                    JdbcAuditLog.append(em, new AuditEvent("verrouillage", "systeme", remoteAddress, siren, login,
+                        "connexion verrouillée après " + config.lockout_attempts() + " échecs"));
+                }
+                return null;
+            });
             throw new LiasseException(401, "identifiants-invalides", "Identifiant ou mot de passe incorrect.");
         }
-        if (!user.get().active()) {
-            audit.record(new AuditEvent("connexion.refusee-inactif", login, remoteAddress, user.get().siren(), login, null));
+        UserEntity account = user.get();
+        if (!account.active()) {
+            audit.record(new AuditEvent("connexion.refusee-inactif", account.login(), remoteAddress, siren, login, null));
             throw new LiasseException(403, "compte-inactif", "Ce compte est désactivé ; adressez-vous à votre administrateur.");
         }
-        throttle.succeeded(loginKey);
         String token = Secrets.newSecret("ses_");
         String csrf = Secrets.newSecret("");
-        Instant now = Instant.now();
         store.inTransaction(em -> {
-            em.persist(new CredentialEntity(Secrets.hash(token), user.get().id(), CredentialEntity.Purpose.SESSION, null,
+            throttle.succeeded(em, accountKey);
+            em.persist(new CredentialEntity(Secrets.hash(token), account.id(), CredentialEntity.Purpose.SESSION, null,
                 csrf, now, now.plus(Duration.ofHours(config.session_absolute_hours()))));
+            JdbcAuditLog.append(em, new AuditEvent("connexion.reussie", account.login(), remoteAddress, siren, login, null));
             return null;
         });
-        audit.record(new AuditEvent("connexion.reussie", login, remoteAddress, user.get().siren(), login, null));
-        return new Session(token, csrf, user.get().toAccount());
+        return new Session(token, csrf, account.toAccount());
     }
 
     @Override
@@ -197,11 +226,14 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
 
     @Override
     public void logout(String token, String remoteAddress) {
-        Optional<String> login = store.inTransaction(em -> live(em, token, CredentialEntity.Purpose.SESSION).map(c -> {
-            c.consume(Instant.now());
-            return em.find(UserEntity.class, c.userId()).login();
-        }));
-        login.ifPresent(l -> audit.record(new AuditEvent("deconnexion", l, remoteAddress, null, l, null)));
+        store.inTransaction(em -> {
+            live(em, token, CredentialEntity.Purpose.SESSION).ifPresent(c -> {
+                c.consume(Instant.now());
+                String login = em.find(UserEntity.class, c.userId()).login();
+                JdbcAuditLog.append(em, new AuditEvent("deconnexion", login, remoteAddress, null, login, null));
+            });
+            return null;
+        });
     }
 
     @Override
@@ -239,9 +271,10 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
     // ---- passwords
 
     @Override
-    public void changePassword(Caller caller, String currentPassword, String newPassword, String remoteAddress) {
+    public void changePassword(Caller caller, String sessionToken, String currentPassword, String newPassword,
+                               boolean revokeTokens, String remoteAddress) {
         UserEntity user = store.inTransaction(em -> em.find(UserEntity.class, caller.userId()));
-        if (currentPassword == null || !hasher.verify(currentPassword, user.passwordHash())) {
+        if (!hasher.verify(currentPassword, user.passwordHash())) {
             audit.record(new AuditEvent("mot-de-passe.changement-refuse", caller.login(), remoteAddress, caller.siren(),
                 caller.login(), null));
             throw new LiasseException(403, "mot-de-passe-actuel-incorrect", "Le mot de passe actuel est incorrect.");
@@ -250,9 +283,30 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
         String hash = hasher.hash(newPassword);
         store.inTransaction(em -> {
             em.find(UserEntity.class, caller.userId()).password(hash);
+            String ended = endCredentials(em, caller.userId(), sessionToken, revokeTokens);
+            JdbcAuditLog.append(em, new AuditEvent("mot-de-passe.change", caller.login(), remoteAddress, caller.siren(),
+                caller.login(), ended));
             return null;
         });
-        audit.record(new AuditEvent("mot-de-passe.change", caller.login(), remoteAddress, caller.siren(), caller.login(), null));
+    }
+
+    /**
+     * Ends the user's sessions but the one given, its unused reset links and, when asked, its API tokens, after its
+     * password changed: whoever knew the old password keeps nothing. Returns what was ended, for the audit entry.
+     */
+    private static String endCredentials(EntityManager em, long userId, String keptSession, boolean revokeTokens) {
+        List<String> purposes = new ArrayList<>(List.of(CredentialEntity.Purpose.SESSION.name(),
+            CredentialEntity.Purpose.RESET.name()));
+        if (revokeTokens) {
+            purposes.add(CredentialEntity.Purpose.API.name());
+        }
+        int ended = em.createQuery("UPDATE CredentialEntity c SET c.usedAt = :now WHERE c.userId = :user "
+                + "AND c.usedAt IS NULL AND c.purpose IN :purposes AND c.tokenHash <> :kept")
+            .setParameter("now", Timestamp.from(Instant.now())).setParameter("user", userId)
+            .setParameter("purposes", purposes)
+            .setParameter("kept", keptSession == null ? "" : Secrets.hash(keptSession)).executeUpdate();
+        return ended + " session(s) et lien(s) de réinitialisation fermés" + (revokeTokens ? ", jetons d'API révoqués"
+            : ", jetons d'API conservés");
     }
 
     @Override
@@ -261,42 +315,23 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
             throw LiasseException.invalid("identifiant-manquant", "Indiquez votre identifiant ou votre adresse électronique.",
                 List.of(new FieldError("identifier", "obligatoire", "Ce champ est obligatoire.")));
         }
-        Optional<UserEntity> user = store.inTransaction(em -> em.createQuery(
-                "SELECT u FROM UserEntity u WHERE u.login = :id OR LOWER(u.email) = :email", UserEntity.class)
-            .setParameter("id", identifier.strip()).setParameter("email", identifier.strip().toLowerCase(Locale.ROOT))
-            .getResultList().stream().filter(UserEntity::active).filter(u -> u.email() != null && !u.email().isBlank())
-            .findFirst());
-        audit.record(new AuditEvent("mot-de-passe.demande-reinitialisation", "anonyme", remoteAddress,
-            user.map(UserEntity::siren).orElse(null), identifier, user.isPresent() ? "lien envoyé" : "aucun compte actif"));
-        if (user.isEmpty()) {
-            return;
-        }
-        String token = Secrets.newSecret("rst_");
-        Instant now = Instant.now();
-        store.inTransaction(em -> {
-            em.persist(new CredentialEntity(Secrets.hash(token), user.get().id(), CredentialEntity.Purpose.RESET, null,
-                null, now, now.plus(Duration.ofMinutes(config.reset_token_minutes()))));
-            mailer.send(user.get().email(), "Liasse : réinitialisation de votre mot de passe",
-                "Bonjour,\n\nUne réinitialisation du mot de passe du compte " + user.get().login() + " a été demandée.\n"
-                + "Pour choisir un nouveau mot de passe, ouvrez ce lien (valable " + config.reset_token_minutes()
-                + " minutes, une seule fois) :\n" + config.public_url() + "/reinitialisation.html?jeton=" + token + "\n\n"
-                + "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.\n");
-            return null;
-        });
+        resets.enqueue(identifier.strip(), remoteAddress, Instant.now());
+        worker.execute(this::drainResets);
     }
 
     @Override
-    public void resetPassword(String token, String password, String remoteAddress) {
-        setPasswordWith(token, CredentialEntity.Purpose.RESET, password, remoteAddress, "mot-de-passe.reinitialise");
+    public void resetPassword(String token, String password, boolean revokeTokens, String remoteAddress) {
+        setPasswordWith(token, CredentialEntity.Purpose.RESET, password, revokeTokens, remoteAddress,
+            "mot-de-passe.reinitialise");
     }
 
     @Override
     public void activate(String code, String password, String remoteAddress) {
-        setPasswordWith(code, CredentialEntity.Purpose.ACTIVATION, password, remoteAddress, "compte.active");
+        setPasswordWith(code, CredentialEntity.Purpose.ACTIVATION, password, true, remoteAddress, "compte.active");
     }
 
-    private void setPasswordWith(String secret, CredentialEntity.Purpose purpose, String password, String remoteAddress,
-                                 String action) {
+    private void setPasswordWith(String secret, CredentialEntity.Purpose purpose, String password, boolean revokeTokens,
+                                 String remoteAddress, String action) {
         UserEntity user = store.inTransaction(em -> live(em, secret, purpose).map(c -> em.find(UserEntity.class, c.userId())))
             .orElseThrow(() -> {
                 audit.record(new AuditEvent(action + "-refuse", "anonyme", remoteAddress, null, null, "jeton invalide"));
@@ -310,9 +345,10 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
                 new LiasseException(400, "jeton-invalide", "Ce lien a déjà servi."));
             credential.consume(Instant.now());
             em.find(UserEntity.class, user.id()).password(hash);
+            String ended = endCredentials(em, user.id(), null, revokeTokens);
+            JdbcAuditLog.append(em, new AuditEvent(action, user.login(), remoteAddress, user.siren(), user.login(), ended));
             return null;
         });
-        audit.record(new AuditEvent(action, user.login(), remoteAddress, user.siren(), user.login(), null));
     }
 
     // ---- API tokens
@@ -337,10 +373,10 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
             CredentialEntity credential = new CredentialEntity(Secrets.hash(secret), caller.userId(),
                 CredentialEntity.Purpose.API, label.strip(), null, now, now.plus(Duration.ofDays(days)));
             em.persist(credential);
-            em.flush();
+            JdbcAuditLog.append(em, new AuditEvent("jeton.cree", caller.login(), null, caller.siren(), label,
+                "valable " + days + " jours"));
             return credential.toApiToken();
         });
-        audit.record(new AuditEvent("jeton.cree", caller.login(), null, caller.siren(), label, "valable " + days + " jours"));
         return new IssuedToken(token, secret);
     }
 
@@ -353,9 +389,10 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
                 throw LiasseException.notFound("jeton-inconnu", "Aucun jeton " + id + " pour ce compte.");
             }
             credential.consume(Instant.now());
+            JdbcAuditLog.append(em, new AuditEvent("jeton.revoque", caller.login(), null, caller.siren(), Long.toString(id),
+                null));
             return null;
         });
-        audit.record(new AuditEvent("jeton.revoque", caller.login(), null, caller.siren(), Long.toString(id), null));
     }
 
     // ---- user administration
@@ -406,9 +443,10 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
             if (email != null && !email.isBlank()) {
                 user.email(email.strip());
             }
-            return factory.issue(em, user);
+            CreatedAccount created = factory.issue(em, user);
+            JdbcAuditLog.append(em, new AuditEvent("compte.code-active-emis", by.login(), null, siren, user.login(), null));
+            return created;
         });
-        audit.record(new AuditEvent("compte.code-active-emis", by.login(), null, siren, issued.account().login(), null));
         return issued;
     }
 
@@ -442,10 +480,10 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
             }
             user.details(changes.firstName().strip(), changes.lastName().strip(), changes.email().strip(), profile.code(),
                 changes.active());
+            JdbcAuditLog.append(em, new AuditEvent("utilisateur.modifie", by.login(), null, siren, user.login(),
+                (changes.active() ? "actif" : "désactivé") + ", profil " + profile.code()));
             return user.toAccount();
         });
-        audit.record(new AuditEvent("utilisateur.modifie", by.login(), null, siren, updated.login(),
-            (changes.active() ? "actif" : "désactivé") + ", profil " + profile.code()));
         return updated;
     }
 
@@ -458,19 +496,17 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
         if (!unknown.isEmpty()) {
             throw LiasseException.invalid("droit-inconnu", "Un droit demandé n'existe pas.", unknown);
         }
-        Set<String> before = new HashSet<>();
-        Account updated = store.inTransaction(em -> {
+        return store.inTransaction(em -> {
             UserEntity user = userOf(em, siren, id, revision);
             if (user.id() == by.userId() && !rights.contains(Rights.MANAGE_USERS) && user.rights().contains(Rights.MANAGE_USERS)) {
                 throw LiasseException.conflict("auto-retrait", "Vous ne pouvez pas retirer votre propre droit de gérer les utilisateurs.");
             }
-            before.addAll(user.rights());
+            Set<String> before = user.rights();
             user.rights(rights);
+            JdbcAuditLog.append(em, new AuditEvent("droits.modifies", by.login(), null, siren, user.login(),
+                "avant " + new TreeSet<>(before) + " ; après " + new TreeSet<>(rights)));
             return user.toAccount();
         });
-        audit.record(new AuditEvent("droits.modifies", by.login(), null, siren, updated.login(),
-            "avant " + new TreeSet<>(before) + " ; après " + new TreeSet<>(rights)));
-        return updated;
     }
 
     private static UserEntity userOf(EntityManager em, String siren, long id, long revision) {
@@ -484,9 +520,10 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
         return user;
     }
 
+    /** The account of that login, whatever its case. */
     private Optional<UserEntity> findByLogin(String login) {
-        return store.inTransaction(em -> em.createQuery("SELECT u FROM UserEntity u WHERE u.login = :login", UserEntity.class)
-            .setParameter("login", login).getResultList().stream().findFirst());
+        return store.inTransaction(em -> em.createQuery("SELECT u FROM UserEntity u WHERE u.loginKey = :key",
+            UserEntity.class).setParameter("key", UserEntity.key(login)).getResultList().stream().findFirst());
     }
 
     /** Checks names and email, and the login and profile when asked; returns the profile, or {@code null}. */

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.persistence.EntityManager;
 
 import org.liasse.api.audit.AuditEvent;
-import org.liasse.api.audit.AuditLog;
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.identity.Caller;
 import org.liasse.api.transmission.Delivery;
@@ -57,7 +56,6 @@ public class JpaDeliveryService implements DeliveryService {
     private final JpaStore store;
     private final JpaTransmissionService transmission;
     private final Signing signing;
-    private final AuditLog audit;
     private final OutboxConfig config;
     private final ScheduledExecutorService worker;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -65,11 +63,10 @@ public class JpaDeliveryService implements DeliveryService {
     /** Starts the worker. */
     @Activate
     public JpaDeliveryService(@Reference JpaStore store, @Reference JpaTransmissionService transmission,
-                              @Reference Signing signing, @Reference AuditLog audit, OutboxConfig config) {
+                              @Reference Signing signing, OutboxConfig config) {
         this.store = store;
         this.transmission = transmission;
         this.signing = signing;
-        this.audit = audit;
         this.config = config;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "liasse-outbox");
@@ -201,7 +198,7 @@ public class JpaDeliveryService implements DeliveryService {
 
     private void record(long id, DeliveryReceipt receipt, DeliveryException failure) {
         Instant now = Instant.now();
-        Delivery after = store.inTransaction(em -> {
+        store.inTransaction(em -> {
             Delivery delivery = delivery(em, id);
             int attempts = delivery.attempts() + 1;
             if (receipt != null) {
@@ -226,11 +223,12 @@ public class JpaDeliveryService implements DeliveryService {
                 .setParameter(1, id).setParameter(2, Timestamp.from(now)).setParameter(3, receipt != null)
                 .setParameter(4, cut(receipt != null ? receipt.detail() : failure.getMessage(), MESSAGE_LENGTH))
                 .setParameter(5, WORKER).executeUpdate();
-            return delivery(em, id);
+            Delivery after = delivery(em, id);
+            JdbcAuditLog.append(em, new AuditEvent(receipt != null ? "livraison.reussie" : "livraison.echec", WORKER, null,
+                after.siren(), "livraison " + id + " → " + after.recipientCode(), receipt != null ? receipt.reference()
+                : after.status() + " après " + after.attempts() + " tentative(s) : " + failure.getMessage()));
+            return null;
         });
-        audit.record(new AuditEvent(receipt != null ? "livraison.reussie" : "livraison.echec", WORKER, null,
-            after.siren(), "livraison " + id + " → " + after.recipientCode(), receipt != null
-            ? receipt.reference() : after.status() + " après " + after.attempts() + " tentative(s) : " + failure.getMessage()));
     }
 
     @Override
@@ -279,10 +277,11 @@ public class JpaDeliveryService implements DeliveryService {
             em.createNativeQuery("UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = ?, "
                     + "lease_until = NULL WHERE id = ?")
                 .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, deliveryId).executeUpdate();
-            return delivery(em, deliveryId);
+            Delivery relaunched = delivery(em, deliveryId);
+            JdbcAuditLog.append(em, new AuditEvent("livraison.relancee", caller.login(), null, relaunched.siren(),
+                "livraison " + deliveryId + " → " + relaunched.recipientCode(), "clé " + relaunched.idempotencyKey()));
+            return relaunched;
         });
-        audit.record(new AuditEvent("livraison.relancee", caller.login(), null, delivery.siren(),
-            "livraison " + deliveryId + " → " + delivery.recipientCode(), "clé " + delivery.idempotencyKey()));
         wake();
         return delivery;
     }

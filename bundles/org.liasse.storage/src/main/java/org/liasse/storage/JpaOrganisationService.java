@@ -14,7 +14,6 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.liasse.api.audit.AuditEvent;
-import org.liasse.api.audit.AuditLog;
 import org.liasse.api.dossier.CreatedOrganisation;
 import org.liasse.api.dossier.ImportReport;
 import org.liasse.api.dossier.Organisation;
@@ -37,15 +36,12 @@ public class JpaOrganisationService implements OrganisationService {
 
     private final JpaStore store;
     private final AccountFactory accounts;
-    private final AuditLog audit;
 
-    /** Uses the shared persistence unit, the account factory and the audit log. */
+    /** Uses the shared persistence unit and the account factory; audit entries go in each change's transaction. */
     @Activate
-    public JpaOrganisationService(@Reference JpaStore store, @Reference AccountFactory accounts,
-                                  @Reference AuditLog audit) {
+    public JpaOrganisationService(@Reference JpaStore store, @Reference AccountFactory accounts) {
         this.store = store;
         this.accounts = accounts;
-        this.audit = audit;
     }
 
     @Override
@@ -76,9 +72,10 @@ public class JpaOrganisationService implements OrganisationService {
             }
             em.persist(new OrganisationEntity(organisation));
             CreatedAccount administrator = accounts.create(em, administrator(organisation, administratorEmail), actor);
+            JdbcAuditLog.append(em, new AuditEvent("organisation.creee", actor, null, organisation.siren(),
+                organisation.name(), null));
             return new CreatedOrganisation(organisation, administrator);
         });
-        audit.record(new AuditEvent("organisation.creee", actor, null, organisation.siren(), organisation.name(), null));
         return created;
     }
 
@@ -94,9 +91,10 @@ public class JpaOrganisationService implements OrganisationService {
                 throw LiasseException.notFound("organisation-inconnue", "Aucune organisation de SIREN " + organisation.siren() + ".");
             }
             entity.update(organisation);
+            JdbcAuditLog.append(em, new AuditEvent("organisation.modifiee", actor, null, organisation.siren(),
+                organisation.name(), null));
             return null;
         });
-        audit.record(new AuditEvent("organisation.modifiee", actor, null, organisation.siren(), organisation.name(), null));
         return organisation;
     }
 
@@ -132,12 +130,12 @@ public class JpaOrganisationService implements OrganisationService {
                     entity.update(organisation);
                 }
             }
+            if (apply) {
+                JdbcAuditLog.append(em, new AuditEvent("organisations.importees", actor, null, null, lines + " lignes",
+                    created + " créées, " + (parsed.size() - created) + " mises à jour"));
+            }
             return new ImportReport(apply, lines, created, parsed.size() - created, errors);
         });
-        if (report.applied()) {
-            audit.record(new AuditEvent("organisations.importees", actor, null, null, report.lines() + " lignes",
-                report.created() + " créées, " + report.updated() + " mises à jour"));
-        }
         return report;
     }
 

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
 
 import org.liasse.api.audit.AuditEvent;
-import org.liasse.api.audit.AuditLog;
 import org.liasse.api.definition.StepDefinition;
 import org.liasse.api.definition.WorkflowDefinition;
 import org.liasse.api.dossier.Organisation;
@@ -53,16 +52,13 @@ public class JpaTransmissionService implements TransmissionService {
 
     private final JpaStore store;
     private final PluginRegistry plugins;
-    private final AuditLog audit;
     private final Map<String, DeliveryChannel> channels = new ConcurrentHashMap<>();
 
-    /** Uses the shared persistence unit, the plugins' workflows and the audit log. */
+    /** Uses the shared persistence unit and the plugins' workflows; audit entries go in each change's transaction. */
     @Activate
-    public JpaTransmissionService(@Reference JpaStore store, @Reference PluginRegistry plugins,
-                                  @Reference AuditLog audit) {
+    public JpaTransmissionService(@Reference JpaStore store, @Reference PluginRegistry plugins) {
         this.store = store;
         this.plugins = plugins;
-        this.audit = audit;
     }
 
     /** A delivery channel came up. */
@@ -136,11 +132,11 @@ public class JpaTransmissionService implements TransmissionService {
                         + stored.revision() + ") : rechargez-le.");
                 }
             }
+            JdbcAuditLog.append(em, new AuditEvent(expectedRevision == 0 ? "destinataire.cree" : "destinataire.modifie",
+                caller.login(), null, null, candidate.code(), candidate.name() + " (" + candidate.kind() + ", canal "
+                + candidate.channel() + (candidate.active() ? "" : ", inactif") + ")"));
             return candidate;
         });
-        audit.record(new AuditEvent(expectedRevision == 0 ? "destinataire.cree" : "destinataire.modifie",
-            caller.login(), null, null, saved.code(), saved.name() + " (" + saved.kind() + ", canal " + saved.channel()
-            + (saved.active() ? "" : ", inactif") + ")"));
         return saved;
     }
 
@@ -236,10 +232,10 @@ public class JpaTransmissionService implements TransmissionService {
                     .setParameter(4, rule.target()).setParameter(5, rule.rule().name())
                     .setParameter(6, String.join(",", new TreeSet<>(rule.organisationTypes()))).executeUpdate();
             }
+            JdbcAuditLog.append(em, new AuditEvent("matrice.modifiee", caller.login(), null, null, "campagne " + year,
+                "version " + version + ", " + rules.size() + " règle(s)"));
             return version(em, year, version);
         });
-        audit.record(new AuditEvent("matrice.modifiee", caller.login(), null, null, "campagne " + year,
-            "version " + saved.version() + ", " + saved.rules().size() + " règle(s)"));
         return saved;
     }
 
@@ -377,10 +373,10 @@ public class JpaTransmissionService implements TransmissionService {
                     .setParameter(1, dossierId).setParameter(2, target).setParameter(3, chosen)
                     .setParameter(4, caller.login()).setParameter(5, now).executeUpdate();
             }
+            JdbcAuditLog.append(em, new AuditEvent(chosen ? "destinataire.coche" : "destinataire.decoche", caller.login(),
+                null, caller.siren(), "dossier " + dossierId, target));
             return effective(em, dossier);
         });
-        audit.record(new AuditEvent(chosen ? "destinataire.coche" : "destinataire.decoche", caller.login(), null,
-            caller.siren(), "dossier " + dossierId, target));
         return result;
     }
 

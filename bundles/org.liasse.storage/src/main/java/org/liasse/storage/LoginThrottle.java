@@ -1,49 +1,61 @@
 package org.liasse.storage;
 
 import java.time.Duration;
-import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import javax.persistence.EntityManager;
 
 /**
- * Temporary lockout after repeated failed sign-ins, per login and per client address: {@code attempts} failures
- * within {@code window} lock the key until the window has passed. Successful sign-ins consume nothing, so a
- * legitimate user is never slowed down by others' failures on another key.
+ * Temporary lockout after repeated failed sign-ins, stored in {@code login_failure} so that it survives a restart:
+ * {@code attempts} failures within {@code window} lock the key for {@code window}. Keys name an account, a login
+ * that matches no account (counted the same way, so that a lockout reveals nothing) or a client address.
  */
 final class LoginThrottle {
 
-    private final long attempts;
+    private final int attempts;
     private final Duration window;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    LoginThrottle(long attempts, Duration window) {
+    LoginThrottle(int attempts, Duration window) {
         this.attempts = attempts;
         this.window = window;
     }
 
+    /** The key of an account's counter: the same whatever the case its login was typed in. */
+    static String account(long id) {
+        return "account:" + id;
+    }
+
+    /**
+     * The key of a login that matches no account: its hash, so that the key has a fixed length whatever was typed,
+     * and what strangers type is not kept in clear.
+     */
+    static String unknownLogin(String loginKey) {
+        return "login:" + Secrets.hash(loginKey);
+    }
+
+    /** The key of a client address. */
+    static String address(String remoteAddress) {
+        return "ip:" + remoteAddress;
+    }
+
     /** Time to wait before the key may try again, if it is locked. */
-    Optional<Duration> locked(String key) {
-        Bucket bucket = buckets.get(key);
-        if (bucket == null || bucket.getAvailableTokens() > 0) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+    Optional<Duration> locked(EntityManager em, String key, Instant now) {
+        return Optional.ofNullable(em.find(LoginFailureEntity.class, key)).flatMap(f -> f.lockedFor(now));
     }
 
     /** Counts a failure; returns whether this failure locked the key. */
-    boolean failed(String key) {
-        Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
-            .addLimit(Bandwidth.builder().capacity(attempts).refillIntervally(attempts, window).build()).build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() && probe.getRemainingTokens() == 0;
+    boolean failed(EntityManager em, String key, Instant now) {
+        LoginFailureEntity failure = em.find(LoginFailureEntity.class, key);
+        if (failure == null) {
+            failure = new LoginFailureEntity(key, now);
+            em.persist(failure);
+        }
+        return failure.fail(attempts, window, now);
     }
 
-    /** Forgets a key after a successful sign-in. */
-    void succeeded(String key) {
-        buckets.remove(key);
+    /** Forgets a key's failures after a successful sign-in. */
+    void succeeded(EntityManager em, String key) {
+        Optional.ofNullable(em.find(LoginFailureEntity.class, key)).ifPresent(em::remove);
     }
 }

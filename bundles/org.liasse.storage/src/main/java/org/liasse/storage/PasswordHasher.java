@@ -38,10 +38,14 @@ final class PasswordHasher {
             + ENCODER.encodeToString(hash);
     }
 
-    /** Whether the password matches the stored hash; a malformed hash never matches. */
+    /**
+     * Whether the password matches the stored hash. A missing password, or a missing or malformed hash (an account
+     * not activated yet), never matches but costs the same time as a real check, so that timing reveals nothing.
+     */
     boolean verify(String password, String stored) {
         Matcher m = stored == null ? null : PHC.matcher(stored);
-        if (m == null || !m.matches()) {
+        if (password == null || m == null || !m.matches()) {
+            verifyNothing(String.valueOf(password));
             return false;
         }
         byte[] expected = DECODER.decode(m.group(5));

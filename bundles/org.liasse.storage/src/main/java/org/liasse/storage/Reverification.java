@@ -24,7 +24,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.liasse.api.audit.AuditEvent;
-import org.liasse.api.audit.AuditLog;
 import org.liasse.api.control.ControlChangeListener;
 import org.liasse.api.control.ControlData;
 import org.liasse.api.control.ControlEngine;
@@ -72,7 +71,6 @@ public class Reverification implements ControlChangeListener {
     private final DossierService dossiers;
     private final CampaignService campaigns;
     private final ControlEngine engine;
-    private final AuditLog audit;
     /** Questionnaire code to the trigger of its interrupted re-verification, until it is run again. */
     private final Map<String, String> resumed = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -81,16 +79,14 @@ public class Reverification implements ControlChangeListener {
         return thread;
     });
 
-    /** Uses the shared persistence unit, the dossiers, the campaigns, the compiled controls and the audit log. */
+    /** Uses the shared persistence unit, the dossiers, the campaigns and the compiled controls. */
     @Activate
     public Reverification(@Reference JpaStore store, @Reference DossierService dossiers,
-                          @Reference CampaignService campaigns, @Reference ControlEngine engine,
-                          @Reference AuditLog audit) {
+                          @Reference CampaignService campaigns, @Reference ControlEngine engine) {
         this.store = store;
         this.dossiers = dossiers;
         this.campaigns = campaigns;
         this.engine = engine;
-        this.audit = audit;
         resumeInterrupted();
     }
 
@@ -261,13 +257,13 @@ public class Reverification implements ControlChangeListener {
                 done.setLong(8, evaluation[0] / 1_000_000);
                 done.setLong(9, (System.nanoTime() - storeStart) / 1_000_000);
                 done.setLong(10, report);
-                return done.executeUpdate();
+                done.executeUpdate();
             }
+            return JdbcAuditLog.append(connection, new AuditEvent("controles.reverifies", "systeme", null, null,
+                "impact " + report, code + " " + year + " après " + trigger + " : " + results.size()
+                + " dossier(s) revérifié(s), " + lines.size() + " touché(s), " + failing + " nouvel(s) échec(s), "
+                + passing + " contrôle(s) désormais réussi(s)"));
         });
-        audit.record(new AuditEvent("controles.reverifies", "systeme", null, null, "impact " + report,
-            code + " " + year + " après " + trigger + " : " + results.size() + " dossier(s) revérifié(s), "
-                + lines.size() + " touché(s), " + failing + " nouvel(s) échec(s), " + passing
-                + " contrôle(s) désormais réussi(s)"));
         LOG.info("Revérification {} {} après {} : {} dossier(s), {} touché(s)", code, year, trigger, results.size(),
             lines.size());
     }

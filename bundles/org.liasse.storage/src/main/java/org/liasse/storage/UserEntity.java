@@ -3,6 +3,7 @@ package org.liasse.storage;
 import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -29,6 +30,9 @@ public class UserEntity {
 
     @Column(name = "login")
     private String login;
+
+    @Column(name = "login_key")
+    private String loginKey;
 
     @Column(name = "first_name")
     private String firstName;
@@ -72,6 +76,7 @@ public class UserEntity {
     UserEntity(String login, String firstName, String lastName, String email, String siren, String federation,
                String profile, Set<String> rights, Set<OperatorRole> roles, Timestamp now) {
         this.login = login;
+        this.loginKey = key(login);
         this.firstName = firstName;
         this.lastName = lastName;
         this.email = email;
@@ -83,6 +88,11 @@ public class UserEntity {
         this.active = true;
         this.revision = 1;
         this.createdAt = now;
+    }
+
+    /** The key that makes logins unique regardless of case, and finds an account whatever the case typed. */
+    static String key(String login) {
+        return login.toLowerCase(Locale.ROOT);
     }
 
     long id() {

@@ -2,6 +2,10 @@ package org.liasse.storage;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Map;
+
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
@@ -17,6 +21,16 @@ final class Derby {
         dataSource.setDatabaseName(dir.resolve("db").toString());
         dataSource.setCreateDatabase("create");
         return dataSource;
+    }
+
+    /**
+     * The store of the shipped persistence unit over the database, which the store migrates. Each call makes a new
+     * persistence unit, as a restart would.
+     */
+    static JpaStore store(EmbeddedDataSource dataSource) throws SQLException {
+        EntityManagerFactory factory = Persistence.createEntityManagerFactory("liasse",
+            Map.of("openjpa.ConnectionFactory", dataSource));
+        return new JpaStore(dataSource, factory);
     }
 
     /** A new database in the folder, with the shipped schema. */

@@ -71,6 +71,29 @@ class MigratorTest {
     }
 
     @Test
+    void loginsDifferingOnlyByCaseKeepTheOldestAccountAndDeactivateTheOthers() throws SQLException {
+        assertEquals(15, Migrator.shippedUpTo(15).migrate(dataSource));
+        String user = "INSERT INTO app_user (login, first_name, last_name, email, active, revision, created_at) "
+            + "VALUES ('%s', 'P', 'N', 'x@example.org', TRUE, 1, CURRENT_TIMESTAMP)";
+        execute(user.formatted("operateur.demo"), user.formatted("OPERATEUR.DEMO"), user.formatted("seul.compte"));
+
+        Migrator.shipped().migrate(dataSource);
+
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT id, login, login_key, active FROM app_user ORDER BY id")) {
+            while (rs.next()) {
+                rows.add(rs.getString(2) + " " + rs.getString(3).replace("#" + rs.getLong(1), "#id") + " " + rs.getBoolean(4));
+            }
+        }
+        assertEquals(List.of("operateur.demo operateur.demo true", "OPERATEUR.DEMO operateur.demo#id false",
+            "seul.compte seul.compte true"), rows);
+        SQLException duplicate = assertThrows(SQLException.class, () -> execute(user.formatted("Seul.Compte")
+            .replace("(login,", "(login_key, login,").replace("VALUES (", "VALUES ('seul.compte', ")));
+        assertEquals("23505", duplicate.getSQLState(), "the database itself refuses a second login in another case");
+    }
+
+    @Test
     void refusesAMigrationChangedAfterItWasApplied() throws SQLException {
         Migrator.shipped().migrate(dataSource);
         Migrator.Migration first = Migrator.shippedUpTo(1).migrations().get(0);

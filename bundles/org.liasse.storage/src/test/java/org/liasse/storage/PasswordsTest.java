@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.liasse.api.error.FieldError;
 import org.liasse.api.error.LiasseException;
 
-/** Argon2id hashing, the password policy and the sign-in lockout. */
+/** Argon2id hashing and the password policy. */
 class PasswordsTest {
 
     private final PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT_MEMORY_KIB, 1);
@@ -54,21 +53,6 @@ class PasswordsTest {
         assertEquals(List.of("contient-identifiant"), refusals("mon AD_000000018 à moi", "ad_000000018"));
         assertEquals(List.of("repetitif"), refusals("zzzzzzzzzzzzzz", "x"));
         assertEquals(List.of("trop-court"), refusals(null, "x"));
-    }
-
-    @Test
-    void failuresLockAKeyForTheWindowAndOtherKeysStayFree() throws InterruptedException {
-        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMillis(400));
-        assertFalse(throttle.failed("login:a"));
-        assertFalse(throttle.failed("login:a"));
-        assertTrue(throttle.failed("login:a"), "the third failure locks");
-        assertTrue(throttle.locked("login:a").isPresent());
-        assertTrue(throttle.locked("login:b").isEmpty(), "another login is not affected");
-        Thread.sleep(500);
-        assertTrue(throttle.locked("login:a").isEmpty(), "unlocked after the window");
-        throttle.failed("login:b");
-        throttle.succeeded("login:b");
-        assertFalse(throttle.failed("login:b"), "a success forgets earlier failures");
     }
 
     @Test

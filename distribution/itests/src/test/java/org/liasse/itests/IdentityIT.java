@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Accounts on the real ministry assembly as in production: activation codes and reset links travel only by email
- * (a real SMTP server, GreenMail), passwords follow the policy, repeated failures lock the login for a while.
+ * (a real SMTP server, GreenMail), passwords follow the policy, repeated failures lock the account for a while
+ * whatever the case its login is typed in, a password change ends the other sessions, and a reset request answers
+ * the same whether the account exists or the mail server is down.
  */
 class IdentityIT {
 
@@ -30,19 +32,22 @@ class IdentityIT {
     private static final long IDLE_SECONDS = 4;
     private static final Pattern LINK = Pattern.compile("/(activation|reinitialisation)\\.html\\?(code|jeton)=([A-Za-z0-9_-]+)");
 
+    private static ServerSetup smtp;
     private static GreenMail mail;
     private static Distribution platform;
     private static Http admin;
 
     @BeforeAll
     static void start() throws Exception {
-        mail = new GreenMail(new ServerSetup(Distribution.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new ServerSetup(Distribution.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        mail = new GreenMail(smtp);
         mail.start();
         platform = Distribution.unpack("ministry", Map.of("LIASSE_ADMIN_PASSWORD", ADMIN_PASSWORD));
         platform.setProperty("etc/org.liasse.mail.cfg", "host", "127.0.0.1");
         platform.setProperty("etc/org.liasse.mail.cfg", "port", Integer.toString(mail.getSmtp().getPort()));
         platform.setProperty("etc/org.liasse.identity.cfg", "lockout.window.seconds", Long.toString(LOCKOUT_SECONDS));
         platform.setProperty("etc/org.liasse.identity.cfg", "session.idle.seconds", Long.toString(IDLE_SECONDS));
+        platform.setProperty("etc/org.liasse.identity.cfg", "reset.retry.seconds", "1");
         platform.start();
         Await.until("health", 120_000, () -> platform.http().get("/health"), r -> r.status() == 200);
         admin = Http.token(platform.httpPort(), "admin", ADMIN_PASSWORD);
@@ -54,20 +59,26 @@ class IdentityIT {
         mail.stop();
     }
 
-    /** The secret in the last email sent to the address. */
-    private static String secretMailedTo(String address) {
-        MimeMessage message = Await.until("email to " + address, 30_000, () -> {
-            MimeMessage[] received = mail.getReceivedMessagesForDomain(address);
-            return received.length == 0 ? null : received[received.length - 1];
-        }, m -> m != null);
-        Matcher link;
+    /** The secret in the last email sent to the address with a link to that page (activation or reinitialisation). */
+    private static String secretMailedTo(String address, String page) {
+        return Await.until(page + " email to " + address, 30_000, () -> {
+            String secret = null;
+            for (MimeMessage message : mail.getReceivedMessagesForDomain(address)) {
+                Matcher link = LINK.matcher(content(message));
+                if (link.find() && link.group(1).equals(page)) {
+                    secret = link.group(3);
+                }
+            }
+            return secret;
+        }, s -> s != null);
+    }
+
+    private static String content(MimeMessage message) {
         try {
-            link = LINK.matcher((String) message.getContent());
+            return (String) message.getContent();
         } catch (java.io.IOException | javax.mail.MessagingException e) {
             throw new AssertionError(e);
         }
-        assertTrue(link.find(), "a link in the email");
-        return link.group(3);
     }
 
     private static String createOrganisation(String siren, String email) {
@@ -78,7 +89,7 @@ class IdentityIT {
         assertEquals(201, created.status(), created.body());
         assertEquals("AD_" + siren, created.json().path("administrator").path("login").asText());
         assertTrue(created.json().path("administrator").path("activationCode").isNull(), "codes are not shown outside demo mode");
-        return secretMailedTo(email);
+        return secretMailedTo(email, "activation");
     }
 
     @Test
@@ -110,7 +121,7 @@ class IdentityIT {
 
         assertEquals(202, anonymous.post("/password-resets", "{\"identifier\":\"personne@example.org\"}").status());
         assertEquals(202, anonymous.post("/password-resets", "{\"identifier\":\"AD_000000109\"}").status());
-        String token = secretMailedTo("ad.000000109@example.org");
+        String token = secretMailedTo("ad.000000109@example.org", "reinitialisation");
         String renewed = "Un autre mot de passe bien long";
         assertEquals(204, anonymous.post("/password-resets/" + token, "{\"password\":\"" + renewed + "\"}").status());
         Http.Reply reused = anonymous.post("/password-resets/" + token, "{\"password\":\"" + renewed + " encore\"}");
@@ -126,9 +137,9 @@ class IdentityIT {
         String code = createOrganisation("000000117", "ad.000000117@example.org");
         Http anonymous = platform.http();
         assertEquals(204, anonymous.post("/activations/" + code, "{\"password\":\"" + PASSWORD + "\"}").status());
-        String wrong = "{\"login\":\"AD_000000117\",\"password\":\"pas le bon mot de passe\"}";
-        for (int i = 0; i < 5; i++) {
-            assertEquals(401, anonymous.post("/session", wrong).status());
+        for (String typed : java.util.List.of("AD_000000117", "ad_000000117", "Ad_000000117", "aD_000000117", "ad_000000117")) {
+            assertEquals(401, anonymous.post("/session", "{\"login\":\"" + typed + "\",\"password\":\"pas le bon\"}")
+                .status());
         }
         Http.Reply locked = anonymous.post("/session", "{\"login\":\"AD_000000117\",\"password\":\"" + PASSWORD + "\"}");
         assertEquals(429, locked.status(), "even the right password waits once the login is locked");
@@ -140,6 +151,79 @@ class IdentityIT {
         String actions = admin.get("/audit?limit=50").body();
         assertTrue(actions.contains("verrouillage"), "the lockout is audited");
         assertTrue(actions.contains("connexion.echouee"));
+    }
+
+    @Test
+    void aLoginDifferingOnlyByCaseIsRefusedAndSignsInToTheSameAccount() {
+        String code = createOrganisation("000000166", "ad.000000166@example.org");
+        assertEquals(204, platform.http().post("/activations/" + code, "{\"password\":\"" + PASSWORD + "\"}").status());
+        Http administrator = Http.token(platform.httpPort(), "ad_000000166", PASSWORD);
+        String user = """
+            {"login":"%s","firstName":"Victime","lastName":"Deux (FICTIF)","email":"%s@example.org",
+             "profile":"RESPONSABLE_SAISIE"}""";
+        assertEquals(201, administrator.post("/organisations/000000166/users", user.formatted("victim.two", "victim.two"))
+            .status());
+        Http.Reply twin = administrator.post("/organisations/000000166/users", user.formatted("VICTIM.TWO", "attaquant"));
+        assertEquals(409, twin.status(), twin.body());
+        assertEquals("identifiant-existant", twin.json().path("code").asText());
+
+        String userCode = secretMailedTo("victim.two@example.org", "activation");
+        assertEquals(204, platform.http().post("/activations/" + userCode, "{\"password\":\"" + PASSWORD + "\"}").status());
+        Http.Reply session = platform.http().post("/session", "{\"login\":\"VICTIM.TWO\",\"password\":\"" + PASSWORD + "\"}");
+        assertEquals(200, session.status(), session.body());
+        assertEquals("victim.two", session.json().path("login").asText());
+    }
+
+    @Test
+    void aPasswordChangeEndsTheOtherSessionsTheResetLinksAndTheTokens() {
+        String code = createOrganisation("000000174", "ad.000000174@example.org");
+        Http anonymous = platform.http();
+        assertEquals(204, anonymous.post("/activations/" + code, "{\"password\":\"" + PASSWORD + "\"}").status());
+        Http current = Http.session(platform.httpPort(), "AD_000000174", PASSWORD);
+        Http other = Http.session(platform.httpPort(), "AD_000000174", PASSWORD);
+        Http script = Http.token(platform.httpPort(), "AD_000000174", PASSWORD);
+        assertEquals(202, anonymous.post("/password-resets", "{\"identifier\":\"ad_000000174\"}").status());
+        String link = secretMailedTo("ad.000000174@example.org", "reinitialisation");
+
+        String renewed = "Un autre mot de passe bien long";
+        Http.Reply changed = current.put("/me/password", null,
+            "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + renewed + "\"}");
+        assertEquals(204, changed.status(), changed.body());
+
+        assertEquals(200, current.get("/session").status(), "the session the change was made from stays open");
+        assertEquals(401, other.get("/session").status(), "whoever held another session is out");
+        assertEquals(401, script.get("/me/tokens").status(), "API tokens are revoked by default");
+        Http.Reply stale = anonymous.post("/password-resets/" + link, "{\"password\":\"" + PASSWORD + " encore\"}");
+        assertEquals(400, stale.status(), "a link mailed before the change no longer works");
+        assertEquals("jeton-invalide", stale.json().path("code").asText());
+    }
+
+    @Test
+    void aResetAnswersAlikeWhenTheMailServerIsDownAndTheLinkFollowsOnceItIsBack() {
+        String code = createOrganisation("000000182", "ad.000000182@example.org");
+        Http anonymous = platform.http();
+        assertEquals(204, anonymous.post("/activations/" + code, "{\"password\":\"" + PASSWORD + "\"}").status());
+        mail.stop();
+        try {
+            Http.Reply known = anonymous.post("/password-resets", "{\"identifier\":\"AD_000000182\"}");
+            Http.Reply unknown = anonymous.post("/password-resets", "{\"identifier\":\"personne.000000182\"}");
+            assertEquals(202, known.status(), known.body());
+            assertEquals(unknown.status(), known.status());
+            assertEquals(unknown.body(), known.body(), "the same answer, mail server down or not, account or not");
+            Await.until("a failed mail put off", 30_000, () -> admin.get("/audit?limit=50").body(),
+                body -> body.contains("mot-de-passe.envoi-reporte"));
+        } finally {
+            mail = new GreenMail(smtp);
+            mail.start();
+        }
+        String token = secretMailedTo("ad.000000182@example.org", "reinitialisation");
+        assertEquals(204, anonymous.post("/password-resets/" + token, "{\"password\":\"Un autre mot de passe bien long\"}")
+            .status(), "the retried link works");
+
+        Http.Reply verification = admin.get("/audit/verification");
+        assertEquals(200, verification.status(), verification.body());
+        assertTrue(verification.json().path("intact").asBoolean(), "every entry written inside its change chains: "
+            + verification.body());
     }
 
     @Test
@@ -188,7 +272,7 @@ class IdentityIT {
             {"login":"compta.000000125","firstName":"Sacha","lastName":"Compta (FICTIF)","email":"compta.000000125@example.org",
              "profile":"RESPONSABLE_COMPTABLE"}""");
         assertEquals(201, created.status(), created.body());
-        String userCode = secretMailedTo("compta.000000125@example.org");
+        String userCode = secretMailedTo("compta.000000125@example.org", "activation");
         assertEquals(204, platform.http().post("/activations/" + userCode, "{\"password\":\"" + PASSWORD + "\"}").status());
         Http user = Http.token(platform.httpPort(), "compta.000000125", PASSWORD);
         assertEquals(200, user.get("/organisations/000000125").status());

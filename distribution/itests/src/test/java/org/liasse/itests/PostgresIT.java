@@ -30,7 +30,7 @@ class PostgresIT {
             ministry.start();
             Http.Reply health = Await.until("health", 120_000, () -> ministry.http().get("/health"), r -> r.status() == 200);
             String database = health.json().path("components").path("database").path("detail").asText();
-            assertTrue(database.startsWith("PostgreSQL") && database.contains("version 15"), database);
+            assertTrue(database.startsWith("PostgreSQL") && database.contains("version 16"), database);
 
             int port = ministry.httpPort();
             Http admin = Http.token(port, "admin", ADMIN_PASSWORD);
@@ -49,7 +49,7 @@ class PostgresIT {
 
             assertEquals("1234.560000", postgres.psql(
                 "SELECT num_value FROM cell_value WHERE cell_code = 'BILAN.IMMO.MONTANT'"), "an exact decimal in PostgreSQL");
-            assertEquals("17", postgres.psql("SELECT MAX(version) FROM schema_history"));
+            assertEquals("18", postgres.psql("SELECT MAX(version) FROM schema_history"));
             Http.Download summary = admin.download("/campaigns/2025/reports/SYNTHESE?format=pdf");
             assertEquals(200, summary.status());
             try (PDDocument pdf = Loader.loadPDF(summary.body())) {

@@ -22,14 +22,27 @@ public interface AccountService {
     /** Ends a session. */
     void logout(String token, String remoteAddress);
 
-    /** Changes the caller's password after checking the current one. */
-    void changePassword(Caller caller, String currentPassword, String newPassword, String remoteAddress);
+    /**
+     * Changes the caller's password after checking the current one. Every other session of the caller ends and its
+     * reset links stop working; its API tokens are revoked too when {@code revokeTokens}.
+     *
+     * @param sessionToken the session the change is made from, which stays open; {@code null} for none
+     */
+    void changePassword(Caller caller, String sessionToken, String currentPassword, String newPassword,
+                        boolean revokeTokens, String remoteAddress);
 
-    /** Emails a single-use reset link if the identifier (login or email) matches an active account; says nothing otherwise. */
+    /**
+     * Records a reset request and returns at once, doing the same work whether or not an account matches: a worker
+     * then emails a single-use link if the identifier (login or email) matches an active account, retrying when the
+     * mail server fails. A new link makes the older ones unusable.
+     */
     void requestPasswordReset(String identifier, String remoteAddress);
 
-    /** Sets a new password with a reset token; the token cannot be used twice. */
-    void resetPassword(String token, String password, String remoteAddress);
+    /**
+     * Sets a new password with a reset token; the token cannot be used twice. Every session of the account ends and
+     * its other reset links stop working; its API tokens are revoked too when {@code revokeTokens}.
+     */
+    void resetPassword(String token, String password, boolean revokeTokens, String remoteAddress);
 
     /** Sets the first password of a new account with its activation code. */
     void activate(String code, String password, String remoteAddress);
