@@ -30,7 +30,7 @@ class PostgresIT {
             ministry.start();
             Http.Reply health = Await.until("health", 120_000, () -> ministry.http().get("/health"), r -> r.status() == 200);
             String database = health.json().path("components").path("database").path("detail").asText();
-            assertTrue(database.startsWith("PostgreSQL") && database.contains("version 16"), database);
+            assertTrue(database.startsWith("PostgreSQL") && database.contains("version 18"), database);
 
             int port = ministry.httpPort();
             Http admin = Http.token(port, "admin", ADMIN_PASSWORD);
