@@ -73,13 +73,18 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
     private final Supplier<WorkflowService> workflows;
     private final Supplier<AuditLog> audit;
     private final Set<String> proxies;
+    private final PublicWriteLimit publicWrites;
 
-    /** @param proxies the reverse proxies whose forwarded headers are believed, see {@link ClientOrigin} */
+    /**
+     * @param proxies      the reverse proxies whose forwarded headers are believed, see {@link ClientOrigin}
+     * @param publicWrites the limit of writes without signing in, per client address
+     */
     AccessFilter(Supplier<AccountService> accounts, Supplier<List<Authenticator>> authenticators,
                  Supplier<OrganisationService> organisations, Supplier<DossierService> dossiers,
                  Supplier<DeliveryService> deliveries, Supplier<WorkflowService> workflows, Supplier<AuditLog> audit,
-                 Set<String> proxies) {
+                 Set<String> proxies, PublicWriteLimit publicWrites) {
         this.proxies = proxies;
+        this.publicWrites = publicWrites;
         this.accounts = accounts;
         this.authenticators = authenticators;
         this.organisations = organisations;
@@ -106,6 +111,9 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
         }
         if (access.value() == Access.Level.PUBLIC) {
             Call.set(new Call(null, address, origin.secure(), null, sessionToken));
+            if (!HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())) {
+                publicWrites.count(address);
+            }
             return;
         }
         Caller caller = authenticate(request, sessionToken, address);

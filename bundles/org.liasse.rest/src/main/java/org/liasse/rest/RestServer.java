@@ -1,5 +1,6 @@
 package org.liasse.rest;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,6 +72,13 @@ public class RestServer {
         @AttributeDefinition(description = "Adresses IP des mandataires inverses dont les en-têtes X-Forwarded-* "
             + "sont crus, séparées par des virgules (vide : aucun)")
         String trusted_proxies() default "";
+
+        /**
+         * Writes a client address may send in a minute without signing in (sign-in, password resets, activations,
+         * peer requests); beyond, 429 until the minute ends. 0: no limit.
+         */
+        @AttributeDefinition(description = "Écritures sans connexion permises par adresse et par minute (0 : sans limite)")
+        int public_writes_per_minute() default 600;
     }
 
     /** Address of the API below the CXF servlet context ({@code /api}, see {@code etc/org.apache.cxf.osgi.cfg}). */
@@ -192,7 +200,8 @@ public class RestServer {
             factory.setProviders(List.of(new JacksonJsonProvider(mapper), new ProblemMapper(),
                 new StartupFilter(() -> HealthResource.ready(List.copyOf(indicators))),
                 new AccessFilter(accountSlot, () -> List.copyOf(authenticators), organisationSlot, dossierSlot,
-                    deliverySlot, workflowSlot, auditSlot, ClientOrigin.proxies(config.trusted_proxies()))));
+                    deliverySlot, workflowSlot, auditSlot, ClientOrigin.proxies(config.trusted_proxies()),
+                    new PublicWriteLimit(config.public_writes_per_minute(), Clock.systemUTC()))));
             server = factory.create();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);

@@ -63,7 +63,6 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaAccountService.class);
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._-]{3,80}");
-    private static final Logger LOG = LoggerFactory.getLogger(JpaAccountService.class);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** Last use of a credential is written at most this often (or twice per idle period, if shorter). */
     /** Roles over the whole server (operator accounts, plugins): a federation operator never holds them. */
