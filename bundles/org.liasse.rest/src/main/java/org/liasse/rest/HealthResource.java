@@ -13,8 +13,12 @@ import javax.ws.rs.core.Response;
 
 import org.liasse.api.health.HealthIndicator;
 import org.liasse.api.health.HealthStatus;
+import org.liasse.api.identity.Caller;
 
-/** {@code GET /api/v1/health}: UP/DOWN per component, 200 when all are up, 503 otherwise. No authentication. */
+/**
+ * {@code GET /api/v1/health}: 200 when every component is up, 503 otherwise. No authentication: anonymous callers
+ * get the overall status only; operators (session or token) get the state of each component.
+ */
 @Path("/health")
 public class HealthResource {
 
@@ -31,7 +35,11 @@ public class HealthResource {
     public record ComponentHealth(String status, String detail) {
     }
 
-    /** The report. */
+    /** The overall status, all that an anonymous caller is told. */
+    public record Status(String status) {
+    }
+
+    /** The report for operators. */
     public record Health(String status, Map<String, ComponentHealth> components) {
     }
 
@@ -49,7 +57,10 @@ public class HealthResource {
             components.put(indicator.component(), new ComponentHealth(status.up() ? "UP" : "DOWN", status.detail()));
         }
         boolean up = components.values().stream().allMatch(c -> "UP".equals(c.status()));
-        return Response.status(up ? 200 : 503).entity(new Health(up ? "UP" : "DOWN", components)).build();
+        String status = up ? "UP" : "DOWN";
+        Caller caller = Call.current().caller();
+        return Response.status(up ? 200 : 503)
+            .entity(caller != null && caller.operator() ? new Health(status, components) : new Status(status)).build();
     }
 
     private static HealthStatus safeCheck(HealthIndicator indicator) {

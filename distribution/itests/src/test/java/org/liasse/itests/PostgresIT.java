@@ -28,12 +28,11 @@ class PostgresIT {
             ministry.setProperty(DATASOURCE, "password", DATABASE_PASSWORD);
             ministry.setProperty("etc/org.liasse.identity.cfg", "show.activation.codes", "true");
             ministry.start();
-            Http.Reply health = Await.until("health", 120_000, () -> ministry.http().get("/health"), r -> r.status() == 200);
-            String database = health.json().path("components").path("database").path("detail").asText();
-            assertTrue(database.startsWith("PostgreSQL") && database.contains("version 15"), database);
-
+            Await.until("health", 120_000, () -> ministry.http().get("/health"), r -> r.status() == 200);
             int port = ministry.httpPort();
             Http admin = Http.token(port, "admin", ADMIN_PASSWORD);
+            String database = admin.get("/health").json().path("components").path("database").path("detail").asText();
+            assertTrue(database.startsWith("PostgreSQL") && database.contains("version 15"), database);
             assertEquals(201, admin.post("/campaigns", """
                 {"year":2025,"label":"Campagne 2025","opening":"2026-04-01","deadline":"2026-07-31","state":"OPEN"}
                 """).status());
