@@ -105,6 +105,26 @@ public class OrganisationResource {
     public record Administrator(String login, String activationCode) {
     }
 
+    /**
+     * The fields of an organisation as an update takes them.
+     *
+     * @param siren      SIREN (never changes)
+     * @param name       name
+     * @param type       type code
+     * @param federation federation code, or {@code null}
+     * @param region     région code
+     * @param department département code
+     * @param active     whether it may file
+     * @param revision   as read, ignored on input: the revision comes in {@code If-Match}
+     */
+    public record OrganisationChanges(String siren, String name, String type, String federation, String region,
+                                      String department, boolean active, Long revision) {
+
+        Organisation organisation() {
+            return new Organisation(siren, name, type, federation, region, department, active);
+        }
+    }
+
     /** Request to open a dossier: campaign year and questionnaire code. */
     public record NewDossier(int year, String questionnaire) {
     }
@@ -162,9 +182,9 @@ public class OrganisationResource {
     @Access(value = Access.Level.ORGANISATION, right = Access.OPERATORS_ONLY,
         operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.TARGET)
     public Response update(@PathParam("siren") String siren, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           Organisation organisation) {
+                           OrganisationChanges changes) {
         long revision = Json.revision(ifMatch);
-        Json.require(organisation);
+        Organisation organisation = Json.require(changes).organisation();
         if (!siren.equals(organisation.siren())) {
             throw LiasseException.invalid("siren-immuable", "Le SIREN d'une organisation ne change pas.", List.of());
         }

@@ -165,6 +165,13 @@ class AuthorizationMatrixIT {
         "PATCH /dossiers/{id}/values", "POST /dossiers/{id}/syncs", "POST /dossiers/{id}/workflow/advance",
         "POST /dossiers/{id}/workflow/reopen", "POST /dossiers/{id}/workflow/send-back");
 
+    /** Bodies that are read without error (primitives given), so that a missing If-Match is what answers. */
+    private static final Map<String, String> BODIES = Map.of(
+        "POST /organisations", "{\"federation\":\"OPH\"}",
+        "PUT /organisations/{siren}", "{\"active\":true}",
+        "PUT /organisations/{siren}/users/{id}", "{\"active\":true}",
+        "PUT /campaigns/{year}", "{\"year\":2025}");
+
     private static Distribution platform;
     private static final Map<String, Http> CLIENTS = new LinkedHashMap<>();
     private static final Map<String, Long> DOSSIERS = new LinkedHashMap<>();
@@ -484,8 +491,7 @@ class AuthorizationMatrixIT {
             .replace("{code}", "code-inconnu");
         String body = switch (method) {
             case "GET", "DELETE" -> null;
-            default -> path.endsWith("/import") ? "" : operation.equals("POST /organisations")
-                ? "{\"federation\":\"OPH\"}" : "{}";
+            default -> path.endsWith("/import") ? "" : BODIES.getOrDefault(operation, "{}");
         };
         String type = body == null ? null : path.endsWith("/import") ? "text/csv" : "application/json";
         return http.send(method, path, type, body, null);
