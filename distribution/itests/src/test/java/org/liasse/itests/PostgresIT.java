@@ -32,7 +32,7 @@ class PostgresIT {
             int port = ministry.httpPort();
             Http admin = Http.token(port, "admin", ADMIN_PASSWORD);
             String database = admin.get("/health").json().path("components").path("database").path("detail").asText();
-            assertTrue(database.startsWith("PostgreSQL") && database.contains("version 15"), database);
+            assertTrue(database.startsWith("PostgreSQL") && database.contains("version 18"), database);
             assertEquals(201, admin.post("/campaigns", """
                 {"year":2025,"label":"Campagne 2025","opening":"2026-04-01","deadline":"2026-07-31","state":"OPEN"}
                 """).status());
