@@ -48,7 +48,7 @@ class PostgresIT {
 
             assertEquals("1234.560000", postgres.psql(
                 "SELECT num_value FROM cell_value WHERE cell_code = 'BILAN.IMMO.MONTANT'"), "an exact decimal in PostgreSQL");
-            assertEquals("15", postgres.psql("SELECT MAX(version) FROM schema_history"));
+            assertEquals("18", postgres.psql("SELECT MAX(version) FROM schema_history"));
             Http.Download summary = admin.download("/campaigns/2025/reports/SYNTHESE?format=pdf");
             assertEquals(200, summary.status());
             try (PDDocument pdf = Loader.loadPDF(summary.body())) {
