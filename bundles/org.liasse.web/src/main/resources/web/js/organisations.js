@@ -1,5 +1,5 @@
 /**
- * Organisations of the operator's perimeter: list, edition (the SIREN excepted), creation (with the login of the
+ * Organisations of the operator's perimeter: list, edition (the SIREN excepted; If-Match on the revision), creation (with the login of the
  * administrator and, in demo mode, its activation code), and CSV import checked first (dry run report), then applied.
  */
 import { t } from './messages-fr.js';
@@ -14,6 +14,7 @@ const importRegion = byId('import-messages');
 const applyButton = byId('appliquer');
 let types = new Map();
 let organisations = [];
+let editing = null;
 let checkedCsv = null;
 
 byId('perimetre').textContent = t('accueil.operateur', { perimeter: session.federation || t('accueil.national') });
@@ -39,6 +40,7 @@ const editBlock = byId('modification-bloc');
 const editForm = byId('modification');
 
 function openEdit(organisation) {
+  editing = organisation;
   silence(listRegion);
   clearMessages(editForm);
   for (const name of ['siren', 'name', 'type', 'federation', 'region', 'department']) {
@@ -81,7 +83,7 @@ async function showOrganisations() {
 
 onSubmit(editForm, async (values) => {
   const updated = await request('PUT', `/organisations/${encodeURIComponent(values.siren)}`,
-    { body: organisationOf(values, byId('modification-active').checked) });
+    { body: organisationOf(values, byId('modification-active').checked), ifMatch: editing.revision });
   await showOrganisations();
   editBlock.hidden = true;
   announce(listRegion, 'succes', t('organisations.modifiee', { name: updated.name, siren: updated.siren }));

@@ -110,8 +110,9 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
             throw new LiasseException(403, "acces-refuse", "Cette opération ne déclare aucun droit : elle est refusée.");
         }
         if (access.value() == Access.Level.PUBLIC) {
-            Call.set(new Call(null, address, origin.secure(), null, sessionToken));
-            if (!HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())) {
+            Call.set(new Call(SAFE.contains(request.getMethod()) ? optionalCaller(request, sessionToken, address) : null,
+                address, origin.secure(), null, sessionToken));
+            if (!SAFE.contains(request.getMethod())) {
                 publicWrites.count(address);
             }
             return;
@@ -137,6 +138,18 @@ class AccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
             default -> require(access.value() != Access.Level.ORGANISATION);
         }
         Call.set(new Call(caller, address, origin.secure(), siren, sessionToken));
+    }
+
+    /**
+     * The caller of a public read, if one can be identified: such an answer may say more to a signed-in caller (the
+     * health components to an operator), but never fails because the identity or the database is down.
+     */
+    private Caller optionalCaller(ContainerRequestContext request, String sessionToken, String address) {
+        try {
+            return authenticate(request, sessionToken, address);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The caller from a bearer token, or from the session cookie after checking the CSRF token of writes. */

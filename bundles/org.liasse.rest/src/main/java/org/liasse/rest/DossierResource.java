@@ -152,11 +152,12 @@ public class DossierResource {
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.ENTER,
         perimeter = Access.Scope.TARGET)
     public Response save(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Changes changes) {
+        long revision = Json.revision(ifMatch);
         Json.require(changes);
         if (changes.values() == null || changes.values().isEmpty()) {
             throw LiasseException.invalid("aucune-modification", "Aucune cellule à enregistrer.", List.of());
         }
-        Dossier saved = dossiers.get().save(id, Json.revision(ifMatch), changes.values(), Call.current().actor());
+        Dossier saved = dossiers.get().save(id, revision, changes.values(), Call.current().actor());
         return withTag(Response.ok(), saved);
     }
 

@@ -13,9 +13,11 @@ import javax.ws.rs.core.Response;
 
 import org.liasse.api.health.HealthIndicator;
 import org.liasse.api.health.HealthStatus;
+import org.liasse.api.identity.Caller;
 
 /**
- * {@code GET /api/v1/health}: UP/DOWN per component, 200 when all are up, 503 otherwise. No authentication. The
+ * {@code GET /api/v1/health}: 200 when every component is up, 503 otherwise. No authentication: anonymous callers
+ * get the overall status and readiness only; operators (session or token) get the state of each component. The
  * report says {@code ready} once the server has started: the migrations done and the recorded plugin versions
  * active (components {@code storage} and {@code extender} up); writes are refused with 503 until then.
  */
@@ -37,7 +39,11 @@ public class HealthResource {
     public record ComponentHealth(String status, String detail) {
     }
 
-    /** The report. */
+    /** The overall status and readiness, all that an anonymous caller is told. */
+    public record Status(String status, boolean ready) {
+    }
+
+    /** The report for operators. */
     public record Health(String status, boolean ready, Map<String, ComponentHealth> components) {
     }
 
@@ -62,7 +68,10 @@ public class HealthResource {
         }
         boolean up = components.values().stream().allMatch(c -> "UP".equals(c.status()));
         boolean ready = STARTUP.stream().allMatch(c -> "UP".equals(components.get(c).status()));
-        return Response.status(up ? 200 : 503).entity(new Health(up ? "UP" : "DOWN", ready, components)).build();
+        String status = up ? "UP" : "DOWN";
+        Caller caller = Call.current().caller();
+        return Response.status(up ? 200 : 503).entity(caller != null && caller.operator()
+            ? new Health(status, ready, components) : new Status(status, ready)).build();
     }
 
     private static HealthStatus safeCheck(HealthIndicator indicator) {

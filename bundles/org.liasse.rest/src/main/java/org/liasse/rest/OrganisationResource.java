@@ -9,12 +9,15 @@ import java.util.stream.Collectors;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -102,6 +105,26 @@ public class OrganisationResource {
     public record Administrator(String login, String activationCode) {
     }
 
+    /**
+     * The fields of an organisation as an update takes them.
+     *
+     * @param siren      SIREN (never changes)
+     * @param name       name
+     * @param type       type code
+     * @param federation federation code, or {@code null}
+     * @param region     région code
+     * @param department département code
+     * @param active     whether it may file
+     * @param revision   as read, ignored on input: the revision comes in {@code If-Match}
+     */
+    public record OrganisationChanges(String siren, String name, String type, String federation, String region,
+                                      String department, boolean active, Long revision) {
+
+        Organisation organisation() {
+            return new Organisation(siren, name, type, federation, region, department, active);
+        }
+    }
+
     /** Request to open a dossier: campaign year and questionnaire code. */
     public record NewDossier(int year, String questionnaire) {
     }
@@ -143,28 +166,34 @@ public class OrganisationResource {
         return Response.status(apply && !report.errors().isEmpty() ? 422 : 200).entity(report).build();
     }
 
-    /** One organisation. */
+    /** One organisation; the ETag is its revision. */
     @GET
     @Path("{siren}")
     @Access(value = Access.Level.ORGANISATION, operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER,
         OperatorRole.PLUGIN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.TARGET)
-    public Organisation get(@PathParam("siren") String siren) {
-        return organisations.get().find(siren).orElseThrow(() -> unknown(siren));
+    public Response get(@PathParam("siren") String siren) {
+        return tagged(organisations.get().find(siren).orElseThrow(() -> unknown(siren)));
     }
 
-    /** Updates an organisation (its SIREN never changes). */
+    /** Updates an organisation (its SIREN never changes); {@code If-Match} is required. */
     @PUT
     @Path("{siren}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(value = Access.Level.ORGANISATION, right = Access.OPERATORS_ONLY,
         operators = {OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.TARGET)
-    public Organisation update(@PathParam("siren") String siren, Organisation organisation) {
-        Json.require(organisation);
+    public Response update(@PathParam("siren") String siren, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           OrganisationChanges changes) {
+        long revision = Json.revision(ifMatch);
+        Organisation organisation = Json.require(changes).organisation();
         if (!siren.equals(organisation.siren())) {
             throw LiasseException.invalid("siren-immuable", "Le SIREN d'une organisation ne change pas.", List.of());
         }
         Perimeter.require(Call.current().requireCaller(), organisation.federation());
-        return organisations.get().update(organisation, Call.current().actor());
+        return tagged(organisations.get().update(organisation, revision, Call.current().actor()));
+    }
+
+    private static Response tagged(Organisation organisation) {
+        return Response.ok(organisation).tag(new EntityTag(Long.toString(organisation.revision()))).build();
     }
 
     /** Dossiers of an organisation, without their values. */

@@ -70,32 +70,37 @@ public class JpaOrganisationService implements OrganisationService {
                 throw LiasseException.conflict("siren-existant",
                     "Une organisation de SIREN " + organisation.siren() + " existe déjà.");
             }
-            em.persist(new OrganisationEntity(organisation));
+            OrganisationEntity entity = new OrganisationEntity(organisation);
+            em.persist(entity);
             CreatedAccount administrator = accounts.create(em, administrator(organisation, administratorEmail), actor);
             JdbcAuditLog.append(em, new AuditEvent("organisation.creee", actor, null, organisation.siren(),
                 organisation.name(), null));
-            return new CreatedOrganisation(organisation, administrator);
+            return new CreatedOrganisation(entity.toRecord(), administrator);
         });
         return created;
     }
 
     @Override
-    public Organisation update(Organisation organisation, String actor) {
+    public Organisation update(Organisation organisation, long expectedRevision, String actor) {
         List<FieldError> errors = validate(organisation);
         if (!errors.isEmpty()) {
             throw LiasseException.invalid(errors.get(0).code(), errors.get(0).message(), errors);
         }
-        store.inTransaction(em -> {
+        Organisation updated = store.inTransaction(em -> {
             OrganisationEntity entity = em.find(OrganisationEntity.class, organisation.siren());
             if (entity == null) {
                 throw LiasseException.notFound("organisation-inconnue", "Aucune organisation de SIREN " + organisation.siren() + ".");
             }
+            if (entity.revision() != expectedRevision) {
+                throw new LiasseException(412, "revision-perimee", "L'organisation a été modifiée entre-temps (révision "
+                    + "attendue " + expectedRevision + ", actuelle " + entity.revision() + ") : rechargez-la.");
+            }
             entity.update(organisation);
             JdbcAuditLog.append(em, new AuditEvent("organisation.modifiee", actor, null, organisation.siren(),
                 organisation.name(), null));
-            return null;
+            return entity.toRecord();
         });
-        return organisation;
+        return updated;
     }
 
     @Override

@@ -34,6 +34,9 @@ public class OrganisationEntity {
     @Column(name = "active")
     private boolean active;
 
+    @Column(name = "revision")
+    private long revision;
+
     protected OrganisationEntity() {
     }
 
@@ -42,7 +45,7 @@ public class OrganisationEntity {
         update(organisation);
     }
 
-    /** Copies everything but the SIREN. */
+    /** Copies everything but the SIREN; a new revision. */
     void update(Organisation organisation) {
         this.name = organisation.name();
         this.type = organisation.type();
@@ -50,9 +53,14 @@ public class OrganisationEntity {
         this.region = organisation.region();
         this.department = organisation.department();
         this.active = organisation.active();
+        this.revision++;
+    }
+
+    long revision() {
+        return revision;
     }
 
     Organisation toRecord() {
-        return new Organisation(siren, name, type, federation, region, department, active);
+        return new Organisation(siren, name, type, federation, region, department, active, revision);
     }
 }

@@ -40,6 +40,10 @@ import org.junit.jupiter.api.Test;
  * The attacks of issue 19 are replayed with valid bodies in the other tests, which check that nothing changed. Every
  * JSON answer, problems included, must carry {@code Cache-Control: no-store} and
  * {@code X-Content-Type-Options: nosniff}.
+ *
+ * <p>Every call is made without {@code If-Match}: a write of an editable resource listed in {@link #IF_MATCH} that
+ * gets through must answer 428 {@code if-match-requis} (unless the dossier is not handed over to the operator, a
+ * refusal of the perimeter that comes first), and no other operation may answer 428.
  */
 class AuthorizationMatrixIT {
 
@@ -154,6 +158,20 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /deliveries/{id}", "saN:of cmN:of supN:of cmF:o supF:o");
         EXPECTED.put("POST /deliveries/{id}/redeliver", "saN:of cmN:of cmF:o");
     }
+
+    /** The writes of editable resources, which need the ETag last read in {@code If-Match}. */
+    private static final Set<String> IF_MATCH = Set.of("PUT /campaigns/{year}", "PUT /campaigns/{year}/state",
+        "PUT /recipients/{code}", "PUT /campaigns/{year}/matrix", "PUT /organisations/{siren}",
+        "PUT /organisations/{siren}/users/{id}", "PUT /organisations/{siren}/users/{id}/rights",
+        "PATCH /dossiers/{id}/values", "POST /dossiers/{id}/syncs", "POST /dossiers/{id}/workflow/advance",
+        "POST /dossiers/{id}/workflow/reopen", "POST /dossiers/{id}/workflow/send-back");
+
+    /** Bodies that are read without error (primitives given), so that a missing If-Match is what answers. */
+    private static final Map<String, String> BODIES = Map.of(
+        "POST /organisations", "{\"federation\":\"OPH\"}",
+        "PUT /organisations/{siren}", "{\"active\":true}",
+        "PUT /organisations/{siren}/users/{id}", "{\"active\":true}",
+        "PUT /campaigns/{year}", "{\"year\":2025}");
 
     private static Distribution platform;
     private static final Map<String, Http> CLIENTS = new LinkedHashMap<>();
@@ -313,16 +331,21 @@ class AuthorizationMatrixIT {
                             mismatches.add(operation + " as " + caller + ": a JSON answer without Cache-Control: "
                                 + "no-store and X-Content-Type-Options: nosniff (" + reply.status() + ")");
                         }
+                        String call = operation + " as " + caller + (targeted ? " on " + target : "");
                         if (expected == refused(reply)) {
-                            mismatches.add(operation + " as " + caller + (targeted ? " on " + target : "")
-                                + ": expected " + (expected ? "through" : "refused") + ", got " + reply.status()
-                                + " " + reply.body());
+                            mismatches.add(call + ": expected " + (expected ? "through" : "refused") + ", got "
+                                + reply.status() + " " + reply.body());
+                        } else if (expected && IF_MATCH.contains(operation) != (reply.status() == 428
+                            && "if-match-requis".equals(code(reply))) && !"dossier-non-remis".equals(code(reply))) {
+                            mismatches.add(call + ": without If-Match, expected " + (IF_MATCH.contains(operation)
+                                ? "428 if-match-requis" : "no 428") + ", got " + reply.status() + " " + reply.body());
                         }
                     }
                 }
             }
         }
         assertEquals(new TreeSet<>(EXPECTED.keySet()), registered, "the table lists exactly the registered operations");
+        assertTrue(registered.containsAll(IF_MATCH), "the writes needing If-Match are registered operations");
         assertTrue(mismatches.isEmpty(), mismatches.size() + " mismatches out of " + checked + ":\n"
             + String.join("\n", mismatches));
         assertEquals(before, snapshot(), "no call of the matrix changed a national resource or an organisation");
@@ -378,6 +401,23 @@ class AuthorizationMatrixIT {
     }
 
     @Test
+    void anOrganisationIsChangedOnlyAtTheRevisionLastRead() {
+        Http manager = CLIENTS.get("cmF");
+        Http.Reply read = manager.get("/organisations/" + OTHER);
+        assertEquals(200, read.status(), read.body());
+        String etag = read.etag();
+        assertEquals("\"" + read.json().path("revision").asLong() + "\"", etag);
+
+        Http.Reply saved = manager.put("/organisations/" + OTHER, etag, read.body());
+        assertEquals(200, saved.status(), saved.body());
+        assertEquals("\"" + (read.json().path("revision").asLong() + 1) + "\"", saved.etag());
+        Http.Reply stale = manager.put("/organisations/" + OTHER, etag, read.body());
+        assertEquals(412, stale.status(), stale.body());
+        assertEquals("revision-perimee", stale.json().path("code").asText());
+        assertEquals(saved.etag(), manager.get("/organisations/" + OTHER).etag(), "the stale write changed nothing");
+    }
+
+    @Test
     void aFederationOperatorCannotImportAnotherFederationsOrganisationIntoItsOwn() {
         Http admin = CLIENTS.get("saN");
         Http attacker = CLIENTS.get("cmF");
@@ -423,9 +463,12 @@ class AuthorizationMatrixIT {
     }
 
     private static boolean refused(Http.Reply reply) {
-        String code = reply.json() == null ? "" : reply.json().path("code").asText();
         return (reply.status() == 401 || reply.status() == 403)
-            && Set.of("non-authentifie", "acces-refuse", "csrf-invalide").contains(code);
+            && Set.of("non-authentifie", "acces-refuse", "csrf-invalide").contains(code(reply));
+    }
+
+    private static String code(Http.Reply reply) {
+        return reply.json() == null ? "" : reply.json().path("code").asText();
     }
 
     private static Http.Reply call(Http http, String operation, char target) {
@@ -449,8 +492,7 @@ class AuthorizationMatrixIT {
             .replace("{code}", "code-inconnu");
         String body = switch (method) {
             case "GET", "DELETE" -> null;
-            default -> path.endsWith("/import") ? "" : operation.equals("POST /organisations")
-                ? "{\"federation\":\"OPH\"}" : "{}";
+            default -> path.endsWith("/import") ? "" : BODIES.getOrDefault(operation, "{}");
         };
         String type = body == null ? null : path.endsWith("/import") ? "text/csv" : "application/json";
         return http.send(method, path, type, body, null);

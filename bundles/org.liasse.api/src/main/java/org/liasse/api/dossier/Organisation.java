@@ -10,7 +10,14 @@ package org.liasse.api.dossier;
  * @param region     code of the région of its head office, e.g. {@code 84}
  * @param department code of the département of its head office, e.g. {@code 69}
  * @param active     whether it may file
+ * @param revision   incremented at each change; the REST layer exposes it as the ETag (0: not stored yet)
  */
 public record Organisation(String siren, String name, String type, String federation, String region, String department,
-                           boolean active) {
+                           boolean active, long revision) {
+
+    /** An organisation not stored yet, or whose revision does not matter (a creation, a line of an import). */
+    public Organisation(String siren, String name, String type, String federation, String region, String department,
+                        boolean active) {
+        this(siren, name, type, federation, region, department, active, 0);
+    }
 }

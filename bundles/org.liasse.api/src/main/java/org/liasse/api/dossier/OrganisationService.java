@@ -21,8 +21,11 @@ public interface OrganisationService {
      */
     CreatedOrganisation create(Organisation organisation, String administratorEmail, String actor);
 
-    /** Updates name, type, federation, territory and active flag; the SIREN never changes. */
-    Organisation update(Organisation organisation, String actor);
+    /**
+     * Updates name, type, federation, territory and active flag; the SIREN never changes. Refuses with 412
+     * {@code revision-perimee} when the organisation is no longer at {@code expectedRevision}.
+     */
+    Organisation update(Organisation organisation, long expectedRevision, String actor);
 
     /**
      * Imports a {@code ;}-separated UTF-8 list with the header {@code siren;nom;type;federation;region;departement}.
