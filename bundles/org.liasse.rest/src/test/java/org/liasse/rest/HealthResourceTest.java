@@ -36,13 +36,13 @@ class HealthResourceTest {
         Call.set(new Call(null, "127.0.0.1", null, null));
         Response response = resource.health();
         assertEquals(503, response.getStatus());
-        assertEquals(new HealthResource.Status("DOWN"), response.getEntity());
+        assertEquals(new HealthResource.Status("DOWN", true), response.getEntity());
     }
 
     @Test
     void anOrganisationMemberGetsOnlyTheOverallStatus() {
         Call.set(new Call(MEMBER, "127.0.0.1", null, null));
-        assertEquals(new HealthResource.Status("DOWN"), resource.health().getEntity());
+        assertEquals(new HealthResource.Status("DOWN", true), resource.health().getEntity());
     }
 
     @Test

@@ -138,7 +138,7 @@ public class PlatformIT {
     @Test
     public void healthIsUpAndTheSchemaWasMigrated() {
         Http.Reply anonymous = Await.until("health 200", TIMEOUT, () -> new Http(port()).get("/health"), r -> r.status() == 200);
-        assertEquals("anonymous callers get the overall status only", "{\"status\":\"UP\"}", anonymous.body());
+        assertEquals("anonymous callers get the overall status only", "{\"status\":\"UP\",\"ready\":true}", anonymous.body());
         Http.Reply health = http().get("/health");
         assertEquals("UP", health.json().path("status").asText());
         assertEquals("UP", health.json().path("components").path("database").path("status").asText());
