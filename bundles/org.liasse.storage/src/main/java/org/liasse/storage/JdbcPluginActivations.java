@@ -122,19 +122,8 @@ public class JdbcPluginActivations implements PluginActivations {
 
     /** Runs the work in one transaction; the extender takes its decisions one at a time. */
     private <T> T run(JpaStore.SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.apply(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+        try {
+            return JpaStore.inJdbcTransaction(dataSource, work);
         } catch (SQLException e) {
             throw new IllegalStateException("Décisions d'activation des plugins illisibles : " + e.getMessage(), e);
         }

@@ -151,6 +151,18 @@ public class JpaStore implements HealthIndicator {
      * on success and rolled back on any exception; database failures are translated as by {@link #inTransaction}.
      */
     public <T> T inJdbcTransaction(SqlWork<T> work) {
+        try {
+            return inJdbcTransaction(dataSource, work);
+        } catch (SQLException e) {
+            throw translate(new PersistenceException(e));
+        }
+    }
+
+    /**
+     * Runs plain JDBC work in one transaction on a connection of a DataSource, for components that start before the
+     * store: committed on success, rolled back on any exception, which is passed on.
+     */
+    static <T> T inJdbcTransaction(DataSource dataSource, SqlWork<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -164,8 +176,6 @@ public class JpaStore implements HealthIndicator {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw translate(new PersistenceException(e));
         }
     }
 

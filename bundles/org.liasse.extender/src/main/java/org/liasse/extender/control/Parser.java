@@ -112,7 +112,7 @@ public final class Parser {
     private Ast not() throws FormulaException {
         if (tokens.word("not")) {
             int start = tokens.next().offset();
-            Ast operand = nested(this::not);
+            Ast operand = tokens.nested(this::not);
             return new Ast.Not(operand, start, operand.end());
         }
         return comparison();
@@ -162,7 +162,7 @@ public final class Parser {
     private Ast unary() throws FormulaException {
         if (tokens.symbol("-")) {
             int start = tokens.next().offset();
-            Ast operand = nested(this::unary);
+            Ast operand = tokens.nested(this::unary);
             return new Ast.Negate(operand, start, operand.end());
         }
         return primary();
@@ -183,7 +183,7 @@ public final class Parser {
             }
             case SYMBOL -> {
                 if (token.text().equals("(")) {
-                    Ast inner = nested(this::or);
+                    Ast inner = tokens.nested(this::or);
                     tokens.expect(")");
                     return inner;
                 }
@@ -226,10 +226,10 @@ public final class Parser {
     }
 
     private Ast conditional(Token start) throws FormulaException {
-        Ast condition = nested(this::or);
+        Ast condition = tokens.nested(this::or);
         tokens.expect("then");
-        Ast then = nested(this::or);
-        Ast otherwise = tokens.accept("else") ? nested(this::or) : null;
+        Ast then = tokens.nested(this::or);
+        Ast otherwise = tokens.accept("else") ? tokens.nested(this::or) : null;
         return new Ast.If(condition, then, otherwise, start.offset(), (otherwise == null ? then : otherwise).end());
     }
 
@@ -268,7 +268,7 @@ public final class Parser {
             }
             tokens.reset(mark);
         }
-        return nested(this::or);
+        return tokens.nested(this::or);
     }
 
     /** A cell, a range {@code A:B} or a repeating column, with an optional questionnaire prefix. */
@@ -328,20 +328,6 @@ public final class Parser {
             return new BigDecimal(token.text());
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    /** A parser step. */
-    private interface Step {
-        Ast parse() throws FormulaException;
-    }
-
-    private Ast nested(Step step) throws FormulaException {
-        tokens.enter();
-        try {
-            return step.parse();
-        } finally {
-            tokens.leave();
         }
     }
 }

@@ -153,25 +153,11 @@ public final class FormulaCompiler {
     private Node unary() throws FormulaException {
         if (symbol("-")) {
             Token minus = next();
-            Node operand = nested(this::unary);
+            Node operand = tokens.nested(this::unary);
             var eval = operand.eval();
             return node(minus, values -> eval.apply(values).negate(), List.of("neg", operand.tree()), operand);
         }
         return primary();
-    }
-
-    /** A parser step. */
-    private interface Step {
-        Node parse() throws FormulaException;
-    }
-
-    private Node nested(Step step) throws FormulaException {
-        tokens.enter();
-        try {
-            return step.parse();
-        } finally {
-            tokens.leave();
-        }
     }
 
     private Node primary() throws FormulaException {
@@ -185,12 +171,12 @@ public final class FormulaCompiler {
             }
         }
         if (token.kind() == Kind.SYMBOL && token.text().equals("(")) {
-            Node inner = nested(this::expression);
+            Node inner = tokens.nested(this::expression);
             expect(")");
             return inner;
         }
         if (token.kind() == Kind.WORD && symbol("(")) {
-            return nested(() -> function(token));
+            return tokens.nested(() -> function(token));
         }
         if (token.kind() == Kind.WORD) {
             return cell(token);

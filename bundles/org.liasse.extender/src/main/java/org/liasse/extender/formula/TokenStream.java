@@ -108,20 +108,22 @@ public final class TokenStream {
             ? what + " incomplète : « " + source + " »" : "« " + token.text() + " » inattendu");
     }
 
-    /**
-     * Enters one more level of nesting, or fails at the next token when the source is nested too deeply; each call
-     * is paired with {@link #leave}.
-     */
-    public void enter() throws FormulaException {
+    /** A step of a parser, which may nest. */
+    public interface Step<T> {
+        T parse() throws FormulaException;
+    }
+
+    /** Runs a step one level of nesting deeper, or fails at the next token when the source is nested too deeply. */
+    public <T> T nested(Step<T> step) throws FormulaException {
         if (nesting == MAX_NESTING) {
             throw new FormulaException(peek().offset(), what + " trop imbriquée (" + MAX_NESTING + " niveaux au plus)");
         }
         nesting++;
-    }
-
-    /** Leaves a level entered with {@link #enter}. */
-    public void leave() {
-        nesting--;
+        try {
+            return step.parse();
+        } finally {
+            nesting--;
+        }
     }
 
     /** Fails at an offset when a tree of this height would be built: {@value #MAX_HEIGHT} levels at most. */
