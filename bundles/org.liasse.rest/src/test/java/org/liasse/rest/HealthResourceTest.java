@@ -33,7 +33,7 @@ class HealthResourceTest {
 
     @Test
     void anAnonymousCallerGetsOnlyTheOverallStatus() {
-        Call.set(new Call(null, "127.0.0.1", null, null));
+        Call.set(new Call(null, "127.0.0.1", false, null, null));
         Response response = resource.health();
         assertEquals(503, response.getStatus());
         assertEquals(new HealthResource.Status("DOWN", true), response.getEntity());
@@ -41,13 +41,13 @@ class HealthResourceTest {
 
     @Test
     void anOrganisationMemberGetsOnlyTheOverallStatus() {
-        Call.set(new Call(MEMBER, "127.0.0.1", null, null));
+        Call.set(new Call(MEMBER, "127.0.0.1", false, null, null));
         assertEquals(new HealthResource.Status("DOWN", true), resource.health().getEntity());
     }
 
     @Test
     void anOperatorGetsTheStateOfEachComponent() {
-        Call.set(new Call(OPERATOR, "127.0.0.1", null, null));
+        Call.set(new Call(OPERATOR, "127.0.0.1", false, null, null));
         HealthResource.Health health = (HealthResource.Health) resource.health().getEntity();
         assertEquals("DOWN", health.status());
         assertEquals(new HealthResource.ComponentHealth("DOWN", "Base injoignable : connexion refusée."),
