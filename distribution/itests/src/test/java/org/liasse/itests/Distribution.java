@@ -166,10 +166,19 @@ public final class Distribution implements AutoCloseable {
         if (process == null) {
             return;
         }
-        javaProcess().destroyForcibly();
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(60, TimeUnit.SECONDS);
+        // The JVM, a child of bin/karaf, may outlive the script by a moment: wait until it is gone too, so that
+        // nothing holds the database any more
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("process " + handle.pid() + " still running after kill -9", e);
+            }
+        }
         process = null;
     }
 

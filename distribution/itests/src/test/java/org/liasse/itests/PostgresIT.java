@@ -53,7 +53,10 @@ class PostgresIT {
             assertEquals(200, summary.status());
             try (PDDocument pdf = Loader.loadPDF(summary.body())) {
                 String text = new PDFTextStripper().getText(pdf).replace('\u00a0', ' ');
-                assertTrue(text.contains("98 765,43"), "the campaign scan reads the rents from PostgreSQL: " + text);
+                // The campaign scan finds the open dossier in PostgreSQL; its figures are withheld, since it is not
+                // handed over to the partner yet (statistical secret, issue 19)
+                assertTrue(text.contains("Ensemble Tous les organismes 1 1 0"), "the scan finds the dossier: " + text);
+                assertTrue(text.contains("0 secret statistique") && !text.contains("98 765,43"), text);
             }
 
             ministry.stop();

@@ -353,7 +353,10 @@ class TransmissionIT {
 
         for (String recipient : List.of("CGLLS", "ANCOLS", "PREF-33")) {
             JsonNode delivered = awaitStatus(recipient, "DELIVERED");
-            Path folder = Path.of(delivered.path("receiptReference").asText());
+            String reference = delivered.path("receiptReference").asText();
+            assertTrue(reference.startsWith("depot:"), "a drop's receipt names no server path: " + reference);
+            Path folder = platform.home().resolve("data/liasse/depots").resolve(recipient)
+                .resolve(reference.substring("depot:".length()));
             assertArrayEquals(signedPdf, Files.readAllBytes(folder.resolve("ER-2025-" + SIREN + ".pdf")));
         }
         JsonNode pushed = awaitStatus("HTTPS-ESSAI", "DELIVERED");
