@@ -6,6 +6,8 @@ import { t } from './messages-fr.js';
 import { request } from './api.js';
 import { pageReady } from './dom.js';
 import { announce } from './forms.js';
+import { parse } from './decimal.js';
+import { formatCell, formatDate, formatNumber, numericType, parseDate } from './format-fr.js';
 
 /** The right to enter data. */
 export const ENTER = 'dossier.saisir';
@@ -95,120 +97,62 @@ export function ficheState(fiche, formulas, values) {
   return { entered: entered.length, filled, missing, state };
 }
 
-const NUMERIC = ['INTEGER', 'DECIMAL', 'AMOUNT', 'PERCENTAGE'];
-
 /** Whether a column holds numbers. */
 export function numeric(column) {
-  return NUMERIC.includes(column.type);
+  return numericType(column.type);
 }
 
-/** The number typed in French (spaces, comma) as a JS number for live totals, or null when empty or invalid. */
+/**
+ * The number typed in French (spaces, comma) as an exact decimal for live totals, or null when empty or invalid.
+ */
 export function parseNumber(text) {
   if (text === undefined || text === null) {
     return null;
   }
   const plain = String(text).replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (plain === '' || !/^[-+]?(\d+\.?\d*|\.\d+)$/.test(plain)) {
-    return null;
-  }
-  return Number(plain);
+  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(plain) ? parse(plain) : null;
 }
 
-/** A canonical value (as stored) written for an input: decimal comma, no grouping. */
+/** A canonical value (as stored) written for an input: grouped digits and a decimal comma, JJ/MM/AAAA, oui/non. */
 export function toInput(column, value) {
   if (value === undefined || value === null) {
     return '';
   }
   if (numeric(column)) {
-    return String(value).replace('.', ',');
+    return formatNumber(String(value));
   }
   if (column.type === 'BOOLEAN') {
     return value === 'true' ? 'oui' : 'non';
   }
+  if (column.type === 'DATE') {
+    return formatDate(value);
+  }
   return String(value);
 }
 
-/** A canonical value written for reading: grouped digits and the column's decimals, oui/non, French dates. */
-export function display(column, value) {
-  if (value === undefined || value === null || value === '') {
-    return '';
-  }
+/**
+ * What an input holds, as the server reads it: numbers without their grouping spaces, JJ/MM/AAAA dates as
+ * AAAA-MM-JJ; anything else as typed (the server explains what it refuses).
+ */
+export function fromInput(column, text) {
   if (numeric(column)) {
-    const number = typeof value === 'number' ? value : Number(value);
-    if (Number.isNaN(number)) {
-      return String(value);
-    }
-    const digits = column.type === 'INTEGER' ? 0 : column.scale;
-    return new Intl.NumberFormat('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(number);
-  }
-  if (column.type === 'BOOLEAN') {
-    return value === 'true' ? t('saisie.oui') : t('saisie.non');
+    return String(text).replace(/[\u00a0\u202f]/g, ' ');
   }
   if (column.type === 'DATE') {
-    const [year, month, day] = String(value).split('-');
-    return day ? `${day}/${month}/${year}` : String(value);
+    return parseDate(text) || text;
   }
-  return String(value);
+  return text;
+}
+
+/** A canonical value (or an exact decimal) written for reading: grouped digits, the column's decimals and unit. */
+export function display(column, value) {
+  return formatCell(column, value);
 }
 
 /** The label of a cell: table › row › column. */
 export function cellLabel(cell) {
   const row = cell.row ? cell.row.label : t('saisie.ligne-repetee', { n: cell.rowCode.slice(cell.table.code.length + 1) });
   return `${cell.table.title} › ${row} › ${cell.column.label}`;
-}
-
-/**
- * Evaluates a formula tree like the server does: an empty cell counts as 0, the result is empty when every cell it
- * reads is empty or when it divides by zero. valueOf(cell) returns a number or null.
- */
-export function evaluate(tree, valueOf) {
-  let any = false;
-  let refs = 0;
-  const walk = (node) => {
-    const [op, ...args] = node;
-    switch (op) {
-      case 'num': return Number(args[0]);
-      case 'ref': {
-        refs += 1;
-        const value = valueOf(args[0]);
-        if (value !== null && value !== undefined) {
-          any = true;
-          return value;
-        }
-        return 0;
-      }
-      case 'neg': return -walk(args[0]);
-      case '+': return walk(args[0]) + walk(args[1]);
-      case '-': return walk(args[0]) - walk(args[1]);
-      case '*': return walk(args[0]) * walk(args[1]);
-      case '/': {
-        const dividend = walk(args[0]);
-        const divisor = walk(args[1]);
-        if (divisor === 0) {
-          throw new RangeError('division par zéro');
-        }
-        return dividend / divisor;
-      }
-      case 'sum': return args.map(walk).reduce((a, b) => a + b, 0);
-      case 'min': return Math.min(...args.map(walk));
-      case 'max': return Math.max(...args.map(walk));
-      case 'abs': return Math.abs(walk(args[0]));
-      case 'round': {
-        const factor = 10 ** args[1];
-        return Math.round(walk(args[0]) * factor) / factor;
-      }
-      default: throw new Error(`opération inconnue ${op}`);
-    }
-  };
-  try {
-    const result = walk(tree);
-    return refs > 0 && !any ? null : result;
-  } catch (error) {
-    if (error instanceof RangeError) {
-      return null;
-    }
-    throw error;
-  }
 }
 
 /** The address of a dossier page. */

@@ -10,9 +10,12 @@ import { ProblemError, request } from './api.js';
 import { announce, silence } from './forms.js';
 import { startPage } from './layout.js';
 import {
-  cellLabel, cellsOf, display, dossierPage, evaluate, loadDossierOrExplain, numeric, parseNumber, readOnlyReason, rowCodes,
-  stepLabel, toInput,
+  cellLabel, cellsOf, display, dossierPage, fromInput, loadDossierOrExplain, numeric, parseNumber, readOnlyReason,
+  rowCodes, stepLabel, toInput,
 } from './dossier.js';
+import { parse } from './decimal.js';
+import { evaluate, stored } from './formula.js';
+import { formatNumber } from './format-fr.js';
 
 const AUTOSAVE_MS = 30000;
 const VISIBLE_BLANK_ROWS = 1;
@@ -33,6 +36,9 @@ const readOnly = readOnlyReason(session, campaign, workflow);
 const canEdit = readOnly === null;
 const previous = dossier.previous ? dossier.previous.values : {};
 const cells = new Map(cellsOf(fiche, formulas).map((cell) => [cell.code, cell]));
+/** The column of every computed cell of the questionnaire, whose scale rounds the value as the server stores it. */
+const computedColumns = new Map(questionnaire.fiches.flatMap((f) => cellsOf(f, formulas))
+  .filter((cell) => cell.computed).map((cell) => [cell.code, cell.column]));
 /** Cells typed but not saved yet: cell code → text as typed ('' clears). */
 const pending = new Map();
 /** Per table: rows of focusable fields (null for computed cells), to move with the arrow keys. */
@@ -57,7 +63,7 @@ function field(code) {
   return document.getElementById(fieldId(code));
 }
 
-/** The value of a cell for live totals: what is typed, else what is stored. */
+/** The value of a cell for live totals, as an exact decimal: what is typed, else what is stored. */
 function liveNumber(code, computed) {
   if (computed.has(code)) {
     return computed.get(code);
@@ -65,14 +71,17 @@ function liveNumber(code, computed) {
   if (pending.has(code)) {
     return parseNumber(pending.get(code));
   }
-  return dossier.values[code] === undefined ? null : Number(dossier.values[code]);
+  return dossier.values[code] === undefined ? null : parse(dossier.values[code]);
 }
 
-/** Recomputes every formula in the server's order and shows the computed cells of this fiche. */
+/**
+ * Recomputes every formula in the server's order, each rounded to its column's scale as the server stores it, and
+ * shows the computed cells of this fiche.
+ */
 function refreshComputed() {
   const computed = new Map();
   for (const [code, tree] of Object.entries(formulas)) {
-    computed.set(code, evaluate(tree, (ref) => liveNumber(ref, computed)));
+    computed.set(code, stored(evaluate(tree, (ref) => liveNumber(ref, computed)), computedColumns.get(code)));
     const cell = cells.get(code);
     const output = cell && field(code);
     if (output) {
@@ -254,11 +263,20 @@ function track(node) {
   updateStatus();
 }
 
+/** When the user leaves a cell: a number is shown grouped (« 1 234,5 »), a date JJ/MM/AAAA, or the error is said. */
 function quickCheck(node) {
   const cell = cells.get(node.dataset.cell);
-  if (numeric(cell.column) && node.value.trim() !== '' && parseNumber(node.value) === null) {
+  const number = numeric(cell.column) && node.value.trim() !== '' ? parseNumber(node.value) : undefined;
+  if (number === null) {
     setCellError(cell.code, t('saisie.nombre-attendu'));
-  } else if (node.dataset.valeurRefusee !== undefined && node.value !== node.dataset.valeurRefusee) {
+    return;
+  }
+  const shown = number ? formatNumber(number) : toInput(cell.column, fromInput(cell.column, node.value));
+  if (node.tagName === 'INPUT' && node.value.trim() !== '' && shown !== node.value) {
+    node.value = shown;
+    track(node);
+  }
+  if (node.dataset.valeurRefusee !== undefined && node.value !== node.dataset.valeurRefusee) {
     clearCellError(cell.code);
   }
 }
@@ -402,7 +420,8 @@ async function save({ automatic = false } = {}) {
   status.textContent = t('saisie.enregistrement');
   try {
     const saved = await request('PATCH', `/dossiers/${encodeURIComponent(id)}/values`,
-      { body: { values: Object.fromEntries(sent) }, ifMatch: dossier.revision });
+      { body: { values: Object.fromEntries([...sent].map(([code, text]) => [code, fromInput(cells.get(code).column, text)])) },
+        ifMatch: dossier.revision });
     for (const [code, text] of sent) {
       if (pending.get(code) === text) {
         pending.delete(code);

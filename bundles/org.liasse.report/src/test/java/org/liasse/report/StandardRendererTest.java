@@ -255,6 +255,6 @@ class StandardRendererTest {
         assertEquals(new BigDecimal("2.5"), distribution.median());
         assertEquals(new BigDecimal("3.25"), distribution.q3());
         assertEquals(new BigDecimal("10"), distribution.total());
-        assertEquals("-1 234 567,89", FrenchNumbers.format(new BigDecimal("-1234567.891")).replace('\u00a0', ' '));
+        assertEquals("-1 234 567,89", FrenchNumbers.format(new BigDecimal("-1234567.891")).replace('\u202f', ' '));
     }
 }

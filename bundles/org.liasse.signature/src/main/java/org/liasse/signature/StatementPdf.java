@@ -29,6 +29,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.signature.Statement;
 import org.liasse.api.signature.StatementLine;
 import org.liasse.api.signature.StatementSection;
@@ -136,7 +137,7 @@ final class StatementPdf {
         for (StatementLine row : section.lines()) {
             List<String> cell = wrap(regular, SIZE, row.cell(), CELL_WIDTH);
             List<String> label = wrap(regular, SIZE, row.label(), LABEL_WIDTH);
-            List<String> value = wrap(regular, SIZE, row.value(), VALUE_WIDTH);
+            List<String> value = wrap(regular, SIZE, row.display(), VALUE_WIDTH);
             int lines = Math.max(cell.size(), Math.max(label.size(), value.size()));
             if (y - lines * LEADING - 4 < BOTTOM) {
                 newPage();
@@ -287,11 +288,16 @@ final class StatementPdf {
         return font.getStringWidth(text) / 1000 * size;
     }
 
-    /** The text with white space made plain spaces and the characters the font cannot encode replaced by « ? ». */
+    /**
+     * The text with white space made plain spaces, except the no-break spaces inside numbers and before units (kept
+     * as U+00A0, so a value is never broken across lines), and the characters the font cannot encode replaced by « ? ».
+     */
     private String safe(PDFont font, String text) {
         StringBuilder result = new StringBuilder(text.length());
         text.codePoints().forEach(point -> {
-            if (Character.isWhitespace(point) || Character.isSpaceChar(point)) {
+            if (point == FrenchFormat.GROUP || point == FrenchFormat.BEFORE_UNIT) {
+                result.append(FrenchFormat.BEFORE_UNIT);
+            } else if (Character.isWhitespace(point) || Character.isSpaceChar(point)) {
                 result.append(' ');
             } else if (encodable.computeIfAbsent(point, p -> canEncode(font, p))) {
                 result.appendCodePoint(point);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
 
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.signature.Statement;
 import org.liasse.api.signature.StatementLine;
 import org.liasse.api.signature.StatementSection;
@@ -85,7 +87,9 @@ final class Fixtures {
     static Statement statement() {
         List<StatementLine> bilan = new ArrayList<>();
         for (int i = 1; i <= 140; i++) {
-            bilan.add(new StatementLine("B" + i, "Capitaux propres — élément n° " + i + " « réévalué »", i * 1000 + ".25"));
+            String value = i * 1000 + ".25";
+            bilan.add(new StatementLine("B" + i, "Capitaux propres — élément n° " + i + " « réévalué »", value,
+                FrenchFormat.withUnit(FrenchFormat.number(new BigDecimal(value), 2), "€")));
         }
         List<StatementSection> sections = List.of(
             new StatementSection("PAT", "Patrimoine et logements", List.of(

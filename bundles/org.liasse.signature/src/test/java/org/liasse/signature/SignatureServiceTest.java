@@ -98,10 +98,11 @@ class SignatureServiceTest {
             String text = new PDFTextStripper().getText(document);
             for (String expected : List.of("États réglementaires", "Office public de l'habitat du Val Fictif", "000000018",
                 "Campagne 2025", "version 2025.1", "n° 4242, révision 7", "Élise Dupré-Çaërel (saisie.demo)",
-                "12 mai 2025 à 11:30:00", "Bilan — exercice N (suite)", "« réévalué »", "140000.25", "B140",
+                "12 mai 2025 à 11:30:00", "Bilan — exercice N (suite)", "« réévalué »", "140\u00a0000,25\u00a0€", "B140",
                 "Aucune valeur.", "Page 1 / " + pages, "Page " + pages + " / " + pages)) {
                 assertTrue(text.contains(expected), "missing: " + expected);
             }
+            assertFalse(text.contains("140000.25"), "the PDF shows values for people, not as stored");
             PDSignature signature = document.getSignatureDictionaries().get(0);
             assertEquals("ETSI.CAdES.detached", signature.getSubFilter());
             assertTrue(signature.getReason().contains("Élise Dupré-Çaërel"), signature.getReason());

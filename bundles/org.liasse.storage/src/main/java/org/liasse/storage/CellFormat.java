@@ -6,10 +6,11 @@ import java.math.BigInteger;
 import org.liasse.api.definition.ColumnDefinition;
 import org.liasse.api.definition.FieldType;
 import org.liasse.api.error.FieldError;
+import org.liasse.api.format.FrenchFormat;
 
 /**
  * Format controls run at save: parses what a user typed into the stored form, or explains in French why not.
- * Accepts a comma as decimal separator and spaces as thousands separators, as French users type them.
+ * Accepts a comma as decimal separator, spaces as thousands separators and dates JJ/MM/AAAA, as French users type them.
  */
 final class CellFormat {
 
@@ -60,7 +61,7 @@ final class CellFormat {
     }
 
     private static String french(BigDecimal number) {
-        return number.stripTrailingZeros().toPlainString().replace('.', ',');
+        return FrenchFormat.number(number.stripTrailingZeros());
     }
 
     private static Parsed integer(String cell, String input) {
@@ -98,8 +99,8 @@ final class CellFormat {
     }
 
     private static Parsed date(String cell, String input) {
-        return FieldType.date(input).map(date -> text(date.toString())).orElseGet(() -> error(cell, "date-invalide",
-            "« " + input + " » n'est pas une date au format AAAA-MM-JJ (année à quatre chiffres)."));
+        return FrenchFormat.parseDate(input).map(date -> text(date.toString())).orElseGet(() -> error(cell,
+            "date-invalide", "« " + input + " » n'est pas une date : écrivez-la JJ/MM/AAAA (année à quatre chiffres)."));
     }
 
     private static Parsed bool(String cell, String input) {

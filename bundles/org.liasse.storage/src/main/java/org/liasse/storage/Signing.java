@@ -17,6 +17,7 @@ import org.liasse.api.dossier.DossierService;
 import org.liasse.api.dossier.Organisation;
 import org.liasse.api.dossier.OrganisationService;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.identity.Caller;
 import org.liasse.api.plugin.PluginRegistry;
 import org.liasse.api.signature.SignatureService;
@@ -92,7 +93,8 @@ public class Signing {
         for (CellDefinition cell : definition.cells().values()) {
             if (!values.getOrDefault(cell.code(), "").isEmpty()) {
                 lines.computeIfAbsent(cell.fiche().code(), fiche -> new ArrayList<>())
-                    .add(new StatementLine(cell.code(), label(cell), values.get(cell.code())));
+                    .add(new StatementLine(cell.code(), label(cell), values.get(cell.code()),
+                        FrenchFormat.cell(cell.column(), values.get(cell.code()))));
             }
         }
         return definition.fiches().stream().map(fiche -> new StatementSection(fiche.code(), fiche.title(),

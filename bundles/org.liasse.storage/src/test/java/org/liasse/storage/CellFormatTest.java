@@ -62,7 +62,10 @@ class CellFormatTest {
         assertEquals("texte-trop-long", errorCode(column(FieldType.TEXT, 0, 3, List.of()), "abcd"));
         assertEquals("abc", canonical(column(FieldType.TEXT, 0, 3, List.of()), "abc"));
         assertEquals("2025-12-31", canonical(column(FieldType.DATE, 0, 0, List.of()), "2025-12-31"));
-        assertEquals("date-invalide", errorCode(column(FieldType.DATE, 0, 0, List.of()), "31/12/2025"));
+        assertEquals("2025-12-31", canonical(column(FieldType.DATE, 0, 0, List.of()), "31/12/2025"));
+        assertEquals("2026-06-01", canonical(column(FieldType.DATE, 0, 0, List.of()), "1/6/2026"));
+        assertEquals("date-invalide", errorCode(column(FieldType.DATE, 0, 0, List.of()), "31/12/25"));
+        assertEquals("date-invalide", errorCode(column(FieldType.DATE, 0, 0, List.of()), "31/02/2026"));
         assertEquals("date-invalide", errorCode(column(FieldType.DATE, 0, 0, List.of()), "+10000-01-01"));
         assertEquals("date-invalide", errorCode(column(FieldType.DATE, 0, 0, List.of()), "10000-01-01"));
         assertEquals("date-invalide", errorCode(column(FieldType.DATE, 0, 0, List.of()), "2025-02-30"));
