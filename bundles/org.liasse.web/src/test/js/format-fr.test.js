@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  formatBoolean, formatCell, formatCount, formatDate, formatLongDate, formatNumber, parseDate,
+  agree, formatBoolean, formatCell, formatCount, formatDate, formatLongDate, formatNumber, parseDate,
 } from '../../main/resources/web/js/format-fr.js';
 
 const fixtures = JSON.parse(readFileSync(new URL('../resources/format-fr.json', import.meta.url), 'utf8'));
@@ -16,6 +16,7 @@ const cases = {
   longDate: ([stored, expected]) => assert.equal(formatLongDate(stored), expected),
   parseDate: ([typed, expected]) => assert.equal(parseDate(typed), expected),
   bool: ([stored, expected]) => assert.equal(formatBoolean(stored), expected),
+  agree: ([count, singular, plural, expected]) => assert.equal(agree(count, singular, plural), expected),
   count: ([count, singular, plural, expected]) => assert.equal(formatCount(count, singular, plural), expected),
 };
 

@@ -115,5 +115,10 @@ export function formatCell(column, stored) {
 
 /** A count with its noun: « 0 erreur », « 1 erreur », « 2 erreurs » (0 and 1 take the singular in French). */
 export function formatCount(count, singular, plural) {
-  return `${formatNumber(String(count))} ${Math.abs(count) < 2 ? singular : plural}`;
+  return `${formatNumber(String(count))} ${agree(count, singular, plural)}`;
+}
+
+/** The word that agrees with a number written elsewhere: « 2 … supprimées ». */
+export function agree(count, singular, plural) {
+  return Math.abs(count) < 2 ? singular : plural;
 }

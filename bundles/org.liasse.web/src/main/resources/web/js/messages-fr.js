@@ -2,13 +2,15 @@
  * Every user-facing string of the scripts, in French. Another language is a copy of this module with the same keys.
  * Placeholders are written {name} and filled by t().
  */
+import { agree, formatCount, formatLongDate } from './format-fr.js';
+
 const messages = {
   'erreur.reseau': 'Le serveur ne répond pas. Vérifiez votre connexion, puis réessayez.',
   'erreur.inattendue': 'Une erreur inattendue est survenue (code {status}). Réessayez plus tard.',
   'erreur.page': 'Une erreur inattendue est survenue dans la page. Rechargez-la, puis réessayez.',
   'erreur.reponse-invalide': 'La réponse du serveur est illisible. Réessayez plus tard ; si le problème persiste, signalez-le à l’assistance.',
   'erreur.conflit': 'Ces données ont été modifiées entre-temps par quelqu’un d’autre. Rechargez la page, puis recommencez.',
-  'formulaire.erreurs': 'Le formulaire contient {count} erreur(s). Corrigez-les, puis validez à nouveau.',
+  'formulaire.erreurs': 'Le formulaire contient {count#erreur|erreurs}. Corrigez-les, puis validez à nouveau.',
   'formulaire.erreur': 'Le formulaire contient une erreur. Corrigez-la, puis validez à nouveau.',
   'champ.obligatoire': 'Renseignez le champ « {label} ».',
 
@@ -92,16 +94,16 @@ const messages = {
   'organisations.modifier-libelle': 'Modifier {name}',
   'organisations.modifier-titre': 'Modifier l’organisation « {name} »',
   'organisations.modifiee': 'L’organisation « {name} » (SIREN {siren}) est modifiée.',
-  'import.resume': '{lines} ligne(s) lue(s) : {created} création(s), {updated} mise(s) à jour, {errors} erreur(s).',
-  'import.resume-applique': 'Import appliqué. {lines} ligne(s) : {created} création(s), {updated} mise(s) à jour.',
+  'import.resume': '{lines#ligne lue|lignes lues} : {created#création|créations}, {updated#mise à jour|mises à jour}, {errors#erreur|erreurs}.',
+  'import.resume-applique': 'Import appliqué. {lines#ligne|lignes} : {created#création|créations}, {updated#mise à jour|mises à jour}.',
   'import.erreurs': 'Le fichier contient des erreurs : corrigez-les, puis vérifiez-le à nouveau. Rien n’a été modifié.',
   'import.pret': 'Le fichier ne contient aucune erreur. Vous pouvez appliquer l’import.',
   'import.aucune-erreur': 'Aucune erreur.',
   'import-dossier.chapo': 'Dossier {questionnaire} (version {version}) – campagne {year} – SIREN {siren}',
   'import-dossier.sans-dossier': 'Aucun dossier n’est indiqué : ouvrez cette page depuis le dossier.',
   'import-dossier.correspondance': '{title} (colonnes {key} et {value})',
-  'import-dossier.resume': '{lines} ligne(s) lue(s) : {changes} cellule(s) à modifier, {problems} problème(s).',
-  'import-dossier.resume-applique': 'Import appliqué : {changes} cellule(s) modifiée(s) sur {lines} ligne(s) lue(s).',
+  'import-dossier.resume': '{lines#ligne lue|lignes lues} : {changes#cellule|cellules} à modifier, {problems#problème|problèmes}.',
+  'import-dossier.resume-applique': 'Import appliqué : {changes#cellule modifiée|cellules modifiées} sur {lines#ligne lue|lignes lues}.',
   'import-dossier.erreurs': 'Le fichier contient des problèmes : corrigez-les, puis vérifiez-le de nouveau. Rien n’a été modifié.',
   'import-dossier.pret': 'Le fichier ne contient aucun problème. Vous pouvez appliquer l’import.',
   'import-dossier.rien': 'Le fichier ne modifie aucune cellule du dossier : il n’y a rien à appliquer.',
@@ -110,7 +112,7 @@ const messages = {
   'import-dossier.aucun-probleme': 'Aucun problème.',
   'import-dossier.aucune-modification': 'Aucune cellule modifiée.',
   'import-dossier.vide': '(vide)',
-  'import-dossier.ignorees': '{count} cellule(s) calculée(s) ignorée(s), recalculée(s) par la plateforme : {cells}.',
+  'import-dossier.ignorees': '{count#cellule calculée ignorée, recalculée|cellules calculées ignorées, recalculées} par la plateforme : {cells}.',
 
   'menu.dossiers': 'Mes dossiers',
   'accueil.lien.dossiers': 'Saisir et consulter les dossiers de l’organisation',
@@ -125,7 +127,7 @@ const messages = {
   'campagne.ARCHIVED': 'campagne archivée',
   'sommaire.titre': '{title} – exercice {year}',
   'sommaire.chapo': 'SIREN {siren} – version {version} du questionnaire – {state}.',
-  'sommaire.valeurs-conservees': '{count} valeur(s) saisie(s) ne correspondent plus à une cellule de la version {version} du questionnaire, modifiée depuis : elles sont conservées mais ne s’affichent plus dans les fiches ({cells}). Signalez-le à l’opérateur de la campagne.',
+  'sommaire.valeurs-conservees': '{count#valeur saisie ne correspond plus|valeurs saisies ne correspondent plus} à une cellule de la version {version} du questionnaire, modifiée depuis : elles sont conservées mais ne s’affichent plus dans les fiches ({cells}). Signalez-le à l’opérateur de la campagne.',
   'sommaire.lecture-campagne': 'Cette campagne n’est pas ouverte : le dossier se consulte en lecture seule.',
   'sommaire.lecture-droits': 'Vos droits permettent de consulter ce dossier, pas de le modifier.',
   'sommaire.lecture-protege': 'Le dossier est à l’étape « {step} » : il est protégé et se consulte en lecture seule. « Modifier le dossier » le ramène en saisie.',
@@ -163,7 +165,7 @@ const messages = {
   'fiche.complete': 'Complète',
   'evolutions.chapo': 'Questionnaire {code} : différences entre la version {from} (exercice précédent) et la version {to} (exercice {year}).',
   'evolutions.sans-precedent': 'Aucune version du questionnaire ne s’appliquait à l’exercice {year} : rien à comparer.',
-  'evolutions.resume': '{added} cellule(s) ajoutée(s), {removed} supprimée(s), {changed} modifiée(s).',
+  'evolutions.resume': '{added#cellule ajoutée|cellules ajoutées}, {removed} {removed?supprimée|supprimées}, {changed} {changed?modifiée|modifiées}.',
   'evolutions.aucune': 'Aucune différence avec l’exercice précédent.',
   'evolutions.ADDED': 'Ajoutée',
   'evolutions.REMOVED': 'Supprimée',
@@ -180,16 +182,16 @@ const messages = {
   'saisie.lecture-campagne': 'Lecture seule : la campagne n’est pas ouverte.',
   'saisie.lecture-droits': 'Lecture seule : vos droits ne permettent pas la saisie.',
   'saisie.lecture-protege': 'Lecture seule : le dossier est à l’étape « {step} ». « Modifier le dossier », sur son sommaire, le ramène en saisie.',
-  'saisie.non-enregistre': '{count} modification(s) non enregistrée(s).',
+  'saisie.non-enregistre': '{count#modification non enregistrée|modifications non enregistrées}.',
   'saisie.enregistrement': 'Enregistrement en cours…',
   'saisie.enregistre': 'Enregistré le {at}.',
   'saisie.enregistre-auto': 'Enregistré automatiquement le {at}.',
   'saisie.nombre-attendu': 'Saisissez un nombre (virgule pour les décimales).',
-  'saisie.colle': '{count} cellule(s) collée(s). Vérifiez-les, puis enregistrez.',
-  'saisie.conflit-texte': 'Depuis votre dernier chargement, {count} cellule(s) ont été enregistrées par d’autres, dont {mine} que vous avez aussi modifiée(s). Rien de votre saisie n’a été enregistré.',
+  'saisie.colle': '{count#cellule collée|cellules collées}. Vérifiez, puis enregistrez.',
+  'saisie.conflit-texte': 'Depuis votre dernier chargement, {count#cellule a été enregistrée|cellules ont été enregistrées} par d’autres, dont {mine} que vous avez aussi {mine?modifiée|modifiées}. Rien de votre saisie n’a été enregistré.',
   'saisie.conflit-eux': '{label} : {theirs} (par {actor})',
   'saisie.conflit-les-deux': '{label} : {theirs} (par {actor}) ; votre saisie : {mine}',
-  'saisie.fusionne': 'Les valeurs des autres sont reprises ; vos {count} saisie(s) sont conservées. Vérifiez-les, puis enregistrez.',
+  'saisie.fusionne': 'Les valeurs des autres sont reprises ; {count?votre saisie est conservée|vos saisies sont conservées}. Vérifiez-les, puis enregistrez.',
   'saisie.historique-choisir': 'Placez-vous d’abord sur une cellule.',
   'saisie.historique-titre': 'Historique : {label}',
   'saisie.historique-vide': 'Cette cellule n’a jamais été modifiée.',
@@ -228,13 +230,13 @@ const messages = {
   'impacts.voir': 'Voir le détail',
   'impacts.voir-libelle': 'Voir le détail du rapport {code} {year} du {at}',
   'impacts.detail-titre': 'Rapport {code} – campagne {year} – {trigger}',
-  'impacts.detail-resume': '{dossiers} dossier(s) revérifié(s), {affected} touché(s) : {failing} nouvel(s) échec(s), {passing} contrôle(s) désormais respecté(s). Lecture groupée {read} ms, évaluation {evaluation} ms, enregistrement {storing} ms.',
+  'impacts.detail-resume': '{dossiers#dossier revérifié|dossiers revérifiés}, {affected} {affected?touché|touchés} : {failing#nouvel échec|nouveaux échecs}, {passing#contrôle désormais respecté|contrôles désormais respectés}. Lecture groupée {read} ms, évaluation {evaluation} ms, enregistrement {storing} ms.',
   'impacts.dossier': 'dossier {id}',
   'sommaire.verifier': 'Vérification du dossier : contrôles, justification des alertes, agrégats financiers',
   'verification.chapo': '{title} – SIREN {siren}',
   'verification.jamais': 'Ce dossier n’a pas encore été vérifié.',
   'verification.terminee': 'La vérification est terminée.',
-  'verification.resume': 'Vérification du {at} par {actor} (révision {revision}) : {errors} erreur(s), {warnings} alerte(s), {infos} information(s), {passed} contrôle(s) respecté(s), {notApplicable} sans objet.',
+  'verification.resume': 'Vérification du {at} par {actor} (révision {revision}) : {errors#erreur|erreurs}, {warnings#alerte|alertes}, {infos#information|informations}, {passed#contrôle respecté|contrôles respectés}, {notApplicable} sans objet.',
   'verification.perimee': 'Le dossier a changé depuis : relancez la vérification.',
   'verification.mise-a-jour': 'Ces résultats viennent d’une mise à jour des contrôles ({trigger}) : le dossier a été revérifié automatiquement le {at}.',
   'verification.aucun-echec': 'Aucun contrôle en échec.',
@@ -254,12 +256,12 @@ const messages = {
   'journal.perimetre': 'Actions enregistrées sur le périmètre : {perimeter}.',
   'journal.aucune': 'Aucune entrée dans le journal.',
   'journal.integre': 'Journal intègre : {checked} entrées vérifiées.',
-  'journal.altere': 'Le journal n’est pas intègre : {checked} entrées vérifiées, {count} anomalie(s).',
+  'journal.altere': 'Le journal n’est pas intègre : {checked#entrée vérifiée|entrées vérifiées}, {count#anomalie|anomalies}.',
 
   'pieces.sans-dossier': 'Aucun dossier n’est indiqué : ouvrez les pièces jointes depuis la page du dossier.',
   'pieces.chapo': 'Dossier {questionnaire} {year} – SIREN {siren}',
   'pieces.chapo-numero': 'Dossier n° {id}',
-  'pieces.occupation': '{count} fichier(s), {used} utilisés sur {max} (au plus {files} fichiers).',
+  'pieces.occupation': '{count#fichier|fichiers}, {used} utilisés sur {max} (au plus {files} fichiers).',
   'pieces.aucune': 'Aucun fichier n’est déposé dans ce dossier.',
   'pieces.octet': '{count} octet',
   'pieces.octets': '{count} octets',
@@ -292,7 +294,7 @@ const messages = {
   'suivi.campagne': '{year} – {label}',
   'suivi.aucune-campagne': 'Aucune campagne à suivre.',
   'suivi.aucune-ligne': 'Aucune organisation ne correspond à ces filtres.',
-  'suivi.nombre': '{count} ligne(s), dont {late} en retard.',
+  'suivi.nombre': '{count#ligne|lignes}, dont {late} en retard.',
   'suivi.siren': 'SIREN {siren}',
   'suivi.territoire': 'Région {region}, département {department}',
   'suivi.dossier': 'Dossier n° {id}',
@@ -300,15 +302,15 @@ const messages = {
   'suivi.etape': '{label} ({index} sur {count})',
   'suivi.aucune-activite': 'Aucune',
   'suivi.controle.NOT_VERIFIED': 'Non vérifié',
-  'suivi.controle.ERRORS': '{errors} erreur(s)',
-  'suivi.controle.WARNINGS': '{warnings} alerte(s) non justifiée(s)',
+  'suivi.controle.ERRORS': '{errors#erreur|erreurs}',
+  'suivi.controle.WARNINGS': '{warnings#alerte non justifiée|alertes non justifiées}',
   'suivi.controle.OK': 'Conforme',
   'suivi.a-reverifier': '– à revérifier',
-  'suivi.jours-retard': '{days} jour(s) de retard',
+  'suivi.jours-retard': '{days#jour|jours} de retard',
   'suivi.a-l-heure': 'Dans les temps',
   'suivi.graphique-titre': 'Progression des dossiers {code}',
   'suivi.graphique-resume': 'Au {day} : {figures}.',
-  'suivi.graphique-etape': '{count} dossier(s) à l’étape « {label} » ou au-delà',
+  'suivi.graphique-etape': '{count#dossier|dossiers} à l’étape « {label} » ou au-delà',
   'suivi.tableau-donnees': 'Données du graphique {code} (tableau)',
   'suivi.tableau-legende': 'Dossiers {code} ayant atteint chaque étape, jour par jour',
   'suivi.jour': 'Jour',
@@ -341,7 +343,7 @@ const messages = {
   'rapatriement.bouton': 'Rapatrier depuis {peer}',
   'rapatriement.aucune-source': 'Aucun plugin ne déclare de rapatriement pour ce questionnaire depuis un serveur enregistré.',
   'rapatriement.rien': 'Aucune cellule.',
-  'rapatriement.applique': '{count} cellule(s) rapatriée(s) depuis le serveur {peer}.',
+  'rapatriement.applique': '{count#cellule rapatriée|cellules rapatriées} depuis le serveur {peer}.',
   'rapatriement.aucun-changement': 'Rien n’a changé depuis le dernier rapatriement depuis le serveur {peer}.',
   'rapatriement.deja-applique': 'Ce rapatriement a déjà été appliqué.',
   'menu.signature': 'Vérifier une signature',
@@ -411,15 +413,29 @@ const messages = {
   'signature.autorite': 'Autorité d’horodatage',
 };
 
-/** The message for a key, with its {placeholders} filled; the key itself when it is unknown. */
+/**
+ * The message for a key, with its placeholders filled; the key itself when it is unknown. {name} is the value as
+ * given; {name#singular|plural} the number written the French way and its noun (« 0 erreur », « 2 erreurs »);
+ * {name?singular|plural} only the word that agrees with the number.
+ */
 export function t(key, params = {}) {
   const text = messages[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+  return text.replace(/\{(\w+)(?:([#?])([^|{}]*)\|([^{}]*))?\}/g, (match, name, mode, one, other) => {
+    if (!(name in params)) {
+      return match;
+    }
+    const value = params[name];
+    if (mode === '#') {
+      return formatCount(value, one, other);
+    }
+    return mode === '?' ? agree(value, one, other) : String(value);
+  });
 }
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
 const instant = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' });
-const dateOnly = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
+/** The day of an instant in metropolitan France, written AAAA-MM-JJ (the Canadian English form). */
+const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
 
 /** A date and time written the French way, or the given fallback when there is none. */
 export function formatDateTime(value, fallback = '') {
@@ -431,7 +447,10 @@ export function formatInstant(value, fallback = '') {
   return value ? instant.format(new Date(value)) : fallback;
 }
 
-/** A date written the French way, or the given fallback when there is none. */
+/** A date written the French way in prose (« 1er juin 2026 »), or the given fallback when there is none. */
 export function formatDate(value, fallback = '') {
-  return value ? dateOnly.format(new Date(value)) : fallback;
+  if (!value) {
+    return fallback;
+  }
+  return formatLongDate(/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : parisDay.format(new Date(value)));
 }

@@ -69,10 +69,10 @@ function showRows(completion) {
     el('td', { text: formatInstant(row.lastActivity, t('suivi.aucune-activite')) }),
     el('td', { text: controlText(row) }),
     el('td', { text: formatDate(row.deadline) }),
-    el('td', { text: row.daysLate > 0 ? t('suivi.jours-retard', { days: numbers.format(row.daysLate) }) : t('suivi.a-l-heure') })),
+    el('td', { text: row.daysLate > 0 ? t('suivi.jours-retard', { days: row.daysLate }) : t('suivi.a-l-heure') })),
   t('suivi.aucune-ligne'));
   const late = completion.rows.filter((row) => row.daysLate > 0).length;
-  byId('resultats-nombre').textContent = t('suivi.nombre', { count: numbers.format(completion.rows.length), late: numbers.format(late) });
+  byId('resultats-nombre').textContent = t('suivi.nombre', { count: completion.rows.length, late: numbers.format(late) });
 }
 
 function showLinks(year, chosen) {
@@ -102,7 +102,7 @@ function chart(progress, id) {
   const last = days[days.length - 1];
   const summary = t('suivi.graphique-resume', {
     day: formatDate(last.day),
-    figures: steps.map((step, i) => t('suivi.graphique-etape', { label: step.label, count: numbers.format(last.reached[i]) })).join(', '),
+    figures: steps.map((step, i) => t('suivi.graphique-etape', { label: step.label, count: last.reached[i] })).join(', '),
   });
   return svg('svg', { viewBox: `0 0 ${CHART.width} ${CHART.height}`, role: 'img', 'aria-labelledby': `${id}-titre ${id}-desc`, class: 'graphique' },
     svg('title', { id: `${id}-titre` }, t('suivi.graphique-titre', { code: progress.questionnaire })),

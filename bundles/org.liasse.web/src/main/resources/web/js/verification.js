@@ -8,6 +8,14 @@ import { ProblemError, request } from './api.js';
 import { announce, setBusy, silence } from './forms.js';
 import { startPage } from './layout.js';
 import { dossierPage, loadDossierOrExplain } from './dossier.js';
+import { parse } from './decimal.js';
+import { formatNumber, withUnit } from './format-fr.js';
+
+/** An aggregate's exact value with at most two decimals and its unit: « 1 234,57 € ». */
+function aggregateValue(aggregate) {
+  const value = parse(String(aggregate.value));
+  return value === null ? String(aggregate.value) : withUnit(formatNumber(value, Math.min(value.scale, 2)), aggregate.unit);
+}
 
 const session = await startPage();
 const id = queryParam('id');
@@ -121,7 +129,7 @@ function showAggregates(verification) {
           el('th', { scope: 'row', text: aggregate.label }),
           el('td', { class: 'nombre', text: aggregate.value === null
             ? (aggregate.error || t('saisie.vide'))
-            : `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(Number(aggregate.value))} ${aggregate.unit}`.trim() })))))));
+            : aggregateValue(aggregate) })))))));
   });
   tabs.forEach((tab, i) => {
     tab.addEventListener('click', () => selectTab(tabs, i));

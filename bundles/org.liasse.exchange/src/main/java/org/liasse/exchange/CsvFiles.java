@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.liasse.api.format.FrenchFormat;
 
 /** CSV files: UTF-8 with or without byte order mark, {@code ;} or {@code ,} separated, first line of headers. */
 final class CsvFiles {
@@ -55,7 +56,7 @@ final class CsvFiles {
                         continue;
                     }
                     collector.problem(line, record.size() + 1, null, "colonnes-manquantes", "La ligne a "
-                        + record.size() + " colonne(s) ; il en faut au moins " + (Math.max(key, value) + 1) + ".");
+                        + FrenchFormat.count(record.size(), "colonne", "colonnes") + " ; il en faut au moins " + (Math.max(key, value) + 1) + ".");
                     continue;
                 }
                 collector.value(line, key + 1, value + 1, record.get(key), record.get(value));

@@ -30,6 +30,7 @@ import org.liasse.api.exchange.ImportFile;
 import org.liasse.api.exchange.ImportMessage;
 import org.liasse.api.exchange.ImportResult;
 import org.liasse.api.exchange.ImportedValue;
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.plugin.PluginRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -75,8 +76,8 @@ public class DossierImportService implements DossierImports {
                               InputStream content, String actor) {
         Prepared prepared = prepare(dossier(dossierId), format, mappingCode, content);
         if (!prepared.problems.isEmpty()) {
-            throw LiasseException.invalid("import-refuse", "Le fichier contient " + prepared.problems.size()
-                    + " problème(s) : rien n'a été enregistré. Corrigez-les, puis vérifiez le fichier de nouveau.",
+            throw LiasseException.invalid("import-refuse", "Le fichier contient "
+                    + FrenchFormat.count(prepared.problems.size(), "problème", "problèmes") + " : rien n'a été enregistré. Corrigez-les, puis vérifiez le fichier de nouveau.",
                     prepared.problems.stream().map(DossierImportService::fieldError).toList())
                 .with("problems", prepared.problems);
         }

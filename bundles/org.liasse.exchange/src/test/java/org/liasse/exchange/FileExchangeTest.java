@@ -116,7 +116,7 @@ class FileExchangeTest {
         assertEquals(List.of("colonne-manquante"), codes(csv("code;montant\nA.B.C;1\n")));
         ImportFile twice = csv("cellule;valeur\nA.B.C;1\nA.B.C;2\nA.B.D\n");
         assertEquals(List.of(new ImportMessage(3, 1, "A.B.C", "cellule-en-double", "La cellule « A.B.C » est déjà donnée ligne 2."),
-            new ImportMessage(4, 2, null, "colonnes-manquantes", "La ligne a 1 colonne(s) ; il en faut au moins 2.")),
+            new ImportMessage(4, 2, null, "colonnes-manquantes", "La ligne a 1 colonne ; il en faut au moins 2.")),
             twice.problems());
         assertEquals(List.of("csv-invalide"), codes(csv("cellule;valeur\nA.B.C;\"1\n")));
         assertEquals(List.of("fichier-vide"), codes(csv("")));

@@ -32,6 +32,7 @@ import org.liasse.api.definition.RightDefinition;
 import org.liasse.api.definition.SourceLocation;
 import org.liasse.api.definition.WorkflowDefinition;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.health.HealthIndicator;
 import org.liasse.api.health.HealthStatus;
 import org.liasse.api.plugin.PluginActivation;
@@ -497,7 +498,10 @@ public class PluginExtender implements PluginRegistry, ControlEngine, HealthIndi
             LOG.info("Extender prêt : versions enregistrées actives {}", decisions.values().stream()
                 .map(d -> d.plugin() + " " + d.version()).sorted().toList());
         }
-        return HealthStatus.up(table.count(PluginState.ACTIVE) + " plugin(s) actif(s), "
-            + table.count(PluginState.REJECTED) + " refusé(s), " + table.count(PluginState.INACTIVE) + " inactif(s)");
+        long rejected = table.count(PluginState.REJECTED);
+        long inactive = table.count(PluginState.INACTIVE);
+        return HealthStatus.up(FrenchFormat.count(table.count(PluginState.ACTIVE), "plugin actif", "plugins actifs") + ", "
+            + rejected + " " + FrenchFormat.agree(rejected, "refusé", "refusés") + ", "
+            + inactive + " " + FrenchFormat.agree(inactive, "inactif", "inactifs"));
     }
 }

@@ -32,6 +32,7 @@ import org.liasse.api.dossier.Organisation;
 import org.liasse.api.dossier.OrganisationService;
 import org.liasse.api.error.FieldError;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.health.HealthIndicator;
 import org.liasse.api.health.HealthStatus;
 import org.liasse.api.peer.Peer;
@@ -148,8 +149,9 @@ public class PeerSyncService implements PeerService, HealthIndicator {
 
     @Override
     public HealthStatus check() {
-        return HealthStatus.up(peers.size() + " serveur(s) pair(s) enregistré(s) ; " + strangers.get()
-            + " demande(s) de serveurs non enregistrés refusée(s) depuis le démarrage");
+        return HealthStatus.up(FrenchFormat.count(peers.size(), "serveur pair enregistré", "serveurs pairs enregistrés")
+            + " ; " + FrenchFormat.count(strangers.get(), "demande de serveurs non enregistrés refusée",
+            "demandes de serveurs non enregistrés refusées") + " depuis le démarrage");
     }
 
     /** A peer registered by configuration. */
@@ -276,8 +278,9 @@ public class PeerSyncService implements PeerService, HealthIndicator {
             (editedLocally && !replace ? conflicts : changes).add(line);
         }
         if (!conflicts.isEmpty()) {
-            throw LiasseException.conflict("conflits-rapatriement", conflicts.size() + " cellule(s) modifiée(s) sur ce "
-                    + "serveur depuis le dernier rapatriement diffèrent des valeurs du serveur « " + name
+            throw LiasseException.conflict("conflits-rapatriement", FrenchFormat.count(conflicts.size(),
+                    "cellule modifiée", "cellules modifiées") + " sur ce serveur depuis le dernier rapatriement "
+                    + FrenchFormat.agree(conflicts.size(), "diffère", "diffèrent") + " des valeurs du serveur « " + name
                     + " » : rien n'a été enregistré. Choisissez de remplacer vos valeurs ou corrigez-les.")
                 .with("conflicts", conflicts);
         }
@@ -286,7 +289,8 @@ public class PeerSyncService implements PeerService, HealthIndicator {
         String outcome = changes.isEmpty() ? SyncEntry.UNCHANGED : SyncEntry.APPLIED;
         String actor = origin(entry.actor(), name);
         Dossier saved = journal.apply(dossier.id(), expectedRevision, written, incoming, actor,
-            entry.withResult(outcome, changes.size() + " cellule(s) écrite(s) sur " + cells.size() + " rapatriée(s)"));
+            entry.withResult(outcome, FrenchFormat.count(changes.size(), "cellule écrite", "cellules écrites") + " sur "
+                + cells.size() + " " + FrenchFormat.agree(cells.size(), "rapatriée", "rapatriées")));
         acknowledge(peer, entry.transferId(), answer.digest(), outcome);
         return new SyncResult(entry.transferId(), name, answer.revision(), answer.digest(), saved.revision(), changes,
             List.of(), outcome);
@@ -341,8 +345,8 @@ public class PeerSyncService implements PeerService, HealthIndicator {
                     + " » n'existe pas dans le questionnaire " + dossier.questionnaireCode() + " "
                     + dossier.questionnaireVersion() + " de ce serveur.")).toList();
             if (!unknown.isEmpty()) {
-                throw LiasseException.invalid("cellule-source-inconnue", unknown.size() + " cellule(s) demandée(s) "
-                    + "n'existent pas dans le questionnaire " + dossier.questionnaireCode() + " "
+                throw LiasseException.invalid("cellule-source-inconnue", FrenchFormat.count(unknown.size(),
+                    "cellule demandée n'existe", "cellules demandées n'existent") + " pas dans le questionnaire " + dossier.questionnaireCode() + " "
                     + dossier.questionnaireVersion() + " : la correspondance du plugin est à corriger.", unknown);
             }
             Map<String, String> values = new TreeMap<>();
@@ -350,9 +354,9 @@ public class PeerSyncService implements PeerService, HealthIndicator {
             String digest = Transfer.digest(asked.siren(), asked.year(), asked.questionnaire(), values);
             journal.record(new SyncEntry(0, entry.at(), entry.direction(), name, asked.siren(), asked.year(),
                 asked.questionnaire(), asked.transferId(), asked.actor(), dossier.revision(), digest, "envoye",
-                values.size() + " cellule(s) envoyée(s)", values.size()));
+                FrenchFormat.count(values.size(), "cellule envoyée", "cellules envoyées"), values.size()));
             audit.record(new AuditEvent("serveur.envoi", "serveur:" + name, peer.peer().url(), asked.siren(),
-                "transfert " + asked.transferId(), values.size() + " cellule(s), empreinte " + digest));
+                "transfert " + asked.transferId(), FrenchFormat.count(values.size(), "cellule", "cellules") + ", empreinte " + digest));
             return signed(request, write(new Transfer.Answer(asked.transferId(), asked.siren(), asked.year(),
                 asked.questionnaire(), dossier.questionnaireVersion(), dossier.revision(), values, digest)));
         } catch (LiasseException e) {

@@ -22,6 +22,7 @@ import javax.ws.rs.core.Response;
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.exchange.DossierExchange;
 import org.liasse.api.exchange.ExchangeFormat;
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.identity.Caller;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.workflow.Completion;
@@ -150,8 +151,8 @@ public class CompletionResource {
     private static List<Object> line(CompletionRow row) {
         String control = switch (row.control()) {
             case NOT_VERIFIED -> "Non vérifié";
-            case ERRORS -> row.errors() + " erreur(s)";
-            case WARNINGS -> row.warnings() + " alerte(s) non justifiée(s)";
+            case ERRORS -> FrenchFormat.count(row.errors(), "erreur", "erreurs");
+            case WARNINGS -> FrenchFormat.count(row.warnings(), "alerte non justifiée", "alertes non justifiées");
             case OK -> "Conforme";
         };
         return Arrays.asList(row.siren(), row.name(), row.type(), row.federation(), row.region(), row.department(),

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.liasse.api.audit.AuditLog;
 import org.liasse.api.audit.AuditVerification;
+import org.liasse.api.format.FrenchFormat;
 
 /**
  * {@code liasse:audit-verify}: walks the whole audit log and prints whether it is intact, or each break found.
@@ -29,7 +30,7 @@ public class AuditVerifyCommand implements Action {
         }
         System.out.println("Journal d'audit ALTÉRÉ (" + checked + ") :");
         verification.problems().forEach(problem -> System.out.println("  - " + problem));
-        throw new IllegalStateException("Journal d'audit altéré : " + verification.problems().size()
-            + " problème(s) détecté(s).");
+        throw new IllegalStateException("Journal d'audit altéré : "
+            + FrenchFormat.count(verification.problems().size(), "problème détecté", "problèmes détectés") + ".");
     }
 }

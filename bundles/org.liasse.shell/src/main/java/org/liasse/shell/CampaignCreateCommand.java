@@ -17,6 +17,7 @@ import org.liasse.api.dossier.Campaign;
 import org.liasse.api.dossier.CampaignQuestionnaire;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.CampaignState;
+import org.liasse.api.format.FrenchFormat;
 
 /**
  * {@code liasse:campaign-create [-l label] [-q CODE[@version]:deadline]… <year> <opening> <closing>}: creates a
@@ -58,8 +59,8 @@ public class CampaignCreateCommand implements Action {
             date(opening), date(closing), CampaignState.PREPARATION, collected, 1));
         audit.record(new AuditEvent("campagne.creee", "shell:" + System.getProperty("user.name"), null, null,
             Integer.toString(year), created.label()));
-        System.out.println("Campagne " + year + " créée (" + created.state() + ", " + created.questionnaires().size()
-            + " questionnaire(s)).");
+        System.out.println("Campagne " + year + " créée (" + created.state() + ", "
+            + FrenchFormat.count(created.questionnaires().size(), "questionnaire", "questionnaires") + ").");
         return null;
     }
 

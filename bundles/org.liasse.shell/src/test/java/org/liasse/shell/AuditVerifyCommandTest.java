@@ -36,7 +36,7 @@ class AuditVerifyCommandTest {
 
         IllegalStateException error = assertThrows(IllegalStateException.class, command::execute);
 
-        assertEquals("Journal d'audit altéré : 2 problème(s) détecté(s).", error.getMessage());
+        assertEquals("Journal d'audit altéré : 2 problèmes détectés.", error.getMessage());
         assertEquals("""
             Journal d'audit ALTÉRÉ (41 entrées vérifiées) :
               - Entrée 12 : contenu modifié (empreinte invalide).

@@ -23,6 +23,7 @@ import org.liasse.api.audit.AuditLog;
 import org.liasse.api.error.FieldError;
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.error.TooManyRequestsException;
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.health.HealthIndicator;
 import org.liasse.api.health.HealthStatus;
 import org.liasse.api.identity.Account;
@@ -304,7 +305,8 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
             .setParameter("now", Timestamp.from(Instant.now())).setParameter("user", userId)
             .setParameter("purposes", purposes)
             .setParameter("kept", keptSession == null ? "" : Secrets.hash(keptSession)).executeUpdate();
-        return ended + " session(s) et lien(s) de réinitialisation fermés" + (revokeTokens ? ", jetons d'API révoqués"
+        return FrenchFormat.count(ended, "session ou lien de réinitialisation fermé",
+            "sessions et liens de réinitialisation fermés") + (revokeTokens ? ", jetons d'API révoqués"
             : ", jetons d'API conservés");
     }
 

@@ -14,6 +14,7 @@ import javax.persistence.EntityManager;
 
 import org.liasse.api.audit.AuditEvent;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.identity.Caller;
 import org.liasse.api.transmission.Delivery;
 import org.liasse.api.transmission.DeliveryAttempt;
@@ -226,7 +227,7 @@ public class JpaDeliveryService implements DeliveryService {
             Delivery after = delivery(em, id);
             JdbcAuditLog.append(em, new AuditEvent(receipt != null ? "livraison.reussie" : "livraison.echec", WORKER, null,
                 after.siren(), "livraison " + id + " → " + after.recipientCode(), receipt != null ? receipt.reference()
-                : after.status() + " après " + after.attempts() + " tentative(s) : " + failure.getMessage()));
+                : after.status() + " après " + FrenchFormat.count(after.attempts(), "tentative", "tentatives") + " : " + failure.getMessage()));
             return null;
         });
     }

@@ -16,6 +16,7 @@ import org.liasse.api.dossier.Campaign;
 import org.liasse.api.dossier.CampaignQuestionnaire;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.CampaignState;
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.identity.Caller;
 import org.liasse.api.identity.Rights;
 import org.liasse.api.plugin.PluginRegistry;
@@ -121,10 +122,10 @@ public class JpaNotificationService implements NotificationService {
             long days = ChronoUnit.DAYS.between(today, questionnaire.deadline());
             if (days < 0) {
                 notifications.add(notification(NotificationKind.LATE, year, questionnaire, dossier, name + "échéance du "
-                    + DATE.format(questionnaire.deadline()) + " dépassée de " + -days + " jour(s)."));
+                    + DATE.format(questionnaire.deadline()) + " dépassée de " + FrenchFormat.count(-days, "jour", "jours") + "."));
             } else if (days <= DEADLINE_NOTICE_DAYS) {
                 notifications.add(notification(NotificationKind.DEADLINE_NEAR, year, questionnaire, dossier, name
-                    + "échéance le " + DATE.format(questionnaire.deadline()) + ", dans " + days + " jour(s)."));
+                    + "échéance le " + DATE.format(questionnaire.deadline()) + ", dans " + FrenchFormat.count(days, "jour", "jours") + "."));
             }
         }
         return notifications;

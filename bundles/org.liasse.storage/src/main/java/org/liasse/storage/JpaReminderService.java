@@ -29,6 +29,7 @@ import org.liasse.api.dossier.Campaign;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.CampaignState;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.identity.Mailer;
 import org.liasse.api.identity.Rights;
 import org.liasse.api.plugin.PluginRegistry;
@@ -272,7 +273,7 @@ public class JpaReminderService implements ReminderService {
             + campaign.year() + " de " + row.name() + " (SIREN " + row.siren() + ") doit avoir atteint sa dernière "
             + "étape « " + workflow.steps().get(workflow.steps().size() - 1).label() + " » au plus tard le "
             + FRENCH_DATE.format(row.deadline()) + ", soit " + when + ".\n\n" + where + "\n\n"
-            + "Ce message est envoyé automatiquement une seule fois, " + (left == 0 ? "le jour" : left + " jour(s) avant")
+            + "Ce message est envoyé automatiquement une seule fois, " + (left == 0 ? "le jour" : FrenchFormat.count(left, "jour", "jours") + " avant")
             + " de l'échéance.\n";
         for (String recipient : recipients) {
             try {

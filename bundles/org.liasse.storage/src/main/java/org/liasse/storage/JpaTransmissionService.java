@@ -23,6 +23,7 @@ import org.liasse.api.dossier.Organisation;
 import org.liasse.api.dossier.OrganisationTypes;
 import org.liasse.api.error.FieldError;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.identity.Caller;
 import org.liasse.api.identity.Rights;
 import org.liasse.api.plugin.PluginRegistry;
@@ -172,7 +173,7 @@ public class JpaTransmissionService implements TransmissionService {
         }
         if (!errors.isEmpty()) {
             throw LiasseException.invalid("destinataire-invalide", "Le destinataire n'est pas enregistré : "
-                + errors.size() + " problème(s) à corriger.", errors);
+                + FrenchFormat.count(errors.size(), "problème", "problèmes") + " à corriger.", errors);
         }
     }
 
@@ -233,7 +234,7 @@ public class JpaTransmissionService implements TransmissionService {
                     .setParameter(6, String.join(",", new TreeSet<>(rule.organisationTypes()))).executeUpdate();
             }
             JdbcAuditLog.append(em, new AuditEvent("matrice.modifiee", caller.login(), null, null, "campagne " + year,
-                "version " + version + ", " + rules.size() + " règle(s)"));
+                "version " + version + ", " + FrenchFormat.count(rules.size(), "règle", "règles")));
             return version(em, year, version);
         });
         return saved;
@@ -271,8 +272,8 @@ public class JpaTransmissionService implements TransmissionService {
             }
         }
         if (!errors.isEmpty()) {
-            throw LiasseException.invalid("matrice-invalide", "La matrice n'est pas enregistrée : " + errors.size()
-                + " règle(s) à corriger.", errors);
+            throw LiasseException.invalid("matrice-invalide", "La matrice n'est pas enregistrée : "
+                + FrenchFormat.count(errors.size(), "règle", "règles") + " à corriger.", errors);
         }
     }
 

@@ -18,6 +18,7 @@ import org.liasse.api.definition.StepDefinition;
 import org.liasse.api.definition.StepGuard;
 import org.liasse.api.definition.WorkflowDefinition;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.identity.Caller;
 import org.liasse.api.identity.Rights;
 import org.liasse.api.plugin.PluginRegistry;
@@ -165,7 +166,8 @@ public class JpaWorkflowService implements WorkflowService {
                 item.put("message", o.message());
                 return item;
             }).toList();
-            throw LiasseException.conflict("controles-bloquants", blocking.size() + " contrôle(s) empêchent le passage "
+            throw LiasseException.conflict("controles-bloquants", FrenchFormat.count(blocking.size(),
+                "contrôle empêche", "contrôles empêchent") + " le passage "
                 + "à l'étape « " + step.label() + " » : corrigez les erreurs et justifiez les alertes, puis recommencez.")
                 .with("blocking", list);
         }

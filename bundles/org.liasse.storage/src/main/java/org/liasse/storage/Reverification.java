@@ -35,6 +35,7 @@ import org.liasse.api.dossier.Campaign;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.CampaignState;
 import org.liasse.api.dossier.DossierService;
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.verification.ImpactLine;
 import org.liasse.api.verification.ImpactState;
 import org.liasse.api.verification.Verification;
@@ -260,9 +261,11 @@ public class Reverification implements ControlChangeListener {
                 done.executeUpdate();
             }
             return JdbcAuditLog.append(connection, new AuditEvent("controles.reverifies", "systeme", null, null,
-                "impact " + report, code + " " + year + " après " + trigger + " : " + results.size()
-                + " dossier(s) revérifié(s), " + lines.size() + " touché(s), " + failing + " nouvel(s) échec(s), "
-                + passing + " contrôle(s) désormais réussi(s)"));
+                "impact " + report, code + " " + year + " après " + trigger + " : " + FrenchFormat.count(results.size(),
+                "dossier revérifié", "dossiers revérifiés") + ", " + lines.size() + " "
+                + FrenchFormat.agree(lines.size(), "touché", "touchés") + ", "
+                + FrenchFormat.count(failing, "nouvel échec", "nouveaux échecs") + ", "
+                + FrenchFormat.count(passing, "contrôle désormais réussi", "contrôles désormais réussis")));
         });
         LOG.info("Revérification {} {} après {} : {} dossier(s), {} touché(s)", code, year, trigger, results.size(),
             lines.size());

@@ -285,7 +285,7 @@ class CompletionIT {
             browser.submit("filtres");
             browser.until(d -> browser.byId("titre-suivi").getText().contains("2025"));
             assertEquals(3, browser.all("#suivi tbody tr").size());
-            assertTrue(browser.byId("resultats-nombre").getText().startsWith("3 ligne(s)"),
+            assertTrue(browser.byId("resultats-nombre").getText().startsWith("3 lignes"),
                 browser.byId("resultats-nombre").getText());
             assertTrue(browser.byId("export-xlsx").getAttribute("href").endsWith("/api/v1/campaigns/2025/completion/export?format=xlsx"));
             assertTrue(browser.byId("retards-csv").getAttribute("href").contains("late=true"));
@@ -295,7 +295,7 @@ class CompletionIT {
 
             browser.choose("federation", "COOP");
             browser.submit("filtres");
-            browser.until(d -> browser.byId("resultats-nombre").getText().startsWith("1 ligne(s)"));
+            browser.until(d -> browser.byId("resultats-nombre").getText().startsWith("1 ligne,"));
             assertTrue(browser.byId("suivi").getText().contains("Coop'Hlm des Trois Vallées"));
             assertTrue(browser.byId("export-csv").getAttribute("href").contains("federation=COOP"));
             browser.checkPage("61-suivi-filtre");

@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.liasse.api.definition.ColumnDefinition;
+import org.liasse.api.definition.FieldType;
+import org.liasse.api.format.FrenchFormat;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -105,8 +111,8 @@ class DossierWebIT {
             browser.until(d -> d.switchTo().activeElement().getDomAttribute("id").equals(cell("BILAN.IMMO.MONTANT")));
             browser.until(d -> d.switchTo().activeElement()).sendKeys("2 000", Keys.ENTER);
             browser.until(d -> d.switchTo().activeElement().getDomAttribute("id").equals(cell("BILAN.IMMO_FIN.MONTANT")));
-            awaitText(browser, "BILAN.TOTAL_ACTIF.MONTANT", "3 000,50");
-            assertTrue(browser.byId("etat-saisie").getText().contains("2 modification(s) non enregistrée(s)"));
+            awaitText(browser, "BILAN.TOTAL_ACTIF.MONTANT", "3 000,50 €");
+            assertTrue(browser.byId("etat-saisie").getText().contains("2 modifications non enregistrées"));
 
             browser.until(d -> d.switchTo().activeElement()).sendKeys("n'importe quoi");
             browser.until(d -> d.switchTo().activeElement()).sendKeys(Keys.TAB);
@@ -121,14 +127,49 @@ class DossierWebIT {
             wrong.sendKeys(Keys.chord(Keys.CONTROL, "a"), "250");
             wrong.sendKeys(Keys.chord(Keys.CONTROL, "s"));
             saved(browser);
-            awaitText(browser, "BILAN.TOTAL_ACTIF.MONTANT", "3 250,50");
+            awaitText(browser, "BILAN.TOTAL_ACTIF.MONTANT", "3 250,50 €");
             browser.reload();
-            assertEquals("1000,5", field(browser, "BILAN.IMMO_INCORP.MONTANT").getDomProperty("value"));
-            assertEquals("3 250,50", text(browser, "BILAN.TOTAL_ACTIF.MONTANT"));
+            assertEquals("1\u202f000,5", field(browser, "BILAN.IMMO_INCORP.MONTANT").getDomProperty("value"),
+                "a number is shown grouped in its cell");
+            assertEquals("3 250,50 €", text(browser, "BILAN.TOTAL_ACTIF.MONTANT"));
             browser.checkPage("23-saisie");
 
             browser.byId("afficher-n1").click();
             assertFalse(browser.byId("n1-BILAN.IMMO.MONTANT").isDisplayed());
+        }
+    }
+
+    @Test
+    void liveTotalsAreExactDecimalsAndEqualWhatTheServerStores() throws Exception {
+        Http user = Http.session(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD);
+        JsonNode stored = user.get("/dossiers/" + dossier).json().path("values");
+        Map<String, String> typed = Map.of("BILAN.CAPITAUX.MONTANT", "0,1", "BILAN.SUBVENTIONS.MONTANT", "0,2",
+            "BILAN.PROVISIONS.MONTANT", "9007199254740993");
+        BigDecimal expected = new BigDecimal("9007199254740993.3");
+        for (String other : List.of("BILAN.DETTES.MONTANT", "BILAN.DETTES_FOURN.MONTANT", "BILAN.AUTRES_DETTES.MONTANT")) {
+            if (stored.hasNonNull(other)) {
+                expected = expected.add(new BigDecimal(stored.get(other).asText()));
+            }
+        }
+        String shown = FrenchFormat.cell(ColumnDefinition.of("MONTANT", "Montant", FieldType.AMOUNT, 2, 0, false,
+            List.of()), expected.toPlainString()).replace('\u202f', ' ').replace('\u00a0', ' ');
+        assertTrue(shown.startsWith("9 007 199 254 74"), "2^53 + 1 and more, beyond binary floating point: " + shown);
+        try (Browser browser = signedIn()) {
+            browser.open("/dossier/saisie.html?id=" + dossier + "&fiche=BILAN");
+            for (Map.Entry<String, String> entry : typed.entrySet()) {
+                WebElement input = field(browser, entry.getKey());
+                input.sendKeys(Keys.chord(Keys.CONTROL, "a"), entry.getValue(), Keys.TAB);
+            }
+            awaitText(browser, "BILAN.TOTAL_PASSIF.MONTANT", shown);
+            browser.byId("enregistrer").click();
+            saved(browser);
+            JsonNode after = user.get("/dossiers/" + dossier).json().path("values");
+            assertEquals(0, expected.compareTo(new BigDecimal(after.path("BILAN.TOTAL_PASSIF.MONTANT").asText())),
+                "the server stores what the page showed: " + after.path("BILAN.TOTAL_PASSIF.MONTANT"));
+            browser.reload();
+            assertEquals(shown, text(browser, "BILAN.TOTAL_PASSIF.MONTANT"));
+            assertEquals("9\u202f007\u202f199\u202f254\u202f740\u202f993",
+                field(browser, "BILAN.PROVISIONS.MONTANT").getDomProperty("value"));
         }
     }
 
@@ -141,13 +182,13 @@ class DossierWebIT {
                 + "data.setData('text/plain', '100\\t5000,5\\t300000\\t10\\r\\n50\\t2500\\t150000\\t5\\r\\n');"
                 + "document.activeElement.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));"
                 + "return true;"));
-            assertTrue(browser.message("saisie-messages", "info").contains("8 cellule(s) collée(s)"));
-            assertEquals("5000,5", field(browser, "PATRIMOINE.PLUS.SURFACE").getDomProperty("value"));
+            assertTrue(browser.message("saisie-messages", "info").contains("8 cellules collées"));
+            assertEquals("5\u202f000,5", field(browser, "PATRIMOINE.PLUS.SURFACE").getDomProperty("value"));
             assertEquals("5", field(browser, "PATRIMOINE.PLS.VACANTS").getDomProperty("value"));
-            awaitText(browser, "PATRIMOINE.PLUS.TAUX_VACANCE", "10,00");
+            awaitText(browser, "PATRIMOINE.PLUS.TAUX_VACANCE", "10,00 %");
             browser.byId("enregistrer").click();
             saved(browser);
-            assertEquals("10,00", text(browser, "PATRIMOINE.PLS.TAUX_VACANCE"));
+            assertEquals("10,00 %", text(browser, "PATRIMOINE.PLS.TAUX_VACANCE"));
         }
     }
 
@@ -260,7 +301,7 @@ class DossierWebIT {
             String results = browser.byId("resultats").getText();
             assertTrue(results.contains("ER_BILAN_EQUILIBRE") && results.contains("Erreur"), results);
             assertTrue(results.contains("ER_LOYERS_EVOLUTION") && results.contains("Alerte"), results);
-            assertTrue(browser.byId("resume-verification").getText().contains("erreur(s)"));
+            assertTrue(browser.byId("resume-verification").getText().contains("erreur"));
             assertFalse(browser.all("[role='tab']").isEmpty(), "aggregates in tabs");
             browser.checkPage("29-verification");
 

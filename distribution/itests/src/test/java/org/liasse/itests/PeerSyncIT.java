@@ -287,7 +287,7 @@ class PeerSyncIT {
             assertFalse(stranger.toString().contains("xxxxx"), "nothing the stranger sent is echoed");
         }
         assertEquals(logged, ministryOperator.get("/syncs").json().size(), "strangers are counted, not stored");
-        assertTrue(ministryOperator.get("/health").body().contains("3 demande(s) de serveurs non enregistrés refusée(s)"),
+        assertTrue(ministryOperator.get("/health").body().contains("3 demandes de serveurs non enregistrés refusées"),
             ministryOperator.get("/health").body());
         Instant now = Instant.now();
         Path expired = Files.createTempFile(ministry.home(), "perime-", ".pem");

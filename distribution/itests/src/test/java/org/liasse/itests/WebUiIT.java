@@ -103,7 +103,7 @@ class WebUiIT {
     void aFailedLoginIsExplainedInTheLiveRegionAndOnTheField() throws Exception {
         try (Browser browser = browser()) {
             browser.open("/connexion.html").submit("connexion");
-            assertTrue(browser.message("connexion-messages", "erreur").contains("2 erreur(s)"));
+            assertTrue(browser.message("connexion-messages", "erreur").contains("2 erreurs"));
             assertEquals("Renseignez le champ « Identifiant ».", browser.fieldError("login"));
             assertEquals("Renseignez le champ « Mot de passe ».", browser.fieldError("password"));
 

@@ -136,6 +136,11 @@ public final class FrenchFormat {
      * (in French, 0 and 1 take the singular).
      */
     public static String count(long count, String singular, String plural) {
-        return number(BigDecimal.valueOf(count)) + " " + (Math.abs(count) < 2 ? singular : plural);
+        return number(BigDecimal.valueOf(count)) + " " + agree(count, singular, plural);
+    }
+
+    /** The word that agrees with a number written elsewhere: « 2 … supprimées ». */
+    public static String agree(long count, String singular, String plural) {
+        return Math.abs(count) < 2 ? singular : plural;
     }
 }

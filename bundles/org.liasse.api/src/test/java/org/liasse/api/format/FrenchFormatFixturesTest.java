@@ -66,6 +66,8 @@ class FrenchFormatFixturesTest {
     @Test
     void booleansAndCounts() {
         each("bool", c -> assertEquals(c.get(1).asText(), FrenchFormat.bool(c.get(0).asText())));
+        each("agree", c -> assertEquals(c.get(3).asText(),
+            FrenchFormat.agree(c.get(0).asLong(), c.get(1).asText(), c.get(2).asText())));
         each("count", c -> assertEquals(c.get(3).asText(),
             FrenchFormat.count(c.get(0).asLong(), c.get(1).asText(), c.get(2).asText())));
     }
@@ -76,6 +78,6 @@ class FrenchFormatFixturesTest {
         fixtures.fieldNames().forEachRemaining(kinds::add);
         kinds.removeIf(kind -> kind.startsWith("_"));
         assertEquals(new TreeSet<>(Set.of("number", "numberWithScale", "cell", "date", "longDate", "parseDate", "bool",
-            "count")), kinds);
+            "agree", "count")), kinds);
     }
 }

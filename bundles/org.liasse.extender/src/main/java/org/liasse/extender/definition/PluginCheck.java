@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.liasse.api.definition.DefinitionProblem;
 import org.liasse.api.definition.PluginDefinitions;
+import org.liasse.api.format.FrenchFormat;
 
 /**
  * Checks a built plugin exactly as the extender does when it loads: every definition file, every control and
@@ -53,10 +54,12 @@ public final class PluginCheck {
         }
         LoadResult.Loaded loaded = (LoadResult.Loaded) result;
         if (!quiet) {
-            System.out.println("Plugin " + root + " valide : " + loaded.definitions().questionnaires().size()
-                    + " questionnaire(s), " + loaded.definitions().controls().size() + " contrôle(s), "
-                    + loaded.definitions().aggregates().size() + " agrégat(s), " + loaded.examples().size()
-                    + " exemple(s) vérifié(s)" + (loaded.examples().isEmpty() ? "" : " : " + loaded.examples()));
+            System.out.println("Plugin " + root + " valide : "
+                    + FrenchFormat.count(loaded.definitions().questionnaires().size(), "questionnaire", "questionnaires")
+                    + ", " + FrenchFormat.count(loaded.definitions().controls().size(), "contrôle", "contrôles") + ", "
+                    + FrenchFormat.count(loaded.definitions().aggregates().size(), "agrégat", "agrégats") + ", "
+                    + FrenchFormat.count(loaded.examples().size(), "exemple vérifié", "exemples vérifiés")
+                    + (loaded.examples().isEmpty() ? "" : " : " + loaded.examples()));
         }
         return Optional.of(loaded.definitions());
     }

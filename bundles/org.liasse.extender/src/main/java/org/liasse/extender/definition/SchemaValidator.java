@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.liasse.api.definition.DefinitionProblem;
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.extender.definition.LocatedNode.JsonArray;
 import org.liasse.extender.definition.LocatedNode.JsonBoolean;
 import org.liasse.extender.definition.LocatedNode.JsonNull;
@@ -142,9 +143,10 @@ final class SchemaValidator {
     private void checkString(JsonObject schema, JsonString string, FileProblems problems) {
         int length = string.value().codePointCount(0, string.value().length());
         integer(schema, "minLength").filter(min -> length < min).ifPresent(min -> problems.add(string.position(),
-                "texte trop court : au moins " + min + " caractère(s) attendu(s)"));
+                "texte trop court : au moins " + FrenchFormat.count(min, "caractère attendu", "caractères attendus")));
         integer(schema, "maxLength").filter(max -> length > max).ifPresent(max -> problems.add(string.position(),
-                "texte trop long : au plus " + max + " caractère(s) attendu(s), " + length + " trouvé(s)"));
+                "texte trop long : au plus " + FrenchFormat.count(max, "caractère attendu", "caractères attendus") + ", "
+                    + length + " " + FrenchFormat.agree(length, "trouvé", "trouvés")));
         schema.get("pattern").map(pattern -> ((JsonString) pattern).value())
                 .filter(pattern -> !compiled(pattern).matcher(string.value()).find())
                 .ifPresent(pattern -> problems.add(string.position(),
@@ -162,7 +164,7 @@ final class SchemaValidator {
 
     private void checkArray(JsonObject schema, JsonArray array, FileProblems problems) {
         integer(schema, "minItems").filter(min -> array.items().size() < min).ifPresent(min ->
-                problems.add(array.position(), "au moins " + min + " élément(s) attendu(s)"));
+                problems.add(array.position(), "au moins " + FrenchFormat.count(min, "élément attendu", "éléments attendus")));
         schema.get("items").map(SchemaValidator::asSchema)
                 .ifPresent(items -> array.items().forEach(item -> validate(items, item, problems)));
     }

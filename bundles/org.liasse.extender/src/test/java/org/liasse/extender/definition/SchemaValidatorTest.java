@@ -66,10 +66,10 @@ class SchemaValidatorTest {
 
         assertEquals(List.of(
                 problem(1, 11, "valeur trop petite : 1999 (minimum : 2000)"),
-                problem(2, 12, "texte trop court : au moins 1 caractère(s) attendu(s)"),
+                problem(2, 12, "texte trop court : au moins 1 caractère attendu"),
                 problem(3, 1, "propriété inconnue : « x »"),
                 problem(1, 11, "valeur trop grande : 2101 (maximum : 2100)"),
-                problem(1, 28, "texte trop long : au plus 5 caractère(s) attendu(s), 10 trouvé(s)")), problems);
+                problem(1, 28, "texte trop long : au plus 5 caractères attendus, 10 trouvés")), problems);
     }
 
     @Test
@@ -97,7 +97,7 @@ class SchemaValidatorTest {
         assertFalse(validate("{\"lignes\": [\"R01\"]}"));
 
         assertEquals(List.of(problem(1, 1, "propriété obligatoire manquante : « annee »"),
-                problem(1, 12, "au moins 2 élément(s) attendu(s)")), problems);
+                problem(1, 12, "au moins 2 éléments attendus")), problems);
     }
 
     @Test
