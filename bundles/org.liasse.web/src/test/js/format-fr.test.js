@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  agree, formatBoolean, formatCell, formatCount, formatDate, formatLongDate, formatNumber, parseDate,
+  agree, formatBoolean, formatCell, formatCount, formatDate, formatLongDate, formatNumber, parseDate, typography,
 } from '../../main/resources/web/js/format-fr.js';
 
 const fixtures = JSON.parse(readFileSync(new URL('../resources/format-fr.json', import.meta.url), 'utf8'));
@@ -15,6 +15,7 @@ const cases = {
   date: ([stored, expected]) => assert.equal(formatDate(stored), expected),
   longDate: ([stored, expected]) => assert.equal(formatLongDate(stored), expected),
   parseDate: ([typed, expected]) => assert.equal(parseDate(typed), expected),
+  typography: ([text, expected]) => assert.equal(typography(text), expected),
   bool: ([stored, expected]) => assert.equal(formatBoolean(stored), expected),
   agree: ([count, singular, plural, expected]) => assert.equal(agree(count, singular, plural), expected),
   count: ([count, singular, plural, expected]) => assert.equal(formatCount(count, singular, plural), expected),

@@ -113,6 +113,11 @@ export function formatCell(column, stored) {
   return String(stored);
 }
 
+/** A text with its apostrophes between letters made typographic: « n'est » → « n’est ». */
+export function typography(text) {
+  return String(text).replace(/(?<=\p{L})'(?=\p{L})/gu, '\u2019');
+}
+
 /** A count with its noun: « 0 erreur », « 1 erreur », « 2 erreurs » (0 and 1 take the singular in French). */
 export function formatCount(count, singular, plural) {
   return `${formatNumber(String(count))} ${agree(count, singular, plural)}`;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.liasse.api.error.FieldError;
+import org.liasse.api.format.FrenchFormat;
 
 /**
  * An RFC 9457 problem document.
@@ -30,8 +31,11 @@ record Problem(String type, String title, int status, String detail, String code
         return of(status, code, detail, errors, Map.of());
     }
 
+    /** A problem; its French texts are written with typographic apostrophes (« n’est »). */
     static Problem of(int status, String code, String detail, List<FieldError> errors, Map<String, Object> properties) {
-        return new Problem("urn:liasse:probleme:" + code, title(status), status, detail, code, errors, properties);
+        return new Problem("urn:liasse:probleme:" + code, title(status), status, FrenchFormat.typography(detail), code,
+            errors == null ? null : errors.stream().map(error -> new FieldError(error.field(), error.code(),
+                FrenchFormat.typography(error.message()))).toList(), properties);
     }
 
     private static String title(int status) {

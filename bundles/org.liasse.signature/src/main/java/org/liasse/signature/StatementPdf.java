@@ -1,20 +1,26 @@
 package org.liasse.signature;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.pdfbox.cos.COSArray;
@@ -22,63 +28,84 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.signature.Statement;
 import org.liasse.api.signature.StatementLine;
 import org.liasse.api.signature.StatementSection;
 
 /**
- * Renders a statement as an A4 PDF for people: title, organisation, campaign, questionnaire, dossier, who signs and
- * when, then each fiche as a table (cell, label, value) over as many pages as needed, the table header repeated
- * on each page, and « Page n / N » at the foot. Standard Helvetica in WinAnsi encoding, which covers French; a
- * character it lacks is shown as « ? ». The catalog also carries a DSS dictionary (ISO 32000-2 §12.8.4.3) with
- * the certificates and CRLs needed to validate the signature later, so that they are covered by it.
+ * Renders a statement as an A4 PDF/A-2b for people, tagged for assistive technologies: a title, the organisation
+ * and who signs, then each fiche as the tables the user filled (rows × columns, values written the French way, the
+ * header row repeated on each page), a header naming the organisation and the campaign and « Page n / N » at the
+ * foot of every page. Fonts (DejaVu Sans) are embedded. The catalog also carries a DSS dictionary (ISO 32000-2
+ * §12.8.4.3) with the certificates and CRLs needed to validate the signature later, so that they are covered by it.
  */
 final class StatementPdf {
 
     /** Paris time, as the dates of the statement are shown. */
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu 'à' HH:mm:ss", Locale.FRENCH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter XMP_DATE = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final String SRGB = "sRGB IEC61966-2.1";
     private static final float MARGIN = 50;
+    private static final float TOP = PDRectangle.A4.getHeight() - MARGIN - 14;
     private static final float BOTTOM = 60;
+    private static final float RIGHT = PDRectangle.A4.getWidth() - MARGIN;
+    private static final float WIDTH = RIGHT - MARGIN;
     private static final float SIZE = 9;
+    private static final float CODE_SIZE = 6.5f;
     private static final float LEADING = 11.5f;
-    private static final float CELL_X = MARGIN;
-    private static final float CELL_WIDTH = 125;
-    private static final float LABEL_X = CELL_X + CELL_WIDTH + 8;
-    private static final float LABEL_WIDTH = 250;
-    private static final float VALUE_RIGHT = PDRectangle.A4.getWidth() - MARGIN;
-    private static final float VALUE_WIDTH = VALUE_RIGHT - (LABEL_X + LABEL_WIDTH + 8);
+    private static final float PADDING = 6;
 
     private final PDDocument document = new PDDocument();
-    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    private final PDFont italic = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
-    /** Whether WinAnsi, the encoding of the three fonts, has a code point. */
+    private final PDFont regular;
+    private final PDFont bold;
+    private final PDFont italic;
+    private final Tags tags = new Tags(document);
+    /** Whether the fonts have a code point. */
     private final Map<Integer, Boolean> encodable = new HashMap<>();
     private PDPageContentStream content;
     private float y;
 
-    private StatementPdf() {
+    private StatementPdf() throws IOException {
+        regular = font("DejaVuSans.ttf");
+        bold = font("DejaVuSans-Bold.ttf");
+        italic = font("DejaVuSans-Oblique.ttf");
+    }
+
+    private PDFont font(String file) throws IOException {
+        try (InputStream in = StatementPdf.class.getResourceAsStream("/fonts/" + file)) {
+            if (in == null) {
+                throw new IOException("police absente du bundle : " + file);
+            }
+            return PDType0Font.load(document, in, true);
+        }
     }
 
     /** The PDF of a statement, not signed yet, with the given validation data in its DSS. */
     static byte[] render(Statement statement, List<X509Certificate> certificates, List<X509CRL> crls) {
-        StatementPdf pdf = new StatementPdf();
-        try (PDDocument document = pdf.document) {
-            pdf.write(statement);
-            pdf.validationData(certificates, crls);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
+        try {
+            StatementPdf pdf = new StatementPdf();
+            try (PDDocument document = pdf.document) {
+                pdf.write(statement);
+                pdf.validationData(certificates, crls);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                document.save(out);
+                return out.toByteArray();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -86,102 +113,260 @@ final class StatementPdf {
         }
     }
 
-    private void write(Statement statement) throws IOException {
-        Claims claims = Claims.of(statement);
-        PDDocumentInformation info = document.getDocumentInformation();
-        info.setTitle(statement.questionnaireLabel() + " " + statement.year() + " — " + statement.organisationName());
-        info.setAuthor(statement.organisationName());
-        info.setSubject("Dossier " + statement.dossierId() + ", révision " + statement.revision());
-        info.setCreator("Liasse");
-        Calendar signedAt = GregorianCalendar.from(statement.signedAt().atZone(PARIS));
-        info.setCreationDate(signedAt);
-        document.getDocumentCatalog().setLanguage("fr-FR");
+    private String title(Statement statement) {
+        return statement.questionnaireLabel() + " " + statement.year() + " — " + statement.organisationName();
+    }
 
-        newPage();
-        line(bold, 16, statement.questionnaireLabel());
-        y -= 4;
-        line(regular, 11, "Campagne " + statement.year() + " — état signé électroniquement");
-        y -= 8;
-        field("Organisme", statement.organisationName());
-        field("SIREN", statement.siren());
-        field("Questionnaire", statement.questionnaireLabel() + " (code " + statement.questionnaireCode()
-            + ", version " + statement.questionnaireVersion() + ")");
+    private void write(Statement statement) throws IOException {
+        ZonedDateTime signedAt = statement.signedAt().atZone(PARIS);
+        archival(statement, signedAt);
+        Claims claims = Claims.of(statement);
+
+        newPage(statement);
+        paragraph(StandardStructureTypes.H1, bold, 16, statement.questionnaireLabel() + " " + statement.year());
+        paragraph(StandardStructureTypes.P, regular, 11, "État signé électroniquement");
+        y -= 6;
+        field("Organisme", statement.organisationName() + " — SIREN " + statement.siren());
+        field("Questionnaire", "code " + statement.questionnaireCode() + ", version " + statement.questionnaireVersion());
         field("Dossier", "n° " + statement.dossierId() + ", révision " + statement.revision());
         field("Signé par", claims.signedBy());
-        field("Signé le", DATE.format(statement.signedAt().atZone(PARIS)) + " (heure de Paris)");
+        field("Signé le", FrenchFormat.longDate(signedAt.toLocalDate()) + " à " + TIME.format(signedAt)
+            + " (heure de Paris)");
         y -= 4;
-        for (String text : wrap(italic, 8, "Ce document porte le cachet électronique horodaté de la plateforme Liasse ; "
-            + "toute modification le rend invalide. Les valeurs figurent aussi dans le fichier de données signé.", VALUE_RIGHT - MARGIN)) {
-            line(italic, 8, text);
-        }
+        paragraph(StandardStructureTypes.P, italic, 8, "Ce document porte le cachet électronique horodaté de la "
+            + "plateforme Liasse ; toute modification le rend invalide. Les valeurs figurent aussi, telles "
+            + "qu’enregistrées, dans le fichier de données signé.");
         for (StatementSection section : statement.sections()) {
-            section(section);
+            section(statement, section);
         }
         content.close();
+        tags.finish();
         footers(statement);
     }
 
-    private void section(StatementSection section) throws IOException {
-        String title = section.code() + " — " + section.label();
-        if (y - 3 * LEADING - 28 < BOTTOM) {
-            newPage();
+    /** PDF/A-2b: version 1.7, XMP metadata matching the document information, an sRGB output intent. */
+    private void archival(Statement statement, ZonedDateTime signedAt) throws IOException {
+        document.setVersion(1.7f);
+        PDDocumentCatalog catalog = document.getDocumentCatalog();
+        catalog.setLanguage("fr-FR");
+        PDViewerPreferences preferences = new PDViewerPreferences(new COSDictionary());
+        preferences.setDisplayDocTitle(true);
+        catalog.setViewerPreferences(preferences);
+
+        String title = title(statement);
+        String subject = "Dossier " + statement.dossierId() + ", révision " + statement.revision();
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle(title);
+        info.setAuthor(statement.organisationName());
+        info.setSubject(subject);
+        info.setCreator("Liasse");
+        info.setProducer("Liasse");
+        Calendar created = GregorianCalendar.from(signedAt.withNano(0));
+        info.setCreationDate(created);
+
+        String xmp = "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+            + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+            + "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\""
+            + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\""
+            + " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">"
+            + "<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>"
+            + "<dc:format>application/pdf</dc:format>"
+            + "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml(title) + "</rdf:li></rdf:Alt></dc:title>"
+            + "<dc:creator><rdf:Seq><rdf:li>" + xml(statement.organisationName()) + "</rdf:li></rdf:Seq></dc:creator>"
+            + "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml(subject)
+            + "</rdf:li></rdf:Alt></dc:description>"
+            + "<xmp:CreatorTool>Liasse</xmp:CreatorTool>"
+            + "<xmp:CreateDate>" + XMP_DATE.format(signedAt.withNano(0)) + "</xmp:CreateDate>"
+            + "<pdf:Producer>Liasse</pdf:Producer>"
+            + "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
+        PDMetadata metadata = new PDMetadata(document);
+        metadata.importXMPMetadata(xmp.getBytes(StandardCharsets.UTF_8));
+        catalog.setMetadata(metadata);
+
+        PDOutputIntent intent = new PDOutputIntent(document,
+            new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+        intent.setInfo(SRGB);
+        intent.setOutputCondition(SRGB);
+        intent.setOutputConditionIdentifier(SRGB);
+        intent.setRegistryName("http://www.color.org");
+        catalog.addOutputIntent(intent);
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** A fiche: its title, then each of its tables as rows × columns. */
+    private void section(Statement statement, StatementSection section) throws IOException {
+        if (y - 4 * LEADING - 28 < BOTTOM) {
+            newPage(statement);
         } else {
-            y -= 14;
+            y -= 12;
         }
-        line(bold, 11, title);
+        PDStructureElement part = tags.element(StandardStructureTypes.SECT, tags.body());
+        heading(part, StandardStructureTypes.H2, section.label(), section.code());
         if (section.lines().isEmpty()) {
-            line(italic, SIZE, "Aucune valeur.");
+            paragraph(part, StandardStructureTypes.P, italic, SIZE, "Aucune valeur.");
             return;
         }
-        header();
-        for (StatementLine row : section.lines()) {
-            List<String> cell = wrap(regular, SIZE, row.cell(), CELL_WIDTH);
-            List<String> label = wrap(regular, SIZE, row.label(), LABEL_WIDTH);
-            List<String> value = wrap(regular, SIZE, row.display(), VALUE_WIDTH);
-            int lines = Math.max(cell.size(), Math.max(label.size(), value.size()));
-            if (y - lines * LEADING - 4 < BOTTOM) {
-                newPage();
-                line(bold, 11, title + " (suite)");
-                header();
+        Map<String, List<StatementLine>> tables = new LinkedHashMap<>();
+        section.lines().forEach(line -> tables.computeIfAbsent(line.table(), t -> new ArrayList<>()).add(line));
+        for (Map.Entry<String, List<StatementLine>> table : tables.entrySet()) {
+            table(statement, part, section, table.getKey(), table.getValue());
+        }
+    }
+
+    private void table(Statement statement, PDStructureElement part, StatementSection section, String title,
+                       List<StatementLine> lines) throws IOException {
+        List<String> columns = new ArrayList<>();
+        Map<String, Map<String, StatementLine>> rows = new LinkedHashMap<>();
+        for (StatementLine line : lines) {
+            if (!columns.contains(line.column())) {
+                columns.add(line.column());
+            }
+            rows.computeIfAbsent(line.row(), r -> new LinkedHashMap<>()).put(line.column(), line);
+        }
+        if (!title.isEmpty() && !title.equals(section.label())) {
+            if (y - 3 * LEADING - 20 < BOTTOM) {
+                newPage(statement);
+            }
+            y -= 4;
+            paragraph(part, StandardStructureTypes.H3, bold, 10, title);
+        }
+        float labelWidth = columns.size() == 1 ? WIDTH * 0.62f : WIDTH * 0.34f;
+        float columnWidth = (WIDTH - labelWidth) / columns.size();
+        PDStructureElement table = tags.element(StandardStructureTypes.TABLE, part);
+        header(table, columns, labelWidth, columnWidth);
+        for (Map.Entry<String, Map<String, StatementLine>> row : rows.entrySet()) {
+            StatementLine first = row.getValue().values().iterator().next();
+            List<String> label = wrap(regular, SIZE, row.getKey(), labelWidth - PADDING);
+            String code = rowCode(first.cell());
+            List<List<String>> values = new ArrayList<>();
+            int height = label.size();
+            for (String column : columns) {
+                StatementLine line = row.getValue().get(column);
+                List<String> value = wrap(regular, SIZE, line == null ? "" : line.display(), columnWidth - PADDING);
+                values.add(value);
+                height = Math.max(height, value.size());
+            }
+            float needed = height * LEADING + CODE_SIZE + 6;
+            if (y - needed < BOTTOM) {
+                newPage(statement);
+                paragraph(part, StandardStructureTypes.P, bold, 10, section.label() + " (suite)");
+                table = tags.element(StandardStructureTypes.TABLE, part);
+                header(table, columns, labelWidth, columnWidth);
             }
             float top = y;
-            for (int i = 0; i < lines; i++) {
-                float baseline = top - (i + 1) * LEADING + 2;
-                if (i < cell.size()) {
-                    text(regular, SIZE, CELL_X, baseline, cell.get(i));
+            PDStructureElement tr = tags.element(StandardStructureTypes.TR, table);
+            PDStructureElement th = tags.element(StandardStructureTypes.TH, tr);
+            tags.mark(content, th, () -> {
+                for (int i = 0; i < label.size(); i++) {
+                    show(regular, SIZE, MARGIN, top - (i + 1) * LEADING + 2, label.get(i));
                 }
-                if (i < label.size()) {
-                    text(regular, SIZE, LABEL_X, baseline, label.get(i));
-                }
-                if (i < value.size()) {
-                    text(regular, SIZE, VALUE_RIGHT - width(regular, SIZE, value.get(i)), baseline, value.get(i));
-                }
+                show(regular, CODE_SIZE, MARGIN, top - label.size() * LEADING - CODE_SIZE + 1, code);
+            });
+            for (int c = 0; c < columns.size(); c++) {
+                List<String> value = values.get(c);
+                float right = MARGIN + labelWidth + (c + 1) * columnWidth;
+                PDStructureElement td = tags.element(StandardStructureTypes.TD, tr);
+                tags.mark(content, td, () -> {
+                    for (int i = 0; i < value.size(); i++) {
+                        show(regular, SIZE, right - width(regular, SIZE, value.get(i)), top - (i + 1) * LEADING + 2,
+                            value.get(i));
+                    }
+                });
             }
-            y = top - lines * LEADING - 3;
+            y = top - Math.max(height * LEADING, label.size() * LEADING + CODE_SIZE) - 4;
             rule(0.85f);
         }
     }
 
-    private void header() throws IOException {
-        y -= 4;
-        float baseline = y - LEADING + 2;
-        text(bold, SIZE, CELL_X, baseline, "Cellule");
-        text(bold, SIZE, LABEL_X, baseline, "Libellé");
-        text(bold, SIZE, VALUE_RIGHT - width(bold, SIZE, "Valeur"), baseline, "Valeur");
-        y -= LEADING + 3;
+    /** The row part of a cell code {@code FICHE.LIGNE.COLONNE}, or the code itself. */
+    private static String rowCode(String cell) {
+        String[] parts = cell.split("\\.");
+        return parts.length == 3 ? parts[1] : cell;
+    }
+
+    private void header(PDStructureElement table, List<String> columns, float labelWidth, float columnWidth)
+        throws IOException {
+        y -= 2;
+        float top = y;
+        List<List<String>> labels = new ArrayList<>();
+        int height = 1;
+        for (String column : columns) {
+            List<String> label = wrap(bold, SIZE, column, columnWidth - PADDING);
+            labels.add(label);
+            height = Math.max(height, label.size());
+        }
+        PDStructureElement tr = tags.element(StandardStructureTypes.TR, table);
+        PDStructureElement corner = tags.element(StandardStructureTypes.TH, tr);
+        tags.mark(content, corner, () -> show(bold, SIZE, MARGIN, top - LEADING + 2, "Ligne"));
+        for (int c = 0; c < columns.size(); c++) {
+            List<String> label = labels.get(c);
+            float right = MARGIN + labelWidth + (c + 1) * columnWidth;
+            PDStructureElement th = tags.element(StandardStructureTypes.TH, tr);
+            tags.mark(content, th, () -> {
+                for (int i = 0; i < label.size(); i++) {
+                    show(bold, SIZE, right - width(bold, SIZE, label.get(i)), top - (i + 1) * LEADING + 2, label.get(i));
+                }
+            });
+        }
+        y = top - height * LEADING - 3;
         rule(0.3f);
+    }
+
+    private void heading(PDStructureElement parent, String type, String title, String code) throws IOException {
+        float baseline = y - 13;
+        PDStructureElement heading = tags.element(type, parent);
+        tags.mark(content, heading, () -> {
+            show(bold, 11, MARGIN, baseline, title);
+            show(regular, CODE_SIZE + 1, MARGIN + width(bold, 11, safe(title)) + 6, baseline, code);
+        });
+        y -= 19;
+    }
+
+    private void paragraph(String type, PDFont font, float size, String text) throws IOException {
+        paragraph(tags.body(), type, font, size, text);
+    }
+
+    private void paragraph(PDStructureElement parent, String type, PDFont font, float size, String text)
+        throws IOException {
+        List<String> lines = wrap(font, size, text, WIDTH);
+        float top = y;
+        PDStructureElement element = tags.element(type, parent);
+        tags.mark(content, element, () -> {
+            for (int i = 0; i < lines.size(); i++) {
+                show(font, size, MARGIN, top - (i + 1) * (size + 3) + 1, lines.get(i));
+            }
+        });
+        y = top - lines.size() * (size + 3) - 3;
+    }
+
+    private void field(String name, String value) throws IOException {
+        float labelWidth = 90;
+        List<String> lines = wrap(regular, 10, value, WIDTH - labelWidth);
+        float top = y;
+        PDStructureElement element = tags.element(StandardStructureTypes.P, tags.body());
+        tags.mark(content, element, () -> {
+            show(bold, 10, MARGIN, top - 12, name + " :");
+            for (int i = 0; i < lines.size(); i++) {
+                show(regular, 10, MARGIN + labelWidth, top - 12 - i * 14, lines.get(i));
+            }
+        });
+        y = top - lines.size() * 14;
     }
 
     private void footers(Statement statement) throws IOException {
         int count = document.getNumberOfPages();
+        String left = safe("Liasse — dossier n° " + statement.dossierId() + ", révision " + statement.revision());
         for (int i = 0; i < count; i++) {
+            String right = "Page " + (i + 1) + " / " + count;
             try (PDPageContentStream foot = new PDPageContentStream(document, document.getPage(i),
                 PDPageContentStream.AppendMode.APPEND, true)) {
-                String left = safe(regular, "Liasse — " + statement.organisationName() + " — dossier n° " + statement.dossierId()
-                    + ", révision " + statement.revision());
-                String right = "Page " + (i + 1) + " / " + count;
-                show(foot, regular, 8, MARGIN, 30, left);
-                show(foot, regular, 8, VALUE_RIGHT - width(regular, 8, right), 30, right);
+                Tags.artifact(foot, () -> {
+                    draw(foot, regular, 8, MARGIN, 30, left);
+                    draw(foot, regular, 8, RIGHT - width(regular, 8, right), 30, right);
+                });
             }
         }
     }
@@ -210,44 +395,45 @@ final class StatementPdf {
         return stream;
     }
 
-    private void newPage() throws IOException {
+    /** A new page, with the organisation and the campaign in its header (page furniture). */
+    private void newPage(Statement statement) throws IOException {
         if (content != null) {
             content.close();
         }
         PDPage page = new PDPage(PDRectangle.A4);
         document.addPage(page);
+        tags.page(page);
         content = new PDPageContentStream(document, page);
-        y = PDRectangle.A4.getHeight() - MARGIN;
-    }
-
-    private void field(String name, String value) throws IOException {
-        float labelWidth = 90;
-        List<String> lines = wrap(regular, 10, value, VALUE_RIGHT - MARGIN - labelWidth);
-        text(bold, 10, MARGIN, y - 12, name + " :");
-        for (String text : lines) {
-            text(regular, 10, MARGIN + labelWidth, y - 12, text);
-            y -= 14;
-        }
-    }
-
-    private void line(PDFont font, float size, String text) throws IOException {
-        text(font, size, MARGIN, y - size - 2, text);
-        y -= size + 6;
+        String left = safe(statement.organisationName() + " — SIREN " + statement.siren());
+        String right = safe(statement.questionnaireLabel() + " " + statement.year());
+        float baseline = PDRectangle.A4.getHeight() - MARGIN + 8;
+        Tags.artifact(content, () -> {
+            draw(content, regular, 8, MARGIN, baseline, left);
+            draw(content, regular, 8, RIGHT - width(regular, 8, right), baseline, right);
+            content.setStrokingColor(0.6f);
+            content.setLineWidth(0.5f);
+            content.moveTo(MARGIN, baseline - 5);
+            content.lineTo(RIGHT, baseline - 5);
+            content.stroke();
+        });
+        y = TOP;
     }
 
     private void rule(float gray) throws IOException {
-        content.setStrokingColor(gray);
-        content.setLineWidth(0.5f);
-        content.moveTo(MARGIN, y);
-        content.lineTo(VALUE_RIGHT, y);
-        content.stroke();
+        Tags.artifact(content, () -> {
+            content.setStrokingColor(gray);
+            content.setLineWidth(0.5f);
+            content.moveTo(MARGIN, y);
+            content.lineTo(RIGHT, y);
+            content.stroke();
+        });
     }
 
-    private void text(PDFont font, float size, float x, float baseline, String text) throws IOException {
-        show(content, font, size, x, baseline, safe(font, text));
+    private void show(PDFont font, float size, float x, float baseline, String text) throws IOException {
+        draw(content, font, size, x, baseline, safe(text));
     }
 
-    private static void show(PDPageContentStream stream, PDFont font, float size, float x, float baseline, String text)
+    private static void draw(PDPageContentStream stream, PDFont font, float size, float x, float baseline, String text)
         throws IOException {
         stream.beginText();
         stream.setFont(font, size);
@@ -258,7 +444,7 @@ final class StatementPdf {
 
     /** Breaks a text into lines of at most {@code width} points, at spaces, or inside a word too long for a line. */
     private List<String> wrap(PDFont font, float size, String text, float width) throws IOException {
-        String clean = safe(font, text == null ? "" : text);
+        String clean = safe(text == null ? "" : text);
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String word : clean.split(" ")) {
@@ -290,16 +476,16 @@ final class StatementPdf {
 
     /**
      * The text with white space made plain spaces, except the no-break spaces inside numbers and before units (kept
-     * as U+00A0, so a value is never broken across lines), and the characters the font cannot encode replaced by « ? ».
+     * as U+00A0, so a value is never broken across lines), and the characters the fonts cannot draw replaced by « ? ».
      */
-    private String safe(PDFont font, String text) {
+    private String safe(String text) {
         StringBuilder result = new StringBuilder(text.length());
         text.codePoints().forEach(point -> {
             if (point == FrenchFormat.GROUP || point == FrenchFormat.BEFORE_UNIT) {
                 result.append(FrenchFormat.BEFORE_UNIT);
             } else if (Character.isWhitespace(point) || Character.isSpaceChar(point)) {
                 result.append(' ');
-            } else if (encodable.computeIfAbsent(point, p -> canEncode(font, p))) {
+            } else if (encodable.computeIfAbsent(point, this::canEncode)) {
                 result.appendCodePoint(point);
             } else {
                 result.append('?');
@@ -308,12 +494,15 @@ final class StatementPdf {
         return result.toString();
     }
 
-    private static boolean canEncode(PDFont font, int point) {
-        try {
-            font.encode(new String(Character.toChars(point)));
-            return true;
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
+    private boolean canEncode(int point) {
+        String character = new String(Character.toChars(point));
+        for (PDFont font : List.of(regular, bold, italic)) {
+            try {
+                font.encode(character);
+            } catch (IOException | IllegalArgumentException e) {
+                return false;
+            }
         }
+        return true;
     }
 }

@@ -97,6 +97,11 @@ final class Fixtures {
                     + "hors foyers et résidences sociales (déclaration annuelle à l'État)", "1250"),
                 new StatementLine("P2", "Logements vacants depuis plus de trois mois", "17"))),
             new StatementSection("BIL", "Bilan — exercice N", bilan),
+            new StatementSection("CR", "Compte de résultat", List.of(
+                new StatementLine("CR.LOYERS.N", "Loyers — Exercice N", "1250000", "1\u202f250\u202f000,00\u00a0€",
+                    "Produits", "Loyers", "Exercice N"),
+                new StatementLine("CR.LOYERS.N1", "Loyers — Exercice N-1", "1100000", "1\u202f100\u202f000,00\u00a0€",
+                    "Produits", "Loyers", "Exercice N-1"))),
             new StatementSection("OBS", "Observations", List.of()));
         return new Statement(4242, 7, "000000018", "Office public de l'habitat du Val Fictif", 2025, "ER",
             "États réglementaires", "2025.1", "saisie.demo", "Élise Dupré-Çaërel", Instant.parse("2025-05-12T09:30:00Z"), sections);

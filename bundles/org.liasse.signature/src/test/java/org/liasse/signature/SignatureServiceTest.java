@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,6 +36,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.cms.CMSSignedData;
@@ -47,6 +50,13 @@ import org.liasse.api.error.LiasseException;
 import org.liasse.api.signature.SignatureReport;
 import org.liasse.api.signature.SignedStatement;
 import org.liasse.api.signature.SigningCertificate;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
 
 /**
  * Signs with a demo PKI generated in a temporary folder and a real timestamp authority served over HTTP on a
@@ -76,6 +86,37 @@ class SignatureServiceTest {
     }
 
     @Test
+    void theSignedPdfIsAValidTaggedPdfA2bWithEmbeddedFonts() throws Exception {
+        VeraGreenfieldFoundryProvider.initialise();
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(signed.pdf()))) {
+            assertEquals(PDFAFlavour.PDFA_2_B, parser.getFlavour(), "the PDF declares PDF/A-2b");
+            PDFAValidator validator = Foundries.defaultInstance().createValidator(parser.getFlavour(), false);
+            ValidationResult result = validator.validate(parser);
+            List<String> failures = result.getTestAssertions().stream()
+                .filter(assertion -> assertion.getStatus() == TestAssertion.Status.FAILED)
+                .map(assertion -> assertion.getRuleId().getClause() + "-" + assertion.getRuleId().getTestNumber() + " "
+                    + assertion.getMessage()).distinct().toList();
+            assertTrue(result.isCompliant() && failures.isEmpty(), "veraPDF: " + failures);
+        }
+        try (PDDocument document = Loader.loadPDF(signed.pdf())) {
+            assertTrue(document.getDocumentCatalog().getMarkInfo().isMarked(), "tagged");
+            assertNotNull(document.getDocumentCatalog().getStructureTreeRoot().getParentTree());
+            assertEquals("fr-FR", document.getDocumentCatalog().getLanguage());
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertTrue(font.isEmbedded(), font.getName() + " is embedded");
+                }
+            }
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Exercice N Exercice N-1"), "a fiche as the table the user filled: " + text);
+            assertTrue(text.contains("Loyers\nLOYERS\n1\u00a0250\u00a0000,00\u00a0€ 1\u00a0100\u00a0000,00\u00a0€"),
+                "the row's label, its code in small, then its values in their columns: " + text);
+            assertTrue(text.contains("Office public de l'habitat du Val Fictif — SIREN 000000018"), "page header");
+        }
+    }
+
+    @Test
     void theSignedPdfVerifies() throws Exception {
         SignatureReport report = service.verify(signed.pdf());
         assertTrue(report.valid(), report.problems().toString());
@@ -97,7 +138,7 @@ class SignatureServiceTest {
             assertTrue(pages >= 3, "140 lines take several pages: " + pages);
             String text = new PDFTextStripper().getText(document);
             for (String expected : List.of("États réglementaires", "Office public de l'habitat du Val Fictif", "000000018",
-                "Campagne 2025", "version 2025.1", "n° 4242, révision 7", "Élise Dupré-Çaërel (saisie.demo)",
+                "États réglementaires 2025", "version 2025.1", "n° 4242, révision 7", "Élise Dupré-Çaërel (saisie.demo)",
                 "12 mai 2025 à 11:30:00", "Bilan — exercice N (suite)", "« réévalué »", "140\u00a0000,25\u00a0€", "B140",
                 "Aucune valeur.", "Page 1 / " + pages, "Page " + pages + " / " + pages)) {
                 assertTrue(text.contains(expected), "missing: " + expected);
@@ -137,11 +178,11 @@ class SignatureServiceTest {
         assertEquals("2025.1", root.path("questionnaire").path("version").asText());
         assertEquals("saisie.demo", root.path("signedBy").path("login").asText());
         assertEquals("2025-05-12T09:30:00Z", root.path("signedAt").asText());
-        assertEquals(3, root.path("sections").size());
+        assertEquals(4, root.path("sections").size());
         JsonNode line = root.path("sections").get(1).path("lines").get(139);
         assertEquals("B140", line.path("cell").asText());
         assertEquals("140000.25", line.path("value").asText());
-        assertEquals(0, root.path("sections").get(2).path("lines").size());
+        assertEquals(0, root.path("sections").get(3).path("lines").size());
     }
 
     @Test

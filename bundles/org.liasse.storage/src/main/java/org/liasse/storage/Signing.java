@@ -93,20 +93,20 @@ public class Signing {
         for (CellDefinition cell : definition.cells().values()) {
             if (!values.getOrDefault(cell.code(), "").isEmpty()) {
                 lines.computeIfAbsent(cell.fiche().code(), fiche -> new ArrayList<>())
-                    .add(new StatementLine(cell.code(), label(cell), values.get(cell.code()),
-                        FrenchFormat.cell(cell.column(), values.get(cell.code()))));
+                    .add(new StatementLine(cell.code(), rowLabel(cell) + " — " + cell.column().label(),
+                        values.get(cell.code()), FrenchFormat.cell(cell.column(), values.get(cell.code())),
+                        cell.table().title(), rowLabel(cell), cell.column().label()));
             }
         }
         return definition.fiches().stream().map(fiche -> new StatementSection(fiche.code(), fiche.title(),
             lines.getOrDefault(fiche.code(), List.of()))).toList();
     }
 
-    private static String label(CellDefinition cell) {
-        String row = cell.table().repeating()
+    private static String rowLabel(CellDefinition cell) {
+        return cell.table().repeating()
             ? cell.table().title() + " n° " + cell.row().substring(cell.table().code().length() + 1)
             : cell.table().rows().stream().filter(r -> r.code().equals(cell.row())).findFirst()
                 .map(r -> r.label()).orElse(cell.row());
-        return row + " — " + cell.column().label();
     }
 
     /** Records a signed statement in the transition's transaction; returns its identifier. */

@@ -24,7 +24,7 @@ class ControlExplanationIT {
 
     private static final String ADMIN_PASSWORD = "Mot de passe initial du test 2025";
     private static final String SIREN = "000000067";
-    private static final String NBSP = "\u00a0";
+    private static final String GROUP = "\u202f";
     private static final String LIMITS_SIREN = "000000075";
     private static final String LIMITS_PLUGIN = "org.liasse.itest.limites";
 
@@ -89,23 +89,23 @@ class ControlExplanationIT {
         JsonNode outcome = explanation.path("outcome");
         assertEquals("FAILED", outcome.path("status").asText());
         assertEquals("ERROR", outcome.path("severity").asText());
-        assertEquals("Le total de l'actif (500" + NBSP + "001,01 €) doit être égal au total du passif (500" + NBSP
+        assertEquals("Le total de l’actif (500" + GROUP + "001,01 €) doit être égal au total du passif (500" + GROUP
             + "000 €) à 1 € près : l'écart est de 1,01 €.", outcome.path("message").asText());
-        assertEquals("500" + NBSP + "001,01", outcome.path("values").path("BILAN.TOTAL_ACTIF.MONTANT").asText());
+        assertEquals("500" + GROUP + "001,01", outcome.path("values").path("BILAN.TOTAL_ACTIF.MONTANT").asText());
         assertTrue(outcome.path("ruleVersion").asText().startsWith("org.liasse.ministry.er "), outcome.toString());
         JsonNode expression = explanation.path("expression");
         assertEquals("BILAN.TOTAL_ACTIF.MONTANT = BILAN.TOTAL_PASSIF.MONTANT tolerance 1", expression.path("text").asText());
         assertEquals("faux", expression.path("value").asText());
-        assertEquals("500" + NBSP + "000", expression.path("parts").get(1).path("value").asText());
+        assertEquals("500" + GROUP + "000", expression.path("parts").get(1).path("value").asText());
     }
 
     @Test
     void prevReadsTheDossierOfTheYearBefore() {
         JsonNode outcome = explain(entry, "ER_LOYERS_EVOLUTION").path("outcome");
         assertEquals("FAILED", outcome.path("status").asText(), outcome.toString());
-        assertEquals("100" + NBSP + "000", outcome.path("values").path("prev(CR.LOYERS.MONTANT)").asText());
-        assertEquals("Les loyers varient de plus de 30 % par rapport à l'exercice précédent (100" + NBSP + "000 € puis 150"
-            + NBSP + "000 €) : justifiez cette évolution.", outcome.path("message").asText());
+        assertEquals("100" + GROUP + "000", outcome.path("values").path("prev(CR.LOYERS.MONTANT)").asText());
+        assertEquals("Les loyers varient de plus de 30 % par rapport à l’exercice précédent (100" + GROUP + "000 € puis 150"
+            + GROUP + "000 €) : justifiez cette évolution.", outcome.path("message").asText());
     }
 
     @Test

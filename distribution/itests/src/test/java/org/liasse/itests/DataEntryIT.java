@@ -439,7 +439,7 @@ class DataEntryIT {
         outcomes.values().forEach(o -> assertFalse(o.path("status").asText().equals("NOT_APPLICABLE"), o.toString()));
         assertEquals("FAILED", outcomes.get("ER_BILAN_EQUILIBRE").path("status").asText());
         assertEquals("ERROR", outcomes.get("ER_BILAN_EQUILIBRE").path("severity").asText());
-        assertTrue(outcomes.get("ER_BILAN_EQUILIBRE").path("message").asText().startsWith("Le total de l'actif ("),
+        assertTrue(outcomes.get("ER_BILAN_EQUILIBRE").path("message").asText().startsWith("Le total de l’actif ("),
             outcomes.get("ER_BILAN_EQUILIBRE").toString());
         assertEquals("FAILED", outcomes.get("ER_LOYERS_EVOLUTION").path("status").asText(), "ten times year N-1");
         assertEquals("WARNING", outcomes.get("ER_LOYERS_EVOLUTION").path("severity").asText());

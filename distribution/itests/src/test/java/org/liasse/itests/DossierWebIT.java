@@ -119,8 +119,8 @@ class DossierWebIT {
             assertEquals("true", field(browser, "BILAN.IMMO_FIN.MONTANT").getDomAttribute("aria-invalid"));
             browser.byId("enregistrer").click();
             String error = browser.message("saisie-messages", "erreur");
-            assertTrue(error.contains("rien n'a été enregistré"), error);
-            assertTrue(browser.byId("e-BILAN.IMMO_FIN.MONTANT").getText().contains("n'est pas un nombre"));
+            assertTrue(error.contains("rien n’a été enregistré"), error);
+            assertTrue(browser.byId("e-BILAN.IMMO_FIN.MONTANT").getText().contains("n’est pas un nombre"));
             browser.checkPage("22-saisie-erreur");
 
             WebElement wrong = field(browser, "BILAN.IMMO_FIN.MONTANT");

@@ -25,6 +25,7 @@ public final class FrenchFormat {
     /** Before a unit (« 12 € », « 4 % »): no-break space. */
     public static final char BEFORE_UNIT = '\u00a0';
 
+    private static final Pattern STRAIGHT_APOSTROPHE = Pattern.compile("(?<=\\p{L})'(?=\\p{L})");
     private static final Pattern FRENCH_DATE = Pattern.compile("([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})");
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.FRENCH);
@@ -129,6 +130,11 @@ public final class FrenchFormat {
 
     private static String twoDigits(String digits) {
         return digits.length() == 1 ? "0" + digits : digits;
+    }
+
+    /** A text with its apostrophes between letters made typographic: « n'est » → « n’est ». */
+    public static String typography(String text) {
+        return text == null ? null : STRAIGHT_APOSTROPHE.matcher(text).replaceAll("\u2019");
     }
 
     /**

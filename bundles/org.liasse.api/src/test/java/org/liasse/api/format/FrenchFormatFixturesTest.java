@@ -65,6 +65,7 @@ class FrenchFormatFixturesTest {
 
     @Test
     void booleansAndCounts() {
+        each("typography", c -> assertEquals(c.get(1).asText(), FrenchFormat.typography(c.get(0).asText())));
         each("bool", c -> assertEquals(c.get(1).asText(), FrenchFormat.bool(c.get(0).asText())));
         each("agree", c -> assertEquals(c.get(3).asText(),
             FrenchFormat.agree(c.get(0).asLong(), c.get(1).asText(), c.get(2).asText())));
@@ -77,7 +78,7 @@ class FrenchFormatFixturesTest {
         Set<String> kinds = new TreeSet<>();
         fixtures.fieldNames().forEachRemaining(kinds::add);
         kinds.removeIf(kind -> kind.startsWith("_"));
-        assertEquals(new TreeSet<>(Set.of("number", "numberWithScale", "cell", "date", "longDate", "parseDate", "bool",
+        assertEquals(new TreeSet<>(Set.of("number", "numberWithScale", "cell", "date", "longDate", "parseDate", "typography", "bool",
             "agree", "count")), kinds);
     }
 }

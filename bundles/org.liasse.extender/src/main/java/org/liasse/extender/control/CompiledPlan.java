@@ -29,7 +29,9 @@ import org.liasse.api.control.ControlStatus;
 import org.liasse.api.control.ExplainedExpression;
 import org.liasse.api.definition.AggregateDefinition;
 import org.liasse.api.definition.ControlDefinition;
+import org.liasse.api.definition.FieldType;
 import org.liasse.api.definition.QuestionnaireDefinition;
+import org.liasse.api.format.FrenchFormat;
 import org.liasse.extender.control.Nodes.Comparing;
 import org.liasse.extender.control.Nodes.Cond;
 import org.liasse.extender.control.Nodes.Node;
@@ -174,7 +176,7 @@ public final class CompiledPlan implements ControlPlan {
             compiled = binder.rule(definition.expression(), rule.expression());
             involved = binder.involved();
             for (Template.Part part : rule.message().parts()) {
-                message.add(new Piece(part.literal(), part.expression() == null ? part.source() : null,
+                message.add(new Piece(FrenchFormat.typography(part.literal()), part.expression() == null ? part.source() : null,
                     part.expression() == null ? null : binder.expression(part.source(), part.expression())));
             }
         } catch (FormulaException e) {
@@ -385,7 +387,11 @@ public final class CompiledPlan implements ControlPlan {
     /** A node's value as French text, {@code (illisible)} when it cannot be evaluated. */
     private static String french(Node node, Frame frame) {
         try {
-            return Values.french(node.value(frame));
+            Object value = node.value(frame);
+            if (node.type() == Type.DATE && value instanceof String date) {
+                return FieldType.date(date).map(FrenchFormat::date).orElse(date);
+            }
+            return Values.french(value);
         } catch (RuntimeException e) {
             return "(illisible)";
         }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 
+import org.liasse.api.format.FrenchFormat;
+
 /**
  * Exact numbers as fixed-point {@code long}s counting millionths ({@link #SCALE} decimals), with sentinels for an
  * empty value, a value that needs {@link BigDecimal} (more decimals or too large) and an unreadable stored value.
@@ -202,8 +204,9 @@ public final class Values {
     }
 
     /**
-     * A value as French text: numbers with a non-breaking space between thousands and a decimal comma, without
-     * trailing zeros ({@code 1 234,5}); {@code oui} / {@code non}; dates as stored ({@code AAAA-MM-JJ}); {@code (vide)}.
+     * A value as French text ({@link FrenchFormat}): numbers with a narrow no-break space between thousands and a
+     * decimal comma, without trailing zeros ({@code 1 234,5}); {@code oui} / {@code non}; text as it is (the caller
+     * writes dates JJ/MM/AAAA); {@code (vide)}.
      */
     public static String french(Object value) {
         if (value == null) {
@@ -219,23 +222,6 @@ public final class Values {
     }
 
     private static String french(BigDecimal number) {
-        BigDecimal plain = number.stripTrailingZeros();
-        if (plain.scale() < 0) {
-            plain = plain.setScale(0);
-        }
-        String text = plain.abs().toPlainString();
-        int point = text.indexOf('.');
-        String whole = point < 0 ? text : text.substring(0, point);
-        StringBuilder out = new StringBuilder(number.signum() < 0 ? "-" : "");
-        for (int i = 0; i < whole.length(); i++) {
-            if (i > 0 && (whole.length() - i) % 3 == 0) {
-                out.append('\u00a0');
-            }
-            out.append(whole.charAt(i));
-        }
-        if (point >= 0) {
-            out.append(',').append(text, point + 1, text.length());
-        }
-        return out.toString();
+        return FrenchFormat.number(number.stripTrailingZeros());
     }
 }

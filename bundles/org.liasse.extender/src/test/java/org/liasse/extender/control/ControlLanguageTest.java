@@ -25,7 +25,7 @@ import org.liasse.extender.definition.RulePlugin;
 
 class ControlLanguageTest {
 
-    private static final String NBSP = "\u00a0";
+    private static final String GROUP = "\u202f";
 
     /** The status of one rule of questionnaire T on some values. */
     private static ControlStatus status(String expression, Map<String, String> values) {
@@ -211,7 +211,7 @@ class ControlLanguageTest {
             "Total {left} € au lieu de {right} € (écart {difference} €, R3 : {F.R3.M}, {{brut}}).",
             ControlData.of(Map.of("F.TOTAL.M", "1500.50", "F.R1.M", "1000", "F.R2.M", "2000.25", "F.R3.M", "500.5")));
         assertEquals(ControlStatus.FAILED, outcome.status());
-        assertEquals("Total 1" + NBSP + "500,5 € au lieu de 3" + NBSP + "000,25 € (écart -1" + NBSP + "499,75 €, R3 : 500,5, {brut}).",
+        assertEquals("Total 1" + GROUP + "500,5 € au lieu de 3" + GROUP + "000,25 € (écart -1" + GROUP + "499,75 €, R3 : 500,5, {brut}).",
             outcome.message());
         assertEquals(List.of("F.TOTAL.M", "F.R1.M", "F.R2.M", "left", "right"), List.copyOf(outcome.values().keySet()));
         assertEquals(List.of("F.TOTAL.M", "F.R1.M", "F.R2.M"), outcome.cells());

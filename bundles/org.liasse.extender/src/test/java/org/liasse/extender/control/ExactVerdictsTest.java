@@ -17,7 +17,7 @@ import org.liasse.extender.definition.RulePlugin;
  */
 class ExactVerdictsTest {
 
-    private static final String NBSP = "\u00a0";
+    private static final String GROUP = "\u202f";
 
     /** The outcome of one rule, after checking that the bytecode, the report and the explanation agree on it. */
     private static ControlOutcome decided(String rule, String message, Map<String, String> values,
@@ -50,7 +50,7 @@ class ExactVerdictsTest {
     void roundingNearTheTopOfTheLongRangeStaysExact() {
         ControlOutcome outcome = decided("round(F.R1.M, 0) < 0", "{left}", Map.of("F.R1.M", "9223372036854.6"),
             ControlStatus.FAILED);
-        assertEquals("9" + NBSP + "223" + NBSP + "372" + NBSP + "036" + NBSP + "855", outcome.message());
+        assertEquals("9" + GROUP + "223" + GROUP + "372" + GROUP + "036" + GROUP + "855", outcome.message());
         decided("round(F.R1.M, 0) > 0", Map.of("F.R1.M", "9223372036854.6"), ControlStatus.PASSED);
         decided("round(F.R1.M, 0) < 0", Map.of("F.R1.M", "-9223372036854.6"), ControlStatus.PASSED);
         decided("round(F.R1.M + F.R2.M, 0) = 9223372036855",
