@@ -194,6 +194,16 @@ public final class Distribution implements AutoCloseable {
         process = builder.start();
     }
 
+    /** Waits for Karaf to end by itself and returns its exit status. */
+    public int awaitExit(long timeoutMillis) throws InterruptedException {
+        if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("bin/karaf server still running after " + timeoutMillis + " ms");
+        }
+        int status = process.exitValue();
+        process = null;
+        return status;
+    }
+
     /** Stops Karaf cleanly with {@code bin/stop} and waits for the process to end. */
     public void stop() throws IOException, InterruptedException {
         if (process == null) {

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What an operator sees when a start goes wrong, on the real ministry assembly run as a process: a bootstrap
  * password the policy refuses leaves the server up and says why; a re-verification a {@code kill -9} left unfinished
- * is marked interrupted and run again at the next start.
+ * is marked interrupted and run again at the next start; a busy HTTP port ends the process with an error status.
  */
 class StartupIT {
 
@@ -41,6 +43,18 @@ class StartupIT {
                 + "\"}").status(), "no admin was created");
             String log = Files.readString(ministry.home().resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
             assertTrue(log.contains("Premier super-administrateur : compte admin non créé"), "the log says why");
+        }
+    }
+
+    @Test
+    void aBusyHttpPortEndsTheStartWithAnErrorStatusAndALogLine() throws Exception {
+        try (Distribution ministry = Distribution.unpack("ministry", Map.of());
+             ServerSocket busy = new ServerSocket(ministry.httpPort())) {
+            ministry.start();
+            assertEquals(1, ministry.awaitExit(BOOT_TIMEOUT), "bin/karaf server exits with an error status");
+            String log = Files.readString(ministry.home().resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
+            assertTrue(log.lines().anyMatch(line -> line.contains("| ERROR |")
+                && line.contains("Le serveur HTTP n'a pas pu ouvrir le port " + ministry.httpPort() + " ")), log);
         }
     }
 
