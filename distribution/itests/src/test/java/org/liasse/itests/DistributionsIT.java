@@ -50,7 +50,7 @@ class DistributionsIT {
     @ParameterizedTest
     @CsvSource({"ministry, org.liasse.ministry.er, ER", "oph, org.liasse.oph.qdis, QDIS", "esh, org.liasse.esh.qdis, QDIS",
         "coop, org.liasse.coop.qdis, QDIS", "epl, org.liasse.epl.qdis, QDIS"})
-    void eachDistributionBootsHealthyWithItsPartnerPlugins(String partner, String plugin, String questionnaire)
+    void eachDistributionBootsHealthyAndQuietWithItsPartnerPlugins(String partner, String plugin, String questionnaire)
         throws Exception {
         try (Distribution distribution = Distribution.unpack(partner, Map.of("LIASSE_ADMIN_PASSWORD", ADMIN_PASSWORD))) {
             distribution.start();
@@ -75,6 +75,8 @@ class DistributionsIT {
             assertEquals(List.of("127.0.0.1"), Await.until("console listening", BOOT_TIMEOUT,
                 () -> listeningAddresses(ssh), addresses -> !addresses.isEmpty()), "the console answers on loopback only");
             assertEquals(401, distribution.http().get("/organisations").status(), "nothing is open to anonymous callers");
+            // Health was polled from the first second, as a supervisor would: the start-up log stays free of noise
+            assertEquals(List.of(), distribution.logWarningsAndErrors(), "no WARN or ERROR line in the start-up log");
         }
     }
 
