@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class StartupIT {
 
     private static final long BOOT_TIMEOUT = 180_000;
+    /** The shipped plugins' version as their bundles declare it. */
+    private static final String VERSION = System.getProperty("liasse.version").replace("-SNAPSHOT", ".SNAPSHOT");
 
     @Test
     void aBootstrapPasswordThatFailsThePolicyLeavesTheServerUpWithAClearReason() throws Exception {
@@ -44,6 +47,32 @@ class StartupIT {
             String log = Files.readString(ministry.home().resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
             assertTrue(log.contains("Premier super-administrateur : compte admin non créé"), "the log says why");
         }
+    }
+
+    @Test
+    void aFirstStartSaysReadyOnlyOnceTheShippedPluginIsActive() throws Exception {
+        try (Distribution ministry = Distribution.unpack("ministry", Map.of())) {
+            ministry.start();
+            Await.until("ministry ready", BOOT_TIMEOUT, () -> ministry.http().get("/health"),
+                r -> r.status() == 200 && r.json().path("ready").asBoolean());
+            // The extender logs the moment it first says ready: by then the plugin shipped in the features was loaded
+            // and its version recorded, although nothing was recorded before this first start
+            List<String> log = Files.readAllLines(ministry.home().resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
+            int active = indexOf(log, "Plugin org.liasse.ministry.er " + VERSION + " actif");
+            int ready = indexOf(log, "Extender prêt : versions enregistrées actives [org.liasse.ministry.er " + VERSION + "]");
+            assertTrue(active >= 0 && ready > active, "the plugin active (line " + active + ") before ready (line " + ready
+                + ")");
+        }
+    }
+
+    /** The index of the first line containing a text, or -1. */
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
