@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * What an operator sees when a start goes wrong, on the real ministry assembly run as a process: a bootstrap
  * password the policy refuses leaves the server up and says why; a re-verification a {@code kill -9} left unfinished
  * is marked interrupted and run again at the next start; a busy HTTP port ends the process with an error status.
+ * And what it relies on when nothing goes wrong: a first start says ready only once the shipped plugin is active.
  */
 class StartupIT {
 
