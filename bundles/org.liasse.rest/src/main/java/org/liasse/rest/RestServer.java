@@ -3,6 +3,8 @@ package org.liasse.rest;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -15,9 +17,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
+import javax.servlet.Servlet;
+
+import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.liasse.api.attachment.AttachmentService;
 import org.liasse.api.audit.AuditLog;
 import org.liasse.api.control.ControlEngine;
@@ -44,12 +50,15 @@ import org.liasse.api.workflow.NotificationService;
 import org.liasse.api.workflow.ReminderService;
 import org.liasse.api.workflow.WorkflowService;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.http.context.ServletContextHelper;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -57,8 +66,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the REST API on the CXF servlet at {@code /api/v1}. The API stays published while core services come
- * and go: a call that needs a missing service gets a 503 problem and health reports the component down.
+ * Publishes the REST API at {@code /api/v1}: creates the CXF server, then registers its servlet in a servlet context
+ * of its own at {@code /api} (HTTP Whiteboard), so that no request reaches a CXF servlet with no API behind it; until
+ * then the web bundle answers {@code /api} with a 503 problem. The API stays published while core services come and
+ * go: a call that needs a missing service gets a 503 problem and health reports the component down.
  */
 @Component(immediate = true, configurationPid = "org.liasse.rest")
 @Designate(ocd = RestServer.Config.class)
@@ -84,8 +95,11 @@ public class RestServer {
         int public_writes_per_minute() default 600;
     }
 
-    /** Address of the API below the CXF servlet context ({@code /api}, see {@code etc/org.apache.cxf.osgi.cfg}). */
+    /** Path of the API's servlet context. */
+    static final String CONTEXT_PATH = "/api";
+    /** Address of the API below its servlet context. */
     static final String ADDRESS = "/v1";
+    private static final String CONTEXT_NAME = "liasse-api";
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
 
@@ -138,6 +152,8 @@ public class RestServer {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<Authenticator> authenticators = new CopyOnWriteArrayList<>();
     private Server server;
+    private ServiceRegistration<ServletContextHelper> servletContext;
+    private ServiceRegistration<Servlet> servlet;
 
     /** Creates the CXF server. */
     @Activate
@@ -194,11 +210,12 @@ public class RestServer {
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         // Decimals travel as strings ("831484.50"): a browser's JSON.parse would turn a number into binary floating point.
         mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        Bus bus = BusFactory.getDefaultBus();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(JAXRSServerFactoryBean.class.getClassLoader());
         try {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
-            factory.setBus(BusFactory.getDefaultBus());
+            factory.setBus(bus);
             factory.setAddress(ADDRESS);
             List<Object> beans = new ArrayList<>(resources);
             beans.add(openApi);
@@ -212,12 +229,40 @@ public class RestServer {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
-        LOG.info("API REST publiée sur /api{}", ADDRESS);
+        publish(context, bus);
+        LOG.info("API REST publiée sur {}{}", CONTEXT_PATH, ADDRESS);
     }
 
-    /** Removes the CXF server. */
+    /**
+     * Registers the servlet context {@code /api} and the CXF servlet of the bus the server was created on. The web
+     * UI's filters, bound to the default context, do not apply to the API.
+     */
+    private void publish(BundleContext context, Bus bus) {
+        Dictionary<String, Object> contextProperties = new Hashtable<>();
+        contextProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME, CONTEXT_NAME);
+        contextProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_PATH, CONTEXT_PATH);
+        servletContext = context.registerService(ServletContextHelper.class,
+            new ServletContextHelper(context.getBundle()) { }, contextProperties);
+        CXFNonSpringServlet cxf = new CXFNonSpringServlet();
+        cxf.setBus(bus);
+        Dictionary<String, Object> servletProperties = new Hashtable<>();
+        servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT,
+            "(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME + "=" + CONTEXT_NAME + ")");
+        servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, CONTEXT_NAME);
+        servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/*");
+        servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_ASYNC_SUPPORTED, true);
+        servletProperties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_INIT_PARAM_PREFIX
+            + "hide-service-list-page", "true");
+        servlet = context.registerService(Servlet.class, cxf, servletProperties);
+    }
+
+    /** Withdraws the servlet, then removes the CXF server. */
     @Deactivate
     void deactivate() {
+        if (servlet != null) {
+            servlet.unregister();
+            servletContext.unregister();
+        }
         if (server != null) {
             server.destroy();
         }

@@ -98,6 +98,17 @@ public final class Distribution implements AutoCloseable {
         }
     }
 
+    /**
+     * The lines of {@code data/log/karaf.log} at level WARN or ERROR: those of Pax Logging ({@code | WARN  |}) and those
+     * the launcher writes through {@code java.util.logging} before Pax Logging starts ({@code WARNING:}, {@code SEVERE:}).
+     */
+    public List<String> logWarningsAndErrors() throws IOException {
+        try (Stream<String> lines = Files.lines(home.resolve("data/log/karaf.log"), java.nio.charset.StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains("| WARN  |") || line.contains("| ERROR |")
+                || line.startsWith("WARNING:") || line.startsWith("SEVERE:")).toList();
+        }
+    }
+
     /** One property of a configuration file under the distribution, as {@link #setProperty} writes it. */
     public String property(String file, String key) throws IOException {
         for (String line : Files.readAllLines(home.resolve(file))) {
@@ -192,6 +203,16 @@ public final class Distribution implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("LIASSE_HTTP_PORT", Integer.toString(httpPort));
         process = builder.start();
+    }
+
+    /** Waits for Karaf to end by itself and returns its exit status. */
+    public int awaitExit(long timeoutMillis) throws InterruptedException {
+        if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("bin/karaf server still running after " + timeoutMillis + " ms");
+        }
+        int status = process.exitValue();
+        process = null;
+        return status;
     }
 
     /** Stops Karaf cleanly with {@code bin/stop} and waits for the process to end. */

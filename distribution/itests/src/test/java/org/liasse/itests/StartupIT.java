@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,11 +20,14 @@ import org.junit.jupiter.api.Test;
 /**
  * What an operator sees when a start goes wrong, on the real ministry assembly run as a process: a bootstrap
  * password the policy refuses leaves the server up and says why; a re-verification a {@code kill -9} left unfinished
- * is marked interrupted and run again at the next start.
+ * is marked interrupted and run again at the next start; a busy HTTP port ends the process with an error status.
+ * And what it relies on when nothing goes wrong: a first start says ready only once the shipped plugin is active.
  */
 class StartupIT {
 
     private static final long BOOT_TIMEOUT = 180_000;
+    /** The shipped plugins' version as their bundles declare it. */
+    private static final String VERSION = System.getProperty("liasse.version").replace("-SNAPSHOT", ".SNAPSHOT");
 
     @Test
     void aBootstrapPasswordThatFailsThePolicyLeavesTheServerUpWithAClearReason() throws Exception {
@@ -41,6 +47,44 @@ class StartupIT {
                 + "\"}").status(), "no admin was created");
             String log = Files.readString(ministry.home().resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
             assertTrue(log.contains("Premier super-administrateur : compte admin non créé"), "the log says why");
+        }
+    }
+
+    @Test
+    void aFirstStartSaysReadyOnlyOnceTheShippedPluginIsActive() throws Exception {
+        try (Distribution ministry = Distribution.unpack("ministry", Map.of())) {
+            ministry.start();
+            Await.until("ministry ready", BOOT_TIMEOUT, () -> ministry.http().get("/health"),
+                r -> r.status() == 200 && r.json().path("ready").asBoolean());
+            // The extender logs the moment it first says ready: by then the plugin shipped in the features was loaded
+            // and its version recorded, although nothing was recorded before this first start
+            List<String> log = Files.readAllLines(ministry.home().resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
+            int active = indexOf(log, "Plugin org.liasse.ministry.er " + VERSION + " actif");
+            int ready = indexOf(log, "Extender prêt : versions enregistrées actives [org.liasse.ministry.er " + VERSION + "]");
+            assertTrue(active >= 0 && ready > active, "the plugin active (line " + active + ") before ready (line " + ready
+                + ")");
+        }
+    }
+
+    /** The index of the first line containing a text, or -1. */
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void aBusyHttpPortEndsTheStartWithAnErrorStatusAndALogLine() throws Exception {
+        try (Distribution ministry = Distribution.unpack("ministry", Map.of());
+             ServerSocket busy = new ServerSocket(ministry.httpPort())) {
+            ministry.start();
+            assertEquals(1, ministry.awaitExit(BOOT_TIMEOUT), "bin/karaf server exits with an error status");
+            String log = Files.readString(ministry.home().resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
+            assertTrue(log.lines().anyMatch(line -> line.contains("| ERROR |")
+                && line.contains("Le serveur HTTP n'a pas pu ouvrir le port " + ministry.httpPort() + " ")), log);
         }
     }
 
