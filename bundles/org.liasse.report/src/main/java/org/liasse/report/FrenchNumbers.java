@@ -11,8 +11,6 @@ import org.liasse.api.format.FrenchFormat;
  */
 final class FrenchNumbers {
 
-    /** No-break space (U+00A0), which every PDF standard font can draw, unlike U+202F: PdfText draws one for the other. */
-    static final char SPACE = FrenchFormat.BEFORE_UNIT;
     private static final int DECIMALS = 2;
 
     private FrenchNumbers() {

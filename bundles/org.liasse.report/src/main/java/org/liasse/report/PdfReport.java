@@ -7,12 +7,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.liasse.api.report.ReportData;
+import org.liasse.pdf.PdfArchive;
 
 /**
  * Lays a report out on A4 pages: a title block, then each section's tables, each chart followed by its table (the
@@ -33,7 +33,7 @@ final class PdfReport {
     static final String DEMO_NOTICE = "Données fictives — plateforme en mode démonstration";
 
     private final PDDocument document = new PDDocument();
-    private final PdfText fonts = new PdfText();
+    private final PdfText fonts = new PdfText(document);
     private final ReportData data;
     private PDPageContentStream content;
     private float y;
@@ -53,11 +53,8 @@ final class PdfReport {
     }
 
     private void body(List<Sections.Section> sections) throws IOException {
-        PDDocumentInformation information = document.getDocumentInformation();
-        information.setTitle(data.report().title());
-        information.setAuthor("Liasse");
-        information.setSubject(subject());
-        document.getDocumentCatalog().setLanguage("fr-FR");
+        PdfArchive.declare(document, data.report().title(), "Liasse", subject(),
+            data.generatedAt().atZone(GENERATED.getZone()));
         newPage();
         text(fonts.bold(), 18, data.report().title(), 26);
         text(fonts.regular(), 11, subject(), 16);

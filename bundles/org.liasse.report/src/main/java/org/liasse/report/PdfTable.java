@@ -21,7 +21,7 @@ final class PdfTable {
     /** Draws the table at the report's cursor. */
     static void draw(PdfReport report, Table table) throws IOException {
         int columns = table.headers().size();
-        float size = columns > 5 ? 7 : 8.5f;
+        float size = columns > 5 ? 6.5f : 8.5f;
         float height = size + 7;
         float[] widths = widths(report.fonts(), table, size);
         boolean[] numeric = numeric(table);

@@ -1,59 +1,46 @@
 package org.liasse.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.liasse.pdf.PdfFonts;
 
 /**
- * Text in the PDF's standard fonts (Helvetica, WinAnsi encoding: every French letter, the euro sign, the no-break
- * space): characters they cannot draw are replaced, long texts are cut with an ellipsis to fit a width. An instance
- * holds the fonts of one document: a font object must not be shared between documents.
+ * Text in the report's embedded fonts ({@link PdfFonts}, DejaVu Sans): what they cannot draw is replaced, long texts
+ * are cut with an ellipsis to fit a width. An instance holds the fonts of one document: a font object must not be
+ * shared between documents.
  */
 final class PdfText {
 
-    /** Only asked which characters the fonts can encode, never added to a document. */
-    private static final PDFont CHECK_REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDFont CHECK_BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-
     private static final String ELLIPSIS = "…";
-    private static final Map<Character, Boolean> DRAWABLE = new ConcurrentHashMap<>();
 
-    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private final PdfFonts fonts;
+
+    /** The fonts of a document. */
+    PdfText(PDDocument document) {
+        fonts = PdfFonts.load(document);
+    }
 
     /** Regular text. */
     PDFont regular() {
-        return regular;
+        return fonts.regular();
     }
 
     /** Titles and headers. */
     PDFont bold() {
-        return bold;
+        return fonts.bold();
     }
 
-    /** The text with what the fonts cannot draw replaced: narrow spaces by no-break spaces, the rest by {@code ?}. */
+    /** The text with what the fonts cannot draw replaced (see {@link PdfFonts#safe}). */
     static String safe(String text) {
-        StringBuilder safe = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            char drawn = c == '\u202f' || c == '\u2009' ? FrenchNumbers.SPACE : c;
-            safe.append(DRAWABLE.computeIfAbsent(drawn, PdfText::drawable) ? drawn : '?');
-        }
-        return safe.toString();
+        return PdfFonts.safe(text);
     }
 
     /** Width of a safe text, in points. */
     static float width(PDFont font, float size, String text) {
-        try {
-            return font.getStringWidth(text) / 1000 * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PdfFonts.width(font, size, text);
     }
 
     /** The safe text, cut with an ellipsis so that it fits {@code maxWidth}. */
@@ -78,15 +65,5 @@ final class PdfText {
         content.newLineAtOffset(x - align * width(font, size, safe), y);
         content.showText(safe);
         content.endText();
-    }
-
-    private static boolean drawable(char c) {
-        try {
-            CHECK_REGULAR.encode(String.valueOf(c));
-            CHECK_BOLD.encode(String.valueOf(c));
-            return true;
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
-        }
     }
 }

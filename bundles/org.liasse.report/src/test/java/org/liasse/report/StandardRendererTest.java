@@ -18,6 +18,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -37,6 +38,8 @@ import org.liasse.api.report.ReportMeasure;
 import org.liasse.api.report.ReportRow;
 import org.liasse.api.report.ReportYear;
 import org.liasse.exchange.FileExchange;
+import org.liasse.pdf.VeraPdf;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 class StandardRendererTest {
 
@@ -114,7 +117,7 @@ class StandardRendererTest {
     }
 
     @Test
-    void theDossierReportShowsRatiosInFrenchNumbersTrendsAndCharts() throws IOException {
+    void theDossierReportShowsRatiosInFrenchNumbersTrendsAndCharts() throws Exception {
         try (PDDocument pdf = Loader.loadPDF(render(dossierReport(), ReportFormat.PDF))) {
             String text = text(pdf);
 
@@ -128,6 +131,9 @@ class StandardRendererTest {
             assertTrue(text.contains("page 1/" + pdf.getNumberOfPages()), text);
             assertTrue(text.contains("généré le 23/11/2026 à 15:00"), text);
             assertEquals("fr-FR", pdf.getDocumentCatalog().getLanguage());
+            byte[] bytes = render(dossierReport(), ReportFormat.PDF);
+            assertEquals(PDFAFlavour.PDFA_2_B, VeraPdf.flavour(bytes));
+            assertEquals(List.of(), VeraPdf.failures(bytes), "veraPDF finds no failed rule");
             int first = 0;
             int second = 0;
             for (int page = 0; page < pdf.getNumberOfPages(); page++) {
@@ -144,8 +150,9 @@ class StandardRendererTest {
         render(dossierReport(), ReportFormat.PDF);
         try (PDDocument pdf = Loader.loadPDF(render(campaignReport(), ReportFormat.PDF))) {
             for (COSName name : pdf.getPage(0).getResources().getFontNames()) {
-                assertTrue(pdf.getPage(0).getResources().getFont(name).getName().startsWith("Helvetica"),
-                    "each document has its own standard fonts, even after another document");
+                PDFont font = pdf.getPage(0).getResources().getFont(name);
+                assertTrue(font.getName().contains("DejaVuSans") && font.isEmbedded(),
+                    "each document embeds its own fonts, even after another document: " + font.getName());
             }
             String text = text(pdf);
 

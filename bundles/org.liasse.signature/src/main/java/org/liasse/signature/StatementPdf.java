@@ -1,14 +1,9 @@
 package org.liasse.signature;
 
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -16,9 +11,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,22 +20,19 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
-import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.signature.Statement;
 import org.liasse.api.signature.StatementLine;
 import org.liasse.api.signature.StatementSection;
+import org.liasse.pdf.PdfArchive;
+import org.liasse.pdf.PdfFonts;
+import org.liasse.pdf.PdfTags;
 
 /**
  * Renders a statement as an A4 PDF/A-2b for people, tagged for assistive technologies: a title, the organisation
@@ -58,8 +47,6 @@ final class StatementPdf {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final DateTimeFormatter XMP_DATE = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-    private static final String SRGB = "sRGB IEC61966-2.1";
     private static final float MARGIN = 50;
     private static final float TOP = PDRectangle.A4.getHeight() - MARGIN - 14;
     private static final float BOTTOM = 60;
@@ -71,28 +58,15 @@ final class StatementPdf {
     private static final float PADDING = 6;
 
     private final PDDocument document = new PDDocument();
-    private final PDFont regular;
-    private final PDFont bold;
-    private final PDFont italic;
-    private final Tags tags = new Tags(document);
-    /** Whether the fonts have a code point. */
-    private final Map<Integer, Boolean> encodable = new HashMap<>();
+    private final PdfFonts fonts = PdfFonts.load(document);
+    private final PDFont regular = fonts.regular();
+    private final PDFont bold = fonts.bold();
+    private final PDFont italic = fonts.italic();
+    private final PdfTags tags = new PdfTags(document);
     private PDPageContentStream content;
     private float y;
 
-    private StatementPdf() throws IOException {
-        regular = font("DejaVuSans.ttf");
-        bold = font("DejaVuSans-Bold.ttf");
-        italic = font("DejaVuSans-Oblique.ttf");
-    }
-
-    private PDFont font(String file) throws IOException {
-        try (InputStream in = StatementPdf.class.getResourceAsStream("/fonts/" + file)) {
-            if (in == null) {
-                throw new IOException("police absente du bundle : " + file);
-            }
-            return PDType0Font.load(document, in, true);
-        }
+    private StatementPdf() {
     }
 
     /** The PDF of a statement, not signed yet, with the given validation data in its DSS. */
@@ -113,13 +87,14 @@ final class StatementPdf {
         }
     }
 
-    private String title(Statement statement) {
+    private static String title(Statement statement) {
         return statement.questionnaireLabel() + " " + statement.year() + " — " + statement.organisationName();
     }
 
     private void write(Statement statement) throws IOException {
         ZonedDateTime signedAt = statement.signedAt().atZone(PARIS);
-        archival(statement, signedAt);
+        PdfArchive.declare(document, title(statement), statement.organisationName(),
+            "Dossier " + statement.dossierId() + ", révision " + statement.revision(), signedAt);
         Claims claims = Claims.of(statement);
 
         newPage(statement);
@@ -142,58 +117,6 @@ final class StatementPdf {
         content.close();
         tags.finish();
         footers(statement);
-    }
-
-    /** PDF/A-2b: version 1.7, XMP metadata matching the document information, an sRGB output intent. */
-    private void archival(Statement statement, ZonedDateTime signedAt) throws IOException {
-        document.setVersion(1.7f);
-        PDDocumentCatalog catalog = document.getDocumentCatalog();
-        catalog.setLanguage("fr-FR");
-        PDViewerPreferences preferences = new PDViewerPreferences(new COSDictionary());
-        preferences.setDisplayDocTitle(true);
-        catalog.setViewerPreferences(preferences);
-
-        String title = title(statement);
-        String subject = "Dossier " + statement.dossierId() + ", révision " + statement.revision();
-        PDDocumentInformation info = document.getDocumentInformation();
-        info.setTitle(title);
-        info.setAuthor(statement.organisationName());
-        info.setSubject(subject);
-        info.setCreator("Liasse");
-        info.setProducer("Liasse");
-        Calendar created = GregorianCalendar.from(signedAt.withNano(0));
-        info.setCreationDate(created);
-
-        String xmp = "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-            + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
-            + "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\""
-            + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\""
-            + " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">"
-            + "<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>"
-            + "<dc:format>application/pdf</dc:format>"
-            + "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml(title) + "</rdf:li></rdf:Alt></dc:title>"
-            + "<dc:creator><rdf:Seq><rdf:li>" + xml(statement.organisationName()) + "</rdf:li></rdf:Seq></dc:creator>"
-            + "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml(subject)
-            + "</rdf:li></rdf:Alt></dc:description>"
-            + "<xmp:CreatorTool>Liasse</xmp:CreatorTool>"
-            + "<xmp:CreateDate>" + XMP_DATE.format(signedAt.withNano(0)) + "</xmp:CreateDate>"
-            + "<pdf:Producer>Liasse</pdf:Producer>"
-            + "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
-        PDMetadata metadata = new PDMetadata(document);
-        metadata.importXMPMetadata(xmp.getBytes(StandardCharsets.UTF_8));
-        catalog.setMetadata(metadata);
-
-        PDOutputIntent intent = new PDOutputIntent(document,
-            new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
-        intent.setInfo(SRGB);
-        intent.setOutputCondition(SRGB);
-        intent.setOutputConditionIdentifier(SRGB);
-        intent.setRegistryName("http://www.color.org");
-        catalog.addOutputIntent(intent);
-    }
-
-    private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** A fiche: its title, then each of its tables as rows × columns. */
@@ -363,7 +286,7 @@ final class StatementPdf {
             String right = "Page " + (i + 1) + " / " + count;
             try (PDPageContentStream foot = new PDPageContentStream(document, document.getPage(i),
                 PDPageContentStream.AppendMode.APPEND, true)) {
-                Tags.artifact(foot, () -> {
+                PdfTags.artifact(foot, () -> {
                     draw(foot, regular, 8, MARGIN, 30, left);
                     draw(foot, regular, 8, RIGHT - width(regular, 8, right), 30, right);
                 });
@@ -407,7 +330,7 @@ final class StatementPdf {
         String left = safe(statement.organisationName() + " — SIREN " + statement.siren());
         String right = safe(statement.questionnaireLabel() + " " + statement.year());
         float baseline = PDRectangle.A4.getHeight() - MARGIN + 8;
-        Tags.artifact(content, () -> {
+        PdfTags.artifact(content, () -> {
             draw(content, regular, 8, MARGIN, baseline, left);
             draw(content, regular, 8, RIGHT - width(regular, 8, right), baseline, right);
             content.setStrokingColor(0.6f);
@@ -420,7 +343,7 @@ final class StatementPdf {
     }
 
     private void rule(float gray) throws IOException {
-        Tags.artifact(content, () -> {
+        PdfTags.artifact(content, () -> {
             content.setStrokingColor(gray);
             content.setLineWidth(0.5f);
             content.moveTo(MARGIN, y);
@@ -470,39 +393,11 @@ final class StatementPdf {
         return lines;
     }
 
-    private static float width(PDFont font, float size, String text) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
+    private static float width(PDFont font, float size, String text) {
+        return PdfFonts.width(font, size, text);
     }
 
-    /**
-     * The text with white space made plain spaces, except the no-break spaces inside numbers and before units (kept
-     * as U+00A0, so a value is never broken across lines), and the characters the fonts cannot draw replaced by « ? ».
-     */
-    private String safe(String text) {
-        StringBuilder result = new StringBuilder(text.length());
-        text.codePoints().forEach(point -> {
-            if (point == FrenchFormat.GROUP || point == FrenchFormat.BEFORE_UNIT) {
-                result.append(FrenchFormat.BEFORE_UNIT);
-            } else if (Character.isWhitespace(point) || Character.isSpaceChar(point)) {
-                result.append(' ');
-            } else if (encodable.computeIfAbsent(point, this::canEncode)) {
-                result.appendCodePoint(point);
-            } else {
-                result.append('?');
-            }
-        });
-        return result.toString();
-    }
-
-    private boolean canEncode(int point) {
-        String character = new String(Character.toChars(point));
-        for (PDFont font : List.of(regular, bold, italic)) {
-            try {
-                font.encode(character);
-            } catch (IOException | IllegalArgumentException e) {
-                return false;
-            }
-        }
-        return true;
+    private static String safe(String text) {
+        return PdfFonts.safe(text);
     }
 }

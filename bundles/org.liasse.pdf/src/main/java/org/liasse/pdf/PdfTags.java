@@ -1,4 +1,4 @@
-package org.liasse.signature;
+package org.liasse.pdf;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,11 +23,12 @@ import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructure
  * paragraphs and tables: every piece of text drawn is marked content of a structure element, page furniture
  * (headers, footers, rules) is marked as artifact.
  */
-final class Tags {
+public final class PdfTags {
 
     /** Drawing operations on a content stream. */
     @FunctionalInterface
-    interface Drawing {
+    public interface Drawing {
+        /** Draws. */
         void draw() throws IOException;
     }
 
@@ -38,7 +39,8 @@ final class Tags {
     private PDPage page;
     private int mcid;
 
-    Tags(PDDocument document) {
+    /** Tags a new document: a structure tree with a Document element, marked as tagged. */
+    public PdfTags(PDDocument document) {
         document.getDocumentCatalog().setStructureTreeRoot(root);
         PDMarkInfo mark = new PDMarkInfo();
         mark.setMarked(true);
@@ -48,12 +50,12 @@ final class Tags {
     }
 
     /** The document's top element. */
-    PDStructureElement body() {
+    public PDStructureElement body() {
         return body;
     }
 
     /** Starts a new page: its marked contents are numbered from 0. */
-    void page(PDPage next) {
+    public void page(PDPage next) {
         next.setStructParents(parents.size());
         parents.add(new COSArray());
         page = next;
@@ -61,7 +63,7 @@ final class Tags {
     }
 
     /** A new structure element of the given standard type under a parent. */
-    PDStructureElement element(String type, PDStructureElement parent) {
+    public PDStructureElement element(String type, PDStructureElement parent) {
         PDStructureElement element = new PDStructureElement(type, parent);
         element.setPage(page);
         parent.appendKid(element);
@@ -69,7 +71,7 @@ final class Tags {
     }
 
     /** Draws content as a part of an element. */
-    void mark(PDPageContentStream content, PDStructureElement element, Drawing drawing) throws IOException {
+    public void mark(PDPageContentStream content, PDStructureElement element, Drawing drawing) throws IOException {
         content.beginMarkedContent(COSName.getPDFName(element.getStructureType()), mcid);
         drawing.draw();
         content.endMarkedContent();
@@ -82,14 +84,14 @@ final class Tags {
     }
 
     /** Draws page furniture that is not part of the content. */
-    static void artifact(PDPageContentStream content, Drawing drawing) throws IOException {
+    public static void artifact(PDPageContentStream content, Drawing drawing) throws IOException {
         content.beginMarkedContent(COSName.ARTIFACT);
         drawing.draw();
         content.endMarkedContent();
     }
 
     /** Writes the parent tree, once every page is drawn. */
-    void finish() {
+    public void finish() {
         COSArray numbers = new COSArray();
         for (int i = 0; i < parents.size(); i++) {
             numbers.add(COSInteger.get(i));
