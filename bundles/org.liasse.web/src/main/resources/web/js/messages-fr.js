@@ -382,6 +382,8 @@ const messages = {
   'transmission.regle.ALLOWED': 'Destinataire autorisé : à vous de choisir',
   'transmission.coche': '« {name} » recevra la déclaration.',
   'transmission.decoche': '« {name} » ne recevra pas la déclaration.',
+  'transmission.confirmation-titre': 'Retirer « {name} » des destinataires ?',
+  'transmission.confirmation-bouton': 'Retirer ce destinataire',
   'transmission.pdf': 'Déclaration (PDF)',
   'transmission.pdf-libelle': 'Télécharger la déclaration signée du {at} (PDF)',
   'transmission.donnees': 'Données signées (.p7m)',

@@ -15,8 +15,8 @@ import org.openqa.selenium.WebElement;
 /**
  * One full path of a dossier in headless Chromium on the real ministry assembly: initialise → enter → verify →
  * move through the steps → sent back by the partner → corrected → certified and signed with the password typed again
- * → transmission confirmed, with the notifications of the home page, the protection of a validated dossier and the
- * history of its steps.
+ * → a recipient removed after a confirmation → transmission confirmed, with the notifications of the home page, the
+ * protection of a validated dossier and the history of its steps.
  */
 class WorkflowWebIT {
 
@@ -162,8 +162,28 @@ class WorkflowWebIT {
             assertTrue(manager.message("circuit-messages", "succes").contains("signé"));
             assertTrue(manager.byId("etape-courante").getText().contains("« Signé »"));
 
+            manager.open("/dossier/transmission.html?id=" + dossier);
+            WebElement deposits = manager.until(d -> d.findElement(By.xpath(
+                "//ul[@id='destinataires']/li[label[text()='Caisse des dépôts (démonstration)']]/input")));
+            deposits.click();
+            assertTrue(manager.message("destinataires-messages", "succes").contains("recevra la déclaration"));
+            manager.until(d -> d.findElement(By.xpath(
+                "//ul[@id='destinataires']/li[label[text()='Caisse des dépôts (démonstration)']]/input"))).click();
+            manager.until(d -> manager.byId("dialogue-confirmation").isDisplayed());
+            assertTrue(manager.byId("confirmation-texte").getText().contains("ne recevra pas la déclaration"));
+            manager.byId("confirmation-non").click();
+            WebElement kept = manager.until(d -> d.switchTo().activeElement());
+            assertTrue(kept.isSelected(), "cancelled: still a recipient");
+            kept.click();
+            manager.until(d -> manager.byId("dialogue-confirmation").isDisplayed());
+            manager.byId("confirmation-oui").click();
+            assertTrue(manager.message("destinataires-messages", "succes").contains("ne recevra pas"));
+            manager.open("/dossier/sommaire.html?id=" + dossier);
+
             manager.find("#actions-circuit button[data-action='advance']").click();
             manager.until(d -> manager.byId("engagement-transmission").isDisplayed());
+            assertTrue(!manager.byId("engagement-destinataires").getText().contains("Caisse des dépôts"),
+                "the recipient removed is not shown");
             assertTrue(!manager.byId("engagement-signature").isDisplayed(), "signed once, not again");
             assertEquals("Transmettre", manager.byId("engager").getText());
             assertTrue(manager.all("#engagement-destinataires li").size() > 0, "the recipients are shown");
