@@ -449,6 +449,13 @@ class TransmissionIT {
                 + "SFTP-ESSAI (FICTIF)']").getDomProperty("value"));
             assertTrue(browser.byId("versions").getText().contains("operateur.demo"));
             browser.checkPage("51-matrice");
+            String versions = browser.byId("versions").getText();
+            browser.byId("enregistrer-matrice").click();
+            browser.until(d -> browser.byId("dialogue-confirmation").isDisplayed());
+            assertTrue(browser.byId("confirmation-texte").getText().contains("sera remplacée"));
+            browser.byId("confirmation-non").click();
+            assertEquals("enregistrer-matrice", browser.until(d -> d.switchTo().activeElement().getDomAttribute("id")));
+            assertEquals(versions, browser.byId("versions").getText(), "cancelled: no new version");
             browser.open("/operateur/livraisons.html");
             assertTrue(browser.byId("livraisons").getText().contains("Livrée"));
             browser.checkPage("52-livraisons");
