@@ -7,6 +7,7 @@ import { t } from './messages-fr.js';
 import { byId, el, fillTable, pageReady } from './dom.js';
 import { request } from './api.js';
 import { announce, clearMessages, onSubmit, silence } from './forms.js';
+import { confirmAction } from './confirmation.js';
 import { managesCampaigns, startPage } from './layout.js';
 
 await startPage(managesCampaigns);
@@ -28,12 +29,19 @@ function parseQuestionnaires(text) {
 }
 
 function move(campaign, state) {
+  const action = t(`campagnes.action.${campaign.state}.${state}`);
   return el('button', {
-    type: 'button', class: 'bouton-secondaire bouton-petit', text: t(`campagnes.action.${campaign.state}.${state}`),
-    'aria-label': t('campagnes.action-libelle', { action: t(`campagnes.action.${campaign.state}.${state}`), year: campaign.year }),
-    onClick: async () => {
+    type: 'button', class: 'bouton-secondaire bouton-petit', text: action,
+    'aria-label': t('campagnes.action-libelle', { action, year: campaign.year }),
+    onClick: async (event) => {
       silence(listRegion);
+      const trigger = event.currentTarget;
       try {
+        if (!await confirmAction({ title: t('campagnes.confirmation-titre', { action, year: campaign.year }),
+          text: await consequence(campaign, state), confirm: t('campagnes.action-libelle', { action, year: campaign.year }),
+          trigger })) {
+          return;
+        }
         await request('PUT', `/campaigns/${campaign.year}/state`, { body: { state }, ifMatch: campaign.revision });
         announce(listRegion, 'succes', t('campagnes.etat-change', { year: campaign.year, state: t(`campagne.${state}`) }));
         await showCampaigns();
@@ -42,6 +50,14 @@ function move(campaign, state) {
       }
     },
   });
+}
+
+/** What a change of state does, with the number of organisations of the campaign counted by the API. */
+async function consequence(campaign, state) {
+  const completion = await request('GET', `/campaigns/${campaign.year}/completion`);
+  const count = new Set(completion.rows.map((row) => row.siren)).size;
+  return t(`campagnes.consequence.${campaign.state}.${state}`, {
+    organisations: t(count === 1 ? 'campagnes.organisation' : 'campagnes.organisations', { count }) });
 }
 
 function startEdit(campaign) {

@@ -6,6 +6,7 @@ import { t } from './messages-fr.js';
 import { byId, el, fillTable, pageReady, replaceChildren } from './dom.js';
 import { request } from './api.js';
 import { announce, clearMessages, onSubmit } from './forms.js';
+import { confirmAction } from './confirmation.js';
 import { isOperator, managesCampaigns, startPage } from './layout.js';
 
 const session = await startPage(isOperator);
@@ -67,6 +68,12 @@ async function showRegistry() {
 onSubmit(form, async (values) => {
   const body = { code: values.code, name: values.name, kind: values.kind, territory: values.territory,
     channel: values.channel, settings: parseSettings(values.settings), active: form.elements.namedItem('active').checked };
+  if (editing?.active && !body.active && !await confirmAction({
+    title: t('destinataires.confirmation-titre', { name: editing.name }),
+    text: t('destinataires.confirmation', { name: editing.name }),
+    confirm: t('destinataires.confirmation-bouton'), trigger: form.querySelector('button[type=submit]') })) {
+    return;
+  }
   const saved = editing
     ? await request('PUT', `/recipients/${encodeURIComponent(editing.code)}`, { body, ifMatch: editing.revision })
     : await request('POST', '/recipients', { body });

@@ -7,6 +7,7 @@ import { formatInstant, t } from './messages-fr.js';
 import { byId, el, fillTable, pageReady, replaceChildren } from './dom.js';
 import { request } from './api.js';
 import { announce, onSubmit } from './forms.js';
+import { confirmAction } from './confirmation.js';
 import { isOperator, managesCampaigns, startPage } from './layout.js';
 
 const session = await startPage(isOperator);
@@ -64,6 +65,11 @@ onSubmit(form, async () => {
   const rules = cells.filter((cell) => cell.select.value !== 'FORBIDDEN').map((cell) => ({
     questionnaire: cell.questionnaire, target: cell.target, rule: cell.select.value,
     organisationTypes: cell.types.value.split(/[,;\s]+/).map((type) => type.trim()).filter(Boolean) }));
+  if (!await confirmAction({ title: t('matrice.confirmation-titre', { year: current.year }),
+    text: t('matrice.confirmation', { version: current.version }),
+    confirm: t('matrice.confirmation-bouton'), trigger: byId('enregistrer-matrice') })) {
+    return;
+  }
   const saved = await request('PUT', `/campaigns/${current.year}/matrix`, { body: { rules }, ifMatch: current.version });
   await show(current.year);
   announce(region, 'succes', t('matrice.enregistree', { version: saved.version }));

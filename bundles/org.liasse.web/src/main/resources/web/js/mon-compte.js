@@ -3,6 +3,7 @@ import { t, formatDate, formatDateTime } from './messages-fr.js';
 import { byId, el, fillTable, pageReady } from './dom.js';
 import { request } from './api.js';
 import { announce, onSubmit, silence } from './forms.js';
+import { confirmAction } from './confirmation.js';
 import { startPage } from './layout.js';
 import { confirmationMatches } from './nouveau-mot-de-passe.js';
 
@@ -32,8 +33,12 @@ onSubmit(passwordForm, async ({ currentPassword, newPassword }) => {
 
 const tokensRegion = byId('jetons-messages');
 
-async function revoke(token) {
+async function revoke(token, trigger) {
   silence(tokensRegion);
+  if (!await confirmAction({ title: t('compte.jetons.confirmation-titre', { label: token.label }),
+    text: t('compte.jetons.confirmation'), confirm: t('compte.jetons.confirmation-bouton'), trigger })) {
+    return;
+  }
   try {
     await request('DELETE', `/me/tokens/${encodeURIComponent(token.id)}`);
     announce(tokensRegion, 'succes', t('compte.jetons.revoque', { label: token.label }));
@@ -57,7 +62,7 @@ async function showTokens() {
       class: 'bouton-secondaire bouton-petit',
       'aria-label': t('compte.jetons.revoquer-libelle', { label: token.label }),
       text: t('compte.jetons.revoquer'),
-      onClick: () => revoke(token),
+      onClick: (event) => revoke(token, event.currentTarget),
     }))), t('compte.jetons.aucun'));
 }
 

@@ -7,6 +7,7 @@ import { t, formatInstant } from './messages-fr.js';
 import { byId, el, fillTable, pageReady, queryParam } from './dom.js';
 import { request } from './api.js';
 import { announce, onSubmit, silence } from './forms.js';
+import { confirmAction } from './confirmation.js';
 import { isOperator, startPage } from './layout.js';
 import { dossierPage } from './dossier.js';
 
@@ -16,11 +17,9 @@ const MANAGE_ATTACHMENTS = 'pieces.gerer';
 const session = await startPage();
 const id = queryParam('id');
 const listRegion = byId('liste-messages');
-const dialog = byId('confirmation');
 const canWrite = !isOperator(session) && (session.rights || []).includes(MANAGE_ATTACHMENTS);
 const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 let rules;
-let pending;
 
 /** A size in bytes written the French way: 12 octets, 1,5 Ko, 20 Mo. */
 function size(bytes) {
@@ -85,26 +84,12 @@ async function refresh() {
   showSpace(await request('GET', `/dossiers/${encodeURIComponent(id)}/pieces`));
 }
 
-function confirmDeletion(attachment, trigger) {
+async function confirmDeletion(attachment, trigger) {
   silence(listRegion);
-  pending = { attachment, trigger };
-  byId('confirmation-texte').textContent = t('pieces.confirmation', { name: attachment.name });
-  dialog.showModal();
-  byId('annuler-suppression').focus();
-}
-
-function closeDialog() {
-  dialog.close();
-  if (pending && pending.trigger.isConnected) {
-    pending.trigger.focus();
+  if (!await confirmAction({ title: t('pieces.confirmation-titre'), text: t('pieces.confirmation', { name: attachment.name }),
+    confirm: t('pieces.confirmation-bouton'), trigger })) {
+    return;
   }
-  pending = undefined;
-}
-
-async function deletePending() {
-  const { attachment } = pending;
-  dialog.close();
-  pending = undefined;
   try {
     await request('DELETE', `/dossiers/${encodeURIComponent(id)}/pieces/${encodeURIComponent(attachment.id)}`);
     announce(listRegion, 'succes', t('pieces.supprimee', { name: attachment.name }));
@@ -163,12 +148,6 @@ async function start() {
     announce(listRegion, 'erreur', error.message);
     return;
   }
-  byId('annuler-suppression').addEventListener('click', closeDialog);
-  byId('confirmer-suppression').addEventListener('click', deletePending);
-  dialog.addEventListener('cancel', (event) => {
-    event.preventDefault();
-    closeDialog();
-  });
   if (canWrite) {
     describeRules();
     byId('depot-bloc').hidden = false;

@@ -1,6 +1,8 @@
 /**
  * The summary of a dossier: its workflow (steps, transitions, history), its fiches with their state, the other
- * actions, and the five previous years.
+ * actions, and the five previous years. Moving on to a step that signs first shows what will be signed (the
+ * statement's preview, the fiches' completeness, the unjustified warnings) and asks for the certification and the
+ * password; moving on to a step that transmits shows the recipients and asks for the confirmation.
  */
 import { formatInstant, t } from './messages-fr.js';
 import { byId, el, fillTable, pageReady, queryParam, replaceChildren } from './dom.js';
@@ -14,10 +16,14 @@ const id = queryParam('id');
 const region = byId('sommaire-messages');
 const circuitRegion = byId('circuit-messages');
 const form = byId('form-circuit');
+const commitment = byId('form-engagement');
+const commitmentRegion = byId('engagement-messages');
+let current;
 
 /** Shows the dossier as it is now; called again after each transition. */
 async function render() {
   const { dossier, questionnaire, campaign, workflow } = await loadDossier(id);
+  current = { dossier, questionnaire, workflow };
   const readOnly = readOnlyReason(session, campaign, workflow);
   document.title = `${questionnaire.title} ${dossier.year} – Liasse`;
   byId('titre-dossier').textContent = t('sommaire.titre', { title: questionnaire.title, year: dossier.year });
@@ -77,6 +83,7 @@ function showWorkflow(workflow, campaign) {
   ].filter(Boolean);
   replaceChildren(byId('actions-circuit'), buttons);
   form.hidden = buttons.length === 0;
+  commitment.hidden = true;
   form.dataset.revision = workflow.revision;
   fillTable(byId('historique-circuit').tBodies[0], workflow.history, (transition) => el('tr', {},
     el('td', { text: formatInstant(transition.at) }),
@@ -91,9 +98,103 @@ function label(workflow, code) {
 }
 
 function button(action, text) {
+  const commits = action === 'advance' && (current.workflow.actions.certify || current.workflow.actions.confirm);
   return el('button', { type: 'button', class: action === 'advance' ? 'bouton' : 'bouton-secondaire',
-    'data-action': action, text, onClick: () => transition(action) });
+    'data-action': action, text, onClick: () => (commits ? showCommitment() : transition(action)) });
 }
+
+/** What signing or transmitting commits the person to, shown before they do it. */
+async function showCommitment() {
+  const { dossier, questionnaire, workflow } = current;
+  const { certify, confirm } = workflow.actions;
+  const next = workflow.steps[workflow.steps.findIndex((step) => step.code === workflow.step) + 1];
+  const path = `/dossiers/${encodeURIComponent(id)}`;
+  byId('titre-engagement').textContent = t(certify ? 'engagement.signer' : 'engagement.transmettre',
+    { step: next.label });
+  byId('engager').textContent = t(certify && confirm ? 'engagement.bouton-signer-transmettre'
+    : certify ? 'engagement.bouton-signer' : 'engagement.bouton-transmettre');
+  byId('engagement-signature').hidden = !certify;
+  byId('engagement-transmission').hidden = !confirm;
+  commitment.reset();
+  silence(commitmentRegion);
+  silence(circuitRegion);
+  form.hidden = true;
+  commitment.hidden = false;
+  if (certify) {
+    byId('apercu-etat').href = `/api/v1${path}/workflow/statement-preview`;
+    const states = questionnaire.fiches.map((fiche) => ({ fiche,
+      state: ficheState(fiche, questionnaire.formulas, dossier.values).state }));
+    byId('engagement-remplissage').textContent = t('engagement.remplissage', { total: states.length,
+      complete: states.filter((s) => s.state === 'complete').length,
+      empty: states.filter((s) => s.state === 'vide').length });
+    replaceChildren(byId('engagement-fiches'), states.map(({ fiche, state }) => el('li', {},
+      el('a', { href: dossierPage('saisie', id, { fiche: fiche.code }),
+        text: t('engagement.fiche', { title: fiche.title, state: t(`fiche.${state}`) }) }))));
+    replaceChildren(byId('engagement-alertes'), await unjustifiedWarnings(path));
+  }
+  if (confirm) {
+    const chosen = (await request('GET', `${path}/recipients`)).filter((recipient) => recipient.chosen);
+    replaceChildren(byId('engagement-destinataires'), chosen.length === 0
+      ? [el('li', {}, el('a', { href: dossierPage('transmission', id), text: t('engagement.aucun-destinataire') }))]
+      : chosen.map((recipient) => el('li', { text: recipient.recipientName })));
+  }
+  byId('titre-engagement').focus();
+}
+
+/** The failing warnings of the last verification that no justification explains, linked to the verification page. */
+async function unjustifiedWarnings(path) {
+  let verification;
+  try {
+    verification = await request('GET', `${path}/verifications/latest`);
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 404) {
+      return [el('li', { text: t('engagement.jamais-verifie') })];
+    }
+    throw error;
+  }
+  const warnings = verification.outcomes.filter((o) => o.severity === 'WARNING' && o.status === 'FAILED'
+    && !verification.justifications[o.code]);
+  return warnings.length === 0 ? [el('li', { text: t('engagement.aucune-alerte') })]
+    : warnings.map((o) => el('li', {}, el('a', { href: dossierPage('verification', id), text: `${o.code} : ${o.message}` })));
+}
+
+commitment.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (commitment.getAttribute('aria-busy') === 'true') {
+    return;
+  }
+  const { confirm } = current.workflow.actions;
+  setBusy(commitment, true);
+  silence(commitmentRegion);
+  try {
+    await request('POST', `/dossiers/${encodeURIComponent(id)}/workflow/advance`, {
+      ifMatch: current.workflow.revision,
+      body: { certified: byId('certifie').checked, password: byId('mot-de-passe-signature').value,
+        confirmed: byId('confirme').checked } });
+    await render();
+    announce(circuitRegion, 'succes', t(confirm ? 'circuit.fait-transmis' : 'circuit.fait-signe'));
+    byId('etape-courante').focus();
+  } catch (error) {
+    byId('mot-de-passe-signature').value = '';
+    const field = { 'certification-requise': 'certifie', 'reauthentification-requise': 'mot-de-passe-signature',
+      'confirmation-requise': 'confirme' }[error.problem?.code];
+    if (field) {
+      announce(commitmentRegion, 'erreur', error.message);
+      byId(field).focus();
+    } else {
+      explain(error, commitmentRegion);
+    }
+  } finally {
+    setBusy(commitment, false);
+  }
+});
+
+byId('annuler-engagement').addEventListener('click', () => {
+  commitment.hidden = true;
+  form.hidden = false;
+  announce(circuitRegion, 'info', t('engagement.annule'));
+  byId('actions-circuit').querySelector('[data-action="advance"]').focus();
+});
 
 async function transition(action) {
   if (form.getAttribute('aria-busy') === 'true') {
@@ -109,7 +210,7 @@ async function transition(action) {
   silence(circuitRegion);
   try {
     await request('POST', `/dossiers/${encodeURIComponent(id)}/workflow/${action}`,
-      { ifMatch: form.dataset.revision, body: action === 'advance' ? undefined : { reason } });
+      { ifMatch: form.dataset.revision, body: action === 'advance' ? {} : { reason } });
     byId('motif').value = '';
     await render();
     announce(circuitRegion, 'succes', t(`circuit.fait-${action}`));
@@ -121,9 +222,9 @@ async function transition(action) {
 }
 
 /** A refusal, with the blocking controls linked to the verification page. */
-function explain(error) {
+function explain(error, region = circuitRegion) {
   const blocking = error instanceof ProblemError && Array.isArray(error.problem.blocking) ? error.problem.blocking : [];
-  announce(circuitRegion, 'erreur', error.message, ...(blocking.length === 0 ? [] : [
+  announce(region, 'erreur', error.message, ...(blocking.length === 0 ? [] : [
     el('ul', { class: 'controles-bloquants' }, blocking.map((control) => el('li', {},
       el('strong', { text: `${control.code} (${t(`severite.${control.severity}`)}) : ` }), control.message))),
     el('p', {}, el('a', { href: dossierPage('verification', id), text: t('circuit.voir-verification') })),

@@ -6,6 +6,7 @@ import { formatInstant, t } from './messages-fr.js';
 import { byId, el, fillTable, pageReady, queryParam, replaceChildren } from './dom.js';
 import { request } from './api.js';
 import { announce, silence } from './forms.js';
+import { confirmAction } from './confirmation.js';
 import { isOperator, startPage } from './layout.js';
 import { dossierPage, loadDossierOrExplain } from './dossier.js';
 
@@ -43,6 +44,12 @@ function showRecipients(recipients) {
 
 async function choose(recipient, box) {
   silence(choiceRegion);
+  const name = recipient.recipientName;
+  if (!box.checked && !await confirmAction({ title: t('transmission.confirmation-titre', { name }),
+    text: t('transmission.decoche', { name }), confirm: t('transmission.confirmation-bouton'), trigger: box })) {
+    box.checked = true;
+    return;
+  }
   box.disabled = true;
   try {
     showRecipients(await request('PUT', `${path}/recipients/${encodeURIComponent(recipient.target)}`,

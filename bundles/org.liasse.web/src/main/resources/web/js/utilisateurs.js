@@ -6,6 +6,7 @@ import { t } from './messages-fr.js';
 import { byId, el, fillTable, pageReady, replaceChildren } from './dom.js';
 import { request } from './api.js';
 import { announce, onSubmit, silence } from './forms.js';
+import { confirmAction } from './confirmation.js';
 import { fullName, managesUsers, startPage } from './layout.js';
 
 const session = await startPage(managesUsers);
@@ -34,8 +35,13 @@ function replaceUser(updated) {
   users = users.map((user) => (user.id === updated.id ? updated : user));
 }
 
-async function toggleActive(user) {
+async function toggleActive(user, trigger) {
   silence(listRegion);
+  if (user.active && !await confirmAction({ title: t('utilisateurs.confirmation-titre', { name: fullName(user) }),
+    text: t('utilisateurs.confirmation', { name: fullName(user), login: user.login }),
+    confirm: t('utilisateurs.confirmation-bouton'), trigger })) {
+    return;
+  }
   try {
     const updated = await request('PUT', `${base}/${user.id}`, {
       ifMatch: user.revision,
@@ -65,7 +71,7 @@ function showList() {
         'data-id': user.id,
         'aria-label': t('utilisateurs.action-libelle', { action, name: fullName(user) }),
         text: action,
-        onClick: () => toggleActive(users.find((candidate) => candidate.id === user.id)),
+        onClick: (event) => toggleActive(users.find((candidate) => candidate.id === user.id), event.currentTarget),
       })));
   }, t('utilisateurs.aucun'));
 }

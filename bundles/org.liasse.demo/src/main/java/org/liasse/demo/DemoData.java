@@ -41,6 +41,7 @@ import org.liasse.api.transmission.RecipientKind;
 import org.liasse.api.transmission.RuleKind;
 import org.liasse.api.transmission.TransmissionService;
 import org.liasse.api.verification.VerificationService;
+import org.liasse.api.workflow.Attestation;
 import org.liasse.api.workflow.WorkflowService;
 import org.liasse.api.workflow.WorkflowState;
 import org.osgi.service.component.annotations.Activate;
@@ -291,7 +292,7 @@ public class DemoData {
                     verifications.justify(dossier.id(), warning.code(), "Écart expliqué par l'organisme (données "
                         + "fictives).", SYSTEM.login());
                 }
-                state = workflows.advance(dossier.id(), state.revision(), member);
+                state = workflows.advance(dossier.id(), state.revision(), Attestation.none(null), member);
             }
         } catch (LiasseException e) {
             LOG.warn("Dossier de démonstration {} laissé à l'étape « {} » : {}", dossier.id(), state.current().label(),

@@ -18,6 +18,8 @@ import javax.ws.rs.core.Response;
 import org.liasse.api.definition.StepDefinition;
 import org.liasse.api.identity.Caller;
 import org.liasse.api.identity.OperatorRole;
+import org.liasse.api.identity.Rights;
+import org.liasse.api.workflow.Attestation;
 import org.liasse.api.workflow.Transition;
 import org.liasse.api.workflow.WorkflowService;
 import org.liasse.api.workflow.WorkflowState;
@@ -55,10 +57,28 @@ public class WorkflowResource {
      * Transitions offered to the caller.
      *
      * @param advance  move to the next step (the caller has its right)
+     * @param certify  moving on signs: it needs the certification and the caller's password
+     * @param confirm  moving on transmits: it needs the confirmation
      * @param reopen   « Modifier le dossier »
      * @param sendBack send it back to the organisation (partner staff)
      */
-    public record Actions(boolean advance, boolean reopen, boolean sendBack) {
+    public record Actions(boolean advance, boolean certify, boolean confirm, boolean reopen, boolean sendBack) {
+    }
+
+    /**
+     * What the caller states to move a dossier on; only the steps that sign or transmit need it.
+     *
+     * @param certified « Je certifie l'exactitude des informations » ticked, to sign
+     * @param password  the caller's current password, to sign
+     * @param confirmed the delivery to the recipients confirmed, to transmit
+     */
+    public record Advance(Boolean certified, String password, Boolean confirmed) {
+
+        /** Never shows the password. */
+        @Override
+        public String toString() {
+            return "Advance[certified=" + certified + ", confirmed=" + confirmed + "]";
+        }
     }
 
     /**
@@ -79,12 +99,33 @@ public class WorkflowResource {
         return view(workflows.get().state(id));
     }
 
-    /** Moves the dossier to its next step, once the step's guards pass. */
+    /**
+     * Moves the dossier to its next step, once the step's guards pass; signing needs {@code certified} and
+     * {@code password}, transmitting needs {@code confirmed}.
+     */
     @POST
     @Path("{id}/workflow/advance")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, perimeter = Access.Scope.TARGET)
-    public Response advance(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return view(workflows.get().advance(id, Json.revision(ifMatch), Call.current().requireCaller()));
+    public Response advance(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            Advance advance) {
+        Call call = Call.current();
+        Attestation attestation = advance == null ? Attestation.none(call.remoteAddress())
+            : new Attestation(Boolean.TRUE.equals(advance.certified()), advance.password(),
+                Boolean.TRUE.equals(advance.confirmed()), call.remoteAddress());
+        return view(workflows.get().advance(id, Json.revision(ifMatch), attestation, call.requireCaller()));
+    }
+
+    /** The statement that signing the dossier now would produce, as an unsigned PDF to read before signing. */
+    @GET
+    @Path("{id}/workflow/statement-preview")
+    @Produces("application/pdf")
+    @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.SIGN,
+        perimeter = Access.Scope.TARGET)
+    public Response statementPreview(@PathParam("id") long id) {
+        return Response.ok(workflows.get().statementPreview(id, Call.current().requireCaller()), "application/pdf")
+            .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition("apercu-declaration-" + id + ".pdf"))
+            .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     /** « Modifier le dossier »: back to data entry. */
@@ -112,7 +153,8 @@ public class WorkflowResource {
 
     private static Response view(WorkflowState state) {
         Caller caller = Call.current().requireCaller();
-        Actions actions = new Actions(state.mayAdvance(caller), state.mayReopen(caller), state.maySendBack(caller));
+        Actions actions = new Actions(state.mayAdvance(caller), state.nextSigns(), state.nextTransmits(),
+            state.mayReopen(caller), state.maySendBack(caller));
         return Response.ok().tag(new EntityTag(Long.toString(state.revision())))
             .entity(new WorkflowView(state.dossierId(), state.revision(), state.workflow().steps(), state.step(),
                 state.protectedFromEntry(), state.workflow().visibleToPartner(state.step()),

@@ -72,6 +72,11 @@ public class PlatformSignatureService implements SignatureService {
     }
 
     @Override
+    public byte[] preview(Statement statement) {
+        return StatementPdf.render(statement, List.of(), List.of());
+    }
+
+    @Override
     public SignedStatement sign(Statement statement) {
         KeyMaterial key = seal().orElseThrow(() -> LiasseException.conflict("certificat-absent",
             "Aucun certificat de signature n'est installé sur la plateforme : rien n'a été signé. Un administrateur doit le configurer."));

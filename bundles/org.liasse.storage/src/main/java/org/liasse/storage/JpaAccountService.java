@@ -180,25 +180,9 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
         String accountKey = user.map(u -> LoginThrottle.account(u.id()))
             .orElse(LoginThrottle.unknownLogin(login == null ? "" : UserEntity.key(login)));
         String addressKey = LoginThrottle.address(remoteAddress);
-        Optional<Duration> wait = store.inTransaction(em -> throttle.locked(em, accountKey, now)
-            .or(() -> throttle.locked(em, addressKey, now)));
-        if (wait.isPresent()) {
-            audit.record(new AuditEvent("connexion.refusee-verrouillage", "anonyme", remoteAddress, null, login, null));
-            long seconds = Math.max(1, wait.get().toSeconds() + 1);
-            throw new TooManyRequestsException("trop-de-tentatives", "Trop de tentatives de connexion : réessayez dans "
-                + seconds + " secondes.", seconds);
-        }
         String siren = user.map(UserEntity::siren).orElse(null);
-        if (!hasher.verify(password, user.map(UserEntity::passwordHash).orElse(null))) {
-            store.inTransaction(em -> {
-                boolean locked = throttle.failed(em, accountKey, now) | throttle.failed(em, addressKey, now);
-                JdbcAuditLog.append(em, new AuditEvent("connexion.echouee", "anonyme", remoteAddress, siren, login, null));
-                if (locked) {
-                    JdbcAuditLog.append(em, new AuditEvent("verrouillage", "systeme", remoteAddress, siren, login,
-                        "connexion verrouillée après " + config.lockout_attempts() + " échecs"));
-                }
-                return null;
-            });
+        if (!verifyThrottled(accountKey, addressKey, password, user.map(UserEntity::passwordHash).orElse(null), now,
+            new AuditEvent("connexion.echouee", "anonyme", remoteAddress, siren, login, null))) {
             throw new LiasseException(401, "identifiants-invalides", "Identifiant ou mot de passe incorrect.");
         }
         UserEntity account = user.get();
@@ -216,6 +200,52 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
             return null;
         });
         return new Session(token, csrf, account.toAccount());
+    }
+
+    @Override
+    public void reauthenticate(Caller caller, String password, String remoteAddress) {
+        if (password == null || password.isEmpty()) {
+            throw new LiasseException(403, "reauthentification-requise", "Saisissez de nouveau votre mot de passe "
+                + "pour confirmer qu'il s'agit bien de vous.");
+        }
+        String hash = store.inTransaction(em -> em.find(UserEntity.class, caller.userId())).passwordHash();
+        if (!verifyThrottled(LoginThrottle.account(caller.userId()), LoginThrottle.address(remoteAddress), password,
+            hash, Instant.now(), new AuditEvent("reauthentification.echouee", caller.login(), remoteAddress,
+                caller.siren(), caller.login(), null))) {
+            throw new LiasseException(403, "reauthentification-requise", "Mot de passe incorrect : rien n'a été "
+                + "signé. Saisissez de nouveau votre mot de passe actuel.");
+        }
+    }
+
+    /**
+     * Checks a password against a hash unless the account or the address is locked out (429); a wrong password is
+     * counted against both, audited with the given failure, and may lock them. Returns whether it matched.
+     */
+    private boolean verifyThrottled(String accountKey, String addressKey, String password, String hash, Instant now,
+                                    AuditEvent failure) {
+        Optional<Duration> wait = store.inTransaction(em -> throttle.locked(em, accountKey, now)
+            .or(() -> throttle.locked(em, addressKey, now)));
+        if (wait.isPresent()) {
+            audit.record(new AuditEvent("connexion.refusee-verrouillage", failure.actor(), failure.remoteAddress(),
+                null, failure.target(), null));
+            long seconds = Math.max(1, wait.get().toSeconds() + 1);
+            throw new TooManyRequestsException("trop-de-tentatives", "Trop de tentatives de connexion : réessayez dans "
+                + seconds + " secondes.", seconds);
+        }
+        if (hasher.verify(password, hash)) {
+            return true;
+        }
+        store.inTransaction(em -> {
+            boolean locked = throttle.failed(em, accountKey, now) | throttle.failed(em, addressKey, now);
+            JdbcAuditLog.append(em, failure);
+            if (locked) {
+                JdbcAuditLog.append(em, new AuditEvent("verrouillage", "systeme", failure.remoteAddress(),
+                    failure.siren(), failure.target(), "connexion verrouillée après " + config.lockout_attempts()
+                        + " échecs"));
+            }
+            return null;
+        });
+        return false;
     }
 
     @Override

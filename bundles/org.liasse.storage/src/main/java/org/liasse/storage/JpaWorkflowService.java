@@ -11,6 +11,7 @@ import java.util.function.BiConsumer;
 
 import javax.persistence.EntityManager;
 
+import org.liasse.api.audit.AuditEvent;
 import org.liasse.api.control.ControlOutcome;
 import org.liasse.api.control.ControlStatus;
 import org.liasse.api.definition.Severity;
@@ -19,11 +20,12 @@ import org.liasse.api.definition.StepGuard;
 import org.liasse.api.definition.WorkflowDefinition;
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.format.FrenchFormat;
+import org.liasse.api.identity.AccountService;
 import org.liasse.api.identity.Caller;
-import org.liasse.api.identity.Rights;
 import org.liasse.api.plugin.PluginRegistry;
 import org.liasse.api.verification.Verification;
 import org.liasse.api.verification.VerificationService;
+import org.liasse.api.workflow.Attestation;
 import org.liasse.api.workflow.Transition;
 import org.liasse.api.workflow.TransitionKind;
 import org.liasse.api.workflow.WorkflowService;
@@ -36,10 +38,14 @@ import org.osgi.service.component.annotations.Reference;
  * Workflow transitions stored with native SQL: the step moves with a compare-and-set on the dossier revision, in
  * the same transaction as its history row, so that of two concurrent transitions exactly one wins. Entering the step
  * that needs the signing right signs the statement; entering the step that needs the transmitting right puts one
- * delivery per recipient in the outbox, in the same transaction (signing first if no step signed it).
+ * delivery per recipient in the outbox, in the same transaction (signing first if no step signed it). Signing needs
+ * the signer's certification and password, transmitting the confirmation; both are audited.
  */
 @Component(service = WorkflowService.class)
 public class JpaWorkflowService implements WorkflowService {
+
+    /** The statement the signer ticks, recorded in the audit entry of the signature. */
+    static final String CERTIFICATION = "Je certifie l'exactitude des informations";
 
     private static final int REASON_LENGTH = 2000;
 
@@ -48,15 +54,17 @@ public class JpaWorkflowService implements WorkflowService {
     private final VerificationService verifications;
     private final Signing signing;
     private final JpaDeliveryService outbox;
+    private final AccountService accounts;
 
     /**
      * Uses the shared persistence unit, the plugins' workflows, the verification runs for the guards, the signing
-     * of statements and the outbox.
+     * of statements, the outbox, and the accounts that check the signer's password again.
      */
     @Activate
     public JpaWorkflowService(@Reference JpaStore store, @Reference PluginRegistry plugins,
                               @Reference VerificationService verifications, @Reference Signing signing,
-                              @Reference JpaDeliveryService outbox) {
+                              @Reference JpaDeliveryService outbox, @Reference AccountService accounts) {
+        this.accounts = accounts;
         this.store = store;
         this.plugins = plugins;
         this.verifications = verifications;
@@ -70,7 +78,12 @@ public class JpaWorkflowService implements WorkflowService {
     }
 
     @Override
-    public WorkflowState advance(long dossierId, long expectedRevision, Caller caller) {
+    public byte[] statementPreview(long dossierId, Caller caller) {
+        return signing.preview(dossierId, caller);
+    }
+
+    @Override
+    public WorkflowState advance(long dossierId, long expectedRevision, Attestation attestation, Caller caller) {
         WorkflowState state = current(dossierId, expectedRevision);
         StepDefinition next = state.next();
         if (next == null) {
@@ -81,19 +94,28 @@ public class JpaWorkflowService implements WorkflowService {
             throw new LiasseException(403, "droit-insuffisant", "Faire passer le dossier à l'étape « " + next.label()
                 + " » demande le droit « " + next.right() + " », que vous n'avez pas.");
         }
+        boolean transmits = state.nextTransmits();
+        // A dossier sent back since cannot keep this statement: sending it back changed the revision the move needs.
+        Long statement = transmits ? store.inTransaction(em -> signing.current(em, dossierId)) : null;
+        boolean signs = state.nextSigns() || transmits && statement == null;
+        attest(signs, transmits, attestation, caller);
         if (!next.guards().isEmpty()) {
             checkGuards(dossierId, next, caller.login());
         }
-        boolean transmits = Rights.TRANSMIT.equals(next.right());
-        // A dossier sent back since cannot keep this statement: sending it back changed the revision the move needs.
-        Long statement = transmits ? store.inTransaction(em -> signing.current(em, dossierId)) : null;
-        Signing.Signed signed = Rights.SIGN.equals(next.right()) || transmits && statement == null
-            ? signing.sign(dossierId, expectedRevision, caller) : null;
+        Signing.Signed signed = signs ? signing.sign(dossierId, expectedRevision, caller) : null;
         WorkflowState moved = move(dossierId, expectedRevision, state, next.code(), TransitionKind.ADVANCE,
             caller.login(), "", (em, dossier) -> {
                 Long delivered = signed != null ? Long.valueOf(signing.record(em, dossierId, signed)) : statement;
+                if (signed != null) {
+                    JdbcAuditLog.append(em, new AuditEvent("dossier.signe", caller.login(),
+                        attestation.remoteAddress(), dossier.siren(), Long.toString(dossierId), "« " + CERTIFICATION
+                            + " » cochée, mot de passe vérifié, déclaration n° " + delivered));
+                }
                 if (transmits) {
                     outbox.enqueue(em, dossier, delivered);
+                    JdbcAuditLog.append(em, new AuditEvent("dossier.transmis", caller.login(),
+                        attestation.remoteAddress(), dossier.siren(), Long.toString(dossierId),
+                        "transmission confirmée, déclaration n° " + delivered));
                 }
             });
         if (transmits) {
@@ -133,6 +155,24 @@ public class JpaWorkflowService implements WorkflowService {
         }
         return move(dossierId, expectedRevision, state, first(state), TransitionKind.SEND_BACK, caller.login(), why,
             (em, dossier) -> { });
+    }
+
+    /**
+     * What signing and transmitting need from the person: the certification and their password checked again to
+     * sign, the confirmation to transmit.
+     */
+    private void attest(boolean signs, boolean transmits, Attestation attestation, Caller caller) {
+        if (signs && !attestation.certified()) {
+            throw new LiasseException(400, "certification-requise", "Pour signer, cochez « " + CERTIFICATION
+                + " » : rien n'a été signé.");
+        }
+        if (signs) {
+            accounts.reauthenticate(caller, attestation.password(), attestation.remoteAddress());
+        }
+        if (transmits && !attestation.confirmed()) {
+            throw new LiasseException(400, "confirmation-requise", "Confirmez la transmission du dossier à ses "
+                + "destinataires : rien n'a été transmis.");
+        }
     }
 
     /** The state of a dossier of an open campaign whose revision is the expected one. */

@@ -68,24 +68,36 @@ public class Signing {
      * name; the signature service refuses an expired or revoked certificate and an unreachable timestamp authority.
      */
     Signed sign(long dossierId, long expectedRevision, Caller caller) {
-        Dossier dossier = dossiers.find(dossierId).orElseThrow(() -> LiasseException.notFound("dossier-inconnu",
-            "Le dossier " + dossierId + " n'existe pas."));
+        Dossier dossier = dossier(dossierId);
         if (dossier.revision() != expectedRevision) {
             throw LiasseException.conflict("dossier-modifie", "Le dossier a changé entre-temps (révision attendue "
                 + expectedRevision + ", actuelle " + dossier.revision() + ") : rechargez-le.");
         }
+        Statement statement = statement(dossier, caller, Instant.now());
+        SignedStatement signed = signatures.sign(statement);
+        return new Signed(dossier.revision(), caller.login(), statement.signedAt(), signed, files.store(signed.pdf()),
+            files.store(signed.data()));
+    }
+
+    /** The PDF that signing the dossier now in the caller's name would produce, unsigned. */
+    byte[] preview(long dossierId, Caller caller) {
+        return signatures.preview(statement(dossier(dossierId), caller, Instant.now()));
+    }
+
+    private Dossier dossier(long dossierId) {
+        return dossiers.find(dossierId).orElseThrow(() -> LiasseException.notFound("dossier-inconnu",
+            "Le dossier " + dossierId + " n'existe pas."));
+    }
+
+    private Statement statement(Dossier dossier, Caller caller, Instant now) {
         QuestionnaireDefinition definition = plugins.questionnaire(dossier.questionnaireCode(),
             dossier.questionnaireVersion()).orElseThrow(() -> LiasseException.conflict("questionnaire-indisponible",
             "Le questionnaire " + dossier.questionnaireCode() + " " + dossier.questionnaireVersion()
                 + " n'est plus installé : le dossier ne peut pas être signé."));
         Organisation organisation = organisations.find(dossier.siren()).orElseThrow();
-        Instant now = Instant.now();
-        Statement statement = new Statement(dossier.id(), dossier.revision(), dossier.siren(), organisation.name(),
+        return new Statement(dossier.id(), dossier.revision(), dossier.siren(), organisation.name(),
             dossier.year(), definition.code(), definition.title(), definition.version(), caller.login(),
             caller.displayName(), now, sections(definition, dossier.values()));
-        SignedStatement signed = signatures.sign(statement);
-        return new Signed(dossier.revision(), caller.login(), now, signed, files.store(signed.pdf()),
-            files.store(signed.data()));
     }
 
     private static List<StatementSection> sections(QuestionnaireDefinition definition, Map<String, String> values) {

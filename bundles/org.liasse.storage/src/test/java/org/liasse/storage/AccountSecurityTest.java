@@ -106,6 +106,26 @@ class AccountSecurityTest {
     }
 
     @Test
+    void aWrongPasswordBeforeSigningCountsAsAFailedSignInAndLocksTheAccount() {
+        Caller signer = operator("signataire.demo");
+        service.reauthenticate(signer, PASSWORD, "192.0.2.40");
+        for (String typed : new String[] {null, ""}) {
+            assertEquals("reauthentification-requise", assertThrows(LiasseException.class,
+                () -> service.reauthenticate(signer, typed, "192.0.2.40")).code(), "missing: not counted");
+        }
+        for (int i = 0; i < 3; i++) {
+            LiasseException wrong = assertThrows(LiasseException.class,
+                () -> service.reauthenticate(signer, "pas le bon mot de passe", "192.0.2.41"));
+            assertEquals(403, wrong.status());
+            assertEquals("reauthentification-requise", wrong.code());
+        }
+        assertThrows(TooManyRequestsException.class, () -> service.reauthenticate(signer, PASSWORD, "192.0.2.42"),
+            "three wrong passwords lock the account, even for the right one");
+        assertThrows(TooManyRequestsException.class, () -> service.login("signataire.demo", PASSWORD, "192.0.2.43"),
+            "the same lockout as the sign-in");
+    }
+
+    @Test
     void anUnknownLoginAndAnAccountNotActivatedAnswerAndLockLikeAWrongPassword() {
         service.createOperator(admin, new NewAccount("pas.active", "Pas", "Activé", "pas.active@example.org", null),
             null, Set.of(OperatorRole.SUPPORT));

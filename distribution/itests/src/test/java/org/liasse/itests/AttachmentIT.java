@@ -314,16 +314,18 @@ class AttachmentIT {
 
             String delete = "#pieces button[aria-label='Supprimer « Tableau des effectifs.csv »']";
             browser.find(delete).click();
-            browser.until(d -> browser.byId("confirmation").isDisplayed());
-            assertEquals("annuler-suppression", browser.until(d -> d.switchTo().activeElement().getDomAttribute("id")));
+            browser.until(d -> browser.byId("dialogue-confirmation").isDisplayed());
+            assertEquals("confirmation-non", browser.until(d -> d.switchTo().activeElement().getDomAttribute("id")));
             browser.checkPage("pieces-04-confirmation");
-            browser.byId("annuler-suppression").click();
-            browser.until(d -> !browser.byId("confirmation").isDisplayed());
+            browser.byId("confirmation-non").click();
+            browser.until(d -> !browser.byId("dialogue-confirmation").isDisplayed());
             assertEquals(1, browser.all(delete).size(), "cancelled: still listed");
+            assertEquals("Supprimer « Tableau des effectifs.csv »", browser.until(d -> d.switchTo().activeElement())
+                .getDomAttribute("aria-label"), "the focus is back on the trigger");
 
             browser.find(delete).click();
-            browser.until(d -> browser.byId("confirmation").isDisplayed());
-            browser.byId("confirmer-suppression").click();
+            browser.until(d -> browser.byId("dialogue-confirmation").isDisplayed());
+            browser.byId("confirmation-oui").click();
             assertTrue(browser.message("liste-messages", "succes").contains("supprimé"));
             browser.until(d -> d.findElements(By.cssSelector(delete)).isEmpty());
             browser.checkPage("pieces-05-supprimee");

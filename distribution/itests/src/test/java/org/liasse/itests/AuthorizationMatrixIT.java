@@ -150,6 +150,7 @@ class AuthorizationMatrixIT {
             EXPECTED.put(write, entry);
         }
         EXPECTED.put("PUT /dossiers/{id}/recipients/{target}", "rh:o");
+        EXPECTED.put("GET /dossiers/{id}/workflow/statement-preview", "rh:o");
         EXPECTED.put("POST /dossiers/{id}/workflow/advance", everyMember.strip());
         EXPECTED.put("POST /dossiers/{id}/workflow/reopen", everyMember.strip());
         EXPECTED.put("POST /dossiers/{id}/workflow/send-back", "saN:osf cmN:osf cmF:os");
@@ -224,7 +225,7 @@ class AuthorizationMatrixIT {
             Dossiers.enterCleanFiguresWithAWarning(transmitted.getValue(), dossier);
             String step;
             do {
-                step = advance(transmitted.getValue(), dossier);
+                step = Dossiers.advance(transmitted.getValue(), dossier);
             } while (!step.equals("TRANSMIS"));
             JsonNode deliveries = transmitted.getValue().get("/dossiers/" + dossier + "/deliveries").json();
             assertTrue(deliveries.size() > 0, "the transmission of " + transmitted.getKey() + " has deliveries");
@@ -246,22 +247,6 @@ class AuthorizationMatrixIT {
             }
         }
         throw new AssertionError("no 2025 ER dossier for " + siren);
-    }
-
-    /** Moves a dossier one step on, justifying the warnings that block it. */
-    private static String advance(Http http, long dossier) {
-        String etag = http.get("/dossiers/" + dossier + "/workflow").etag();
-        Http.Reply reply = http.post("/dossiers/" + dossier + "/workflow/advance", etag, "{}");
-        if (reply.status() == 409 && reply.json().path("code").asText().equals("controles-bloquants")) {
-            for (JsonNode blocking : reply.json().path("blocking")) {
-                assertEquals("WARNING", blocking.path("severity").asText(), reply.body());
-                assertEquals(200, http.put("/dossiers/" + dossier + "/justifications/"
-                    + blocking.path("code").asText(), null, "{\"text\":\"Écart expliqué (FICTIF).\"}").status());
-            }
-            return advance(http, dossier);
-        }
-        assertEquals(200, reply.status(), reply.body());
-        return reply.json().path("step").asText();
     }
 
     /** The callers and targets an expectation lets through: caller → targets (empty for an untargeted operation). */

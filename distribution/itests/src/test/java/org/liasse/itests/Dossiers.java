@@ -9,10 +9,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Shared steps on demo ER dossiers over HTTP: saving values, and figures that pass the error controls. */
+/**
+ * Shared steps on demo ER dossiers over HTTP: saving values, figures that pass the error controls, and moving a
+ * dossier on as its signer does.
+ */
 final class Dossiers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * What moving on needs from an account made by {@link Accounts} when the step signs or transmits: the
+     * certification, its password, the confirmation of the delivery.
+     */
+    static final String ATTESTATION = json(Map.of("certified", true, "password", Accounts.PASSWORD, "confirmed", true));
 
     private Dossiers() {
     }
@@ -21,6 +30,25 @@ final class Dossiers {
     static Http.Reply save(Http http, long id, Map<String, String> values) {
         Http.Reply read = http.get("/dossiers/" + id);
         return http.patch("/dossiers/" + id + "/values", read.etag(), json(Map.of("values", values)));
+    }
+
+    /**
+     * Moves a dossier one step on as an account made by {@link Accounts}, certifying and confirming, and justifying
+     * the warnings that block it; returns the step reached.
+     */
+    static String advance(Http http, long id) {
+        String etag = http.get("/dossiers/" + id + "/workflow").etag();
+        Http.Reply reply = http.post("/dossiers/" + id + "/workflow/advance", etag, ATTESTATION);
+        if (reply.status() == 409 && reply.json().path("code").asText().equals("controles-bloquants")) {
+            for (JsonNode blocking : reply.json().path("blocking")) {
+                assertEquals("WARNING", blocking.path("severity").asText(), reply.body());
+                assertEquals(200, http.put("/dossiers/" + id + "/justifications/" + blocking.path("code").asText(),
+                    null, json(Map.of("text", "Écart expliqué (FICTIF)."))).status());
+            }
+            return advance(http, id);
+        }
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().path("step").asText();
     }
 
     /** An amount of a values object, zero when empty. */

@@ -172,24 +172,27 @@ class TransmissionIT {
     }
 
     private static String advance(Http http) {
-        String etag = http.get("/dossiers/" + dossier + "/workflow").etag();
-        Http.Reply reply = http.post("/dossiers/" + dossier + "/workflow/advance", etag, "{}");
-        if (reply.status() == 409 && reply.json().path("code").asText().equals("controles-bloquants")) {
-            for (JsonNode blocking : reply.json().path("blocking")) {
-                assertEquals("WARNING", blocking.path("severity").asText(), reply.body());
-                assertEquals(200, http.put("/dossiers/" + dossier + "/justifications/" + blocking.path("code").asText(),
-                    null, Dossiers.json(Map.of("text", "Écart expliqué (FICTIF)."))).status());
-            }
-            return advance(http);
-        }
-        assertEquals(200, reply.status(), reply.body());
-        return reply.json().path("step").asText();
+        return Dossiers.advance(http, dossier);
     }
 
     private static JsonNode verify(byte[] file) {
         Http.Reply reply = manager.upload("POST", "/signatures/verify", "application/octet-stream", file, null);
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
+    }
+
+    /** The events of the organisation's audit log of one action, as its administrator reads them. */
+    private static List<JsonNode> audit(String action) {
+        Http.Reply reply = Http.token(platform.httpPort(), "AD_" + SIREN, Distribution.DEMO_PASSWORD)
+            .get("/audit/organisations/" + SIREN + "?limit=500");
+        assertEquals(200, reply.status(), reply.body());
+        List<JsonNode> entries = new ArrayList<>();
+        reply.json().forEach(e -> {
+            if (e.path("event").path("action").asText().equals(action)) {
+                entries.add(e.path("event"));
+            }
+        });
+        return entries;
     }
 
     private static JsonNode deliveries() {
@@ -299,14 +302,37 @@ class TransmissionIT {
                                                 {"cachet-revoque", "revoque", "certificat-revoque"}}) {
             useSigningCertificate(refused[0], refused[1]);
             String etag = manager.get("/dossiers/" + dossier + "/workflow").etag();
-            Http.Reply reply = manager.post("/dossiers/" + dossier + "/workflow/advance", etag, "{}");
+            Http.Reply reply = manager.post("/dossiers/" + dossier + "/workflow/advance", etag, Dossiers.ATTESTATION);
             assertEquals(409, reply.status(), reply.body());
             assertEquals(refused[2], reply.json().path("code").asText());
             assertEquals("FIABILISE", manager.get("/dossiers/" + dossier + "/workflow").json().path("step").asText());
         }
         useSigningCertificate("cachet", "valide");
+        Http.Download preview = manager.download("/dossiers/" + dossier + "/workflow/statement-preview");
+        assertEquals(200, preview.status());
+        assertTrue(new String(preview.body(), 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF"), "a PDF to read");
+        assertEquals(403, entry.download("/dossiers/" + dossier + "/workflow/statement-preview").status(),
+            "only a signer previews it");
+        for (String[] refused : new String[][] {
+            {"{}", "400", "certification-requise"},
+            {"{\"certified\":false,\"password\":\"" + Accounts.PASSWORD + "\"}", "400", "certification-requise"},
+            {"{\"certified\":true}", "403", "reauthentification-requise"},
+            {"{\"certified\":true,\"password\":\"pas le bon mot de passe\"}", "403", "reauthentification-requise"}}) {
+            Http.Reply reply = manager.post("/dossiers/" + dossier + "/workflow/advance",
+                manager.get("/dossiers/" + dossier + "/workflow").etag(), refused[0]);
+            assertEquals(Integer.parseInt(refused[1]), reply.status(), reply.body());
+            assertEquals(refused[2], reply.json().path("code").asText());
+            assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+        }
         assertEquals(0, manager.get("/dossiers/" + dossier + "/statements").json().size(), "nothing signed");
+        assertEquals("FIABILISE", manager.get("/dossiers/" + dossier + "/workflow").json().path("step").asText());
+        assertEquals(1, audit("reauthentification.echouee").size(), "the wrong password counts as a sign-in failure");
         assertEquals("SIGNE", advance(manager));
+        List<JsonNode> signedEntries = audit("dossier.signe");
+        assertEquals(1, signedEntries.size());
+        assertEquals("chef.transmission", signedEntries.get(0).path("actor").asText());
+        assertTrue(signedEntries.get(0).path("details").asText()
+            .contains("« Je certifie l'exactitude des informations » cochée"), signedEntries.get(0).toString());
 
         JsonNode statements = manager.get("/dossiers/" + dossier + "/statements").json();
         assertEquals(1, statements.size(), statements.toString());
@@ -344,7 +370,13 @@ class TransmissionIT {
     @Test
     @Order(4)
     void transmissionDeliversOnceToEveryRecipientRetriesTheUnreachableOneAndReDeliversIt() throws Exception {
+        Http.Reply unconfirmed = manager.post("/dossiers/" + dossier + "/workflow/advance",
+            manager.get("/dossiers/" + dossier + "/workflow").etag(), "{}");
+        assertEquals(400, unconfirmed.status(), unconfirmed.body());
+        assertEquals("confirmation-requise", unconfirmed.json().path("code").asText());
+        assertEquals(0, deliveries().size(), "nothing transmitted without the confirmation");
         assertEquals("TRANSMIS", advance(manager));
+        assertEquals(1, audit("dossier.transmis").size());
         Set<String> expected = Set.of("CGLLS", "ANCOLS", "PREF-33", "SFTP-ESSAI", "HTTPS-ESSAI", "MAIL-ESSAI");
         Set<String> actual = new java.util.HashSet<>(deliveries().findValuesAsText("recipientCode"));
         assertEquals(expected, actual, "mandatory recipients and the ticked allowed ones, nothing else");
@@ -417,6 +449,13 @@ class TransmissionIT {
                 + "SFTP-ESSAI (FICTIF)']").getDomProperty("value"));
             assertTrue(browser.byId("versions").getText().contains("operateur.demo"));
             browser.checkPage("51-matrice");
+            String versions = browser.byId("versions").getText();
+            browser.byId("enregistrer-matrice").click();
+            browser.until(d -> browser.byId("dialogue-confirmation").isDisplayed());
+            assertTrue(browser.byId("confirmation-texte").getText().contains("sera remplacée"));
+            browser.byId("confirmation-non").click();
+            assertEquals("enregistrer-matrice", browser.until(d -> d.switchTo().activeElement().getDomAttribute("id")));
+            assertEquals(versions, browser.byId("versions").getText(), "cancelled: no new version");
             browser.open("/operateur/livraisons.html");
             assertTrue(browser.byId("livraisons").getText().contains("Livrée"));
             browser.checkPage("52-livraisons");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -176,6 +177,8 @@ class WebUiIT {
             assertTrue(rightOf(administrator, "Camille Exemple", "dossier.signer").isSelected(), "saved rights persist");
 
             administrator.find("button[aria-label='Désactiver Camille Exemple']").click();
+            assertTrue(consequence(administrator).contains("ne pourra plus se connecter"));
+            confirm(administrator, true);
             assertTrue(administrator.message("liste-messages", "succes").contains("désactivé"));
             administrator.until(d -> d.findElements(By.cssSelector("button[aria-label='Réactiver Camille Exemple']")).size() == 1);
 
@@ -214,6 +217,7 @@ class WebUiIT {
             assertEquals(1, user.all("#jetons tbody th").stream().filter(th -> th.getText().equals("Export comptable")).count());
 
             user.find("button[aria-label='Révoquer le jeton « Export comptable »']").click();
+            confirm(user, true);
             assertTrue(user.message("jetons-messages", "succes").contains("révoqué"));
             user.until(d -> d.findElements(By.xpath("//table[@id='jetons']//th[text()='Export comptable']")).isEmpty());
 
@@ -382,9 +386,46 @@ class WebUiIT {
             assertTrue(row.getText().contains("En préparation") || row.getText().contains("en préparation"), row.getText());
 
             operator.find("#campagnes button[aria-label='Ouvrir la campagne 2026']").click();
+            confirm(operator, true);
             assertTrue(operator.message("liste-messages", "succes").contains("campagne ouverte"));
             operator.until(d -> operator.find("#campagnes tbody tr").getText().contains("Clore"));
             operator.checkPage("31-campagnes-ouverte");
+
+            String close = "#campagnes button[aria-label='Clore la campagne 2026']";
+            operator.find(close).click();
+            String consequence = consequence(operator);
+            assertTrue(consequence.matches("La saisie s’arrête : \\d+ organisations? ne pourront plus saisir.*"),
+                consequence);
+            assertEquals("confirmation-non", operator.until(d -> d.switchTo().activeElement().getDomAttribute("id")),
+                "the safe choice has the focus");
+            operator.checkPage("32-campagnes-confirmer-cloture");
+            confirm(operator, false);
+            assertEquals("Clore la campagne 2026", operator.until(d -> d.switchTo().activeElement())
+                .getDomAttribute("aria-label"), "the focus is back on the trigger");
+            operator.until(d -> d.switchTo().activeElement()).sendKeys(Keys.ENTER);
+            operator.until(d -> operator.byId("dialogue-confirmation").isDisplayed());
+            operator.until(d -> d.switchTo().activeElement()).sendKeys(Keys.ESCAPE);
+            operator.until(d -> !operator.byId("dialogue-confirmation").isDisplayed());
+            assertTrue(operator.find("#campagnes tbody tr").getText().contains("Clore"), "cancelled: still open");
+            assertEquals("OPEN", Http.token(ministry.httpPort(), "operateur.demo", DEMO_PASSWORD)
+                .get("/campaigns/2026").json().path("state").asText());
+
+            operator.find(close).click();
+            confirm(operator, true);
+            assertTrue(operator.message("liste-messages", "succes").contains("campagne close"));
         }
+    }
+
+    /** The consequence the confirmation dialog names, once it is open. */
+    private static String consequence(Browser browser) {
+        browser.until(d -> browser.byId("dialogue-confirmation").isDisplayed());
+        return browser.byId("confirmation-texte").getText();
+    }
+
+    /** Answers the confirmation dialog: confirms or cancels, and waits until it is closed. */
+    private static void confirm(Browser browser, boolean yes) {
+        browser.until(d -> browser.byId("dialogue-confirmation").isDisplayed());
+        browser.byId(yes ? "confirmation-oui" : "confirmation-non").click();
+        browser.until(d -> !browser.byId("dialogue-confirmation").isDisplayed());
     }
 }

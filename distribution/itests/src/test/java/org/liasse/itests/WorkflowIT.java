@@ -73,8 +73,8 @@ class WorkflowIT {
 
     private static Http.Reply transition(Http http, String action, String reason) {
         String etag = http.get("/dossiers/" + dossier + "/workflow").etag();
-        return http.post("/dossiers/" + dossier + "/workflow/" + action, etag,
-            reason == null ? "{}" : Dossiers.json(Map.of("reason", reason)));
+        return http.post("/dossiers/" + dossier + "/workflow/" + action, etag, reason != null
+            ? Dossiers.json(Map.of("reason", reason)) : action.equals("advance") ? Dossiers.ATTESTATION : "{}");
     }
 
     private static String advance(Http http) {

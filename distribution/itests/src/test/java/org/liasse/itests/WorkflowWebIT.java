@@ -14,8 +14,9 @@ import org.openqa.selenium.WebElement;
 
 /**
  * One full path of a dossier in headless Chromium on the real ministry assembly: initialise → enter → verify →
- * move through the steps → sent back by the partner → corrected → ready to sign, with the notifications of the
- * home page, the protection of a validated dossier and the history of its steps.
+ * move through the steps → sent back by the partner → corrected → certified and signed with the password typed again
+ * → a recipient removed after a confirmation → transmission confirmed, with the notifications of the home page, the
+ * protection of a validated dossier and the history of its steps.
  */
 class WorkflowWebIT {
 
@@ -75,7 +76,7 @@ class WorkflowWebIT {
     }
 
     @Test
-    void initialiseEnterVerifyAdvanceSentBackCorrectedAndReadyToSign() throws Exception {
+    void initialiseEnterVerifyAdvanceSentBackCorrectedCertifiedSignedAndTransmitted() throws Exception {
         long dossier;
         try (Browser manager = signedIn("chef.parcours", Accounts.PASSWORD)) {
             assertEquals("/accueil.html", manager.location());
@@ -136,6 +137,63 @@ class WorkflowWebIT {
             assertTrue(manager.find("#actions-circuit").findElements(By.cssSelector("[data-action='reopen']")).size() == 1,
                 "« Modifier le dossier » is offered");
             manager.checkPage("42-sommaire-pret-a-signer");
+
+            next.click();
+            manager.until(d -> manager.byId("form-engagement").isDisplayed());
+            assertEquals("FIABILISE", Http.session(ministry.httpPort(), "chef.parcours", Accounts.PASSWORD)
+                .get("/dossiers/" + dossier + "/workflow").json().path("step").asText(), "one click signs nothing");
+            assertTrue(manager.byId("apercu-etat").getDomAttribute("href")
+                .endsWith("/dossiers/" + dossier + "/workflow/statement-preview"));
+            assertTrue(manager.byId("engagement-remplissage").getText().startsWith("Fiches complètes :"),
+                manager.byId("engagement-remplissage").getText());
+            assertTrue(manager.all("#engagement-fiches li").size() > 1, "the completeness of each fiche");
+            assertTrue(!manager.byId("engagement-alertes").getText().isBlank());
+            manager.checkPage("43-sommaire-certifier-et-signer");
+            manager.byId("engager").click();
+            assertTrue(manager.message("engagement-messages", "erreur").contains("Je certifie"), "not certified");
+            assertEquals("certifie", manager.until(d -> d.switchTo().activeElement().getDomAttribute("id")));
+            manager.byId("certifie").click();
+            manager.fill("mot-de-passe-signature", "pas le bon mot de passe");
+            manager.byId("engager").click();
+            manager.until(d -> manager.byId("engagement-messages").getText().contains("Mot de passe incorrect"));
+            assertEquals("", manager.byId("mot-de-passe-signature").getDomProperty("value"), "the password is not kept");
+            manager.fill("mot-de-passe-signature", Accounts.PASSWORD);
+            manager.byId("engager").click();
+            assertTrue(manager.message("circuit-messages", "succes").contains("signé"));
+            assertTrue(manager.byId("etape-courante").getText().contains("« Signé »"));
+
+            manager.open("/dossier/transmission.html?id=" + dossier);
+            WebElement deposits = manager.until(d -> d.findElement(By.xpath(
+                "//ul[@id='destinataires']/li[label[text()='Caisse des dépôts (démonstration)']]/input")));
+            deposits.click();
+            assertTrue(manager.message("destinataires-messages", "succes").contains("recevra la déclaration"));
+            manager.until(d -> d.findElement(By.xpath(
+                "//ul[@id='destinataires']/li[label[text()='Caisse des dépôts (démonstration)']]/input"))).click();
+            manager.until(d -> manager.byId("dialogue-confirmation").isDisplayed());
+            assertTrue(manager.byId("confirmation-texte").getText().contains("ne recevra pas la déclaration"));
+            manager.byId("confirmation-non").click();
+            WebElement kept = manager.until(d -> d.switchTo().activeElement());
+            assertTrue(kept.isSelected(), "cancelled: still a recipient");
+            kept.click();
+            manager.until(d -> manager.byId("dialogue-confirmation").isDisplayed());
+            manager.byId("confirmation-oui").click();
+            assertTrue(manager.message("destinataires-messages", "succes").contains("ne recevra pas"));
+            manager.open("/dossier/sommaire.html?id=" + dossier);
+
+            manager.find("#actions-circuit button[data-action='advance']").click();
+            manager.until(d -> manager.byId("engagement-transmission").isDisplayed());
+            assertTrue(!manager.byId("engagement-destinataires").getText().contains("Caisse des dépôts"),
+                "the recipient removed is not shown");
+            assertTrue(!manager.byId("engagement-signature").isDisplayed(), "signed once, not again");
+            assertEquals("Transmettre", manager.byId("engager").getText());
+            assertTrue(manager.all("#engagement-destinataires li").size() > 0, "the recipients are shown");
+            manager.checkPage("44-sommaire-confirmer-transmission");
+            manager.byId("engager").click();
+            assertTrue(manager.message("engagement-messages", "erreur").contains("Confirmez"), "not confirmed");
+            manager.byId("confirme").click();
+            manager.byId("engager").click();
+            assertTrue(manager.message("circuit-messages", "succes").contains("transmis"));
+            assertTrue(manager.byId("etape-courante").getText().contains("« Transmis »"));
         }
     }
 }

@@ -16,6 +16,13 @@ public interface AccountService {
     /** Signs in; refuses bad credentials (401), an inactive account (403) or too many failures (429). */
     Session login(String login, String password, String remoteAddress);
 
+    /**
+     * Checks the caller's current password again before an act that commits them, such as signing: 403
+     * {@code reauthentification-requise} when it is missing or wrong; a wrong one counts as a failed sign-in (429
+     * once locked out) and is audited.
+     */
+    void reauthenticate(Caller caller, String password, String remoteAddress);
+
     /** The session behind a cookie value, if it is still valid. */
     Optional<Session> session(String token);
 

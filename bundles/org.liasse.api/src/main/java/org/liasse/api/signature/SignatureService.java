@@ -15,6 +15,9 @@ public interface SignatureService {
      */
     SignedStatement sign(Statement statement);
 
+    /** Renders a statement as the PDF signing it would produce, unsigned: what the signer reads before signing. */
+    byte[] preview(Statement statement);
+
     /** Verifies a signed PDF or data file: signature, integrity of every byte, timestamp, chain of trust. */
     SignatureReport verify(byte[] file);
 

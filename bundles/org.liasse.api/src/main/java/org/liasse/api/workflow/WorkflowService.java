@@ -17,9 +17,18 @@ public interface WorkflowService {
     /**
      * Moves a dossier to its next step. The caller must be a member of the organisation with the next step's right
      * (403), and the step's guards are checked by a stored verification run (409 {@code controles-bloquants} with
-     * the blocking controls in the {@code blocking} property).
+     * the blocking controls in the {@code blocking} property). Entering a step that signs needs the certification
+     * (400 {@code certification-requise}) and the caller's password checked again (403
+     * {@code reauthentification-requise}; a wrong one counts as a failed sign-in); entering a step that transmits
+     * needs the confirmation (400 {@code confirmation-requise}). Nothing moves when one is missing.
      */
-    WorkflowState advance(long dossierId, long expectedRevision, Caller caller);
+    WorkflowState advance(long dossierId, long expectedRevision, Attestation attestation, Caller caller);
+
+    /**
+     * The statement that entering the signing step now would sign, rendered as its PDF without a signature, so that
+     * the signer reads what they certify. 404 for an unknown dossier.
+     */
+    byte[] statementPreview(long dossierId, Caller caller);
 
     /**
      * « Modifier le dossier »: takes a protected dossier back to data entry. Needs the right of the current step

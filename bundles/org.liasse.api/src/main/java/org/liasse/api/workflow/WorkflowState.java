@@ -6,6 +6,7 @@ import org.liasse.api.definition.StepDefinition;
 import org.liasse.api.definition.WorkflowDefinition;
 import org.liasse.api.identity.Caller;
 import org.liasse.api.identity.OperatorRole;
+import org.liasse.api.identity.Rights;
 
 /**
  * Where a dossier stands in its workflow.
@@ -33,6 +34,22 @@ public record WorkflowState(long dossierId, long revision, WorkflowDefinition wo
     public StepDefinition next() {
         int index = workflow.index(step);
         return index + 1 < workflow.steps().size() ? workflow.steps().get(index + 1) : null;
+    }
+
+    /**
+     * Whether entering the next step signs the dossier's statement: the step that needs the signing right, or the
+     * transmitting step of a workflow without one.
+     */
+    public boolean nextSigns() {
+        StepDefinition next = next();
+        return next != null && (Rights.SIGN.equals(next.right()) || nextTransmits()
+            && workflow.steps().stream().noneMatch(s -> Rights.SIGN.equals(s.right())));
+    }
+
+    /** Whether entering the next step transmits the dossier to its recipients. */
+    public boolean nextTransmits() {
+        StepDefinition next = next();
+        return next != null && Rights.TRANSMIT.equals(next.right());
     }
 
     /** Whether data entry is closed: the dossier has passed its first step. */
