@@ -19,8 +19,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
@@ -292,7 +296,7 @@ class TransmissionIT {
 
     @Test
     @Order(3)
-    void signingProducesTimestampedSignaturesThatDetectAnyAlteredByte() {
+    void signingProducesTimestampedSignaturesThatDetectAnyAlteredByte() throws IOException {
         Dossiers.enterCleanFiguresWithAWarning(manager, dossier);
         assertEquals("VERIFIE", advance(manager));
         assertEquals("VALIDE", advance(manager));
@@ -311,6 +315,14 @@ class TransmissionIT {
         Http.Download preview = manager.download("/dossiers/" + dossier + "/workflow/statement-preview");
         assertEquals(200, preview.status());
         assertTrue(new String(preview.body(), 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF"), "a PDF to read");
+        try (PDDocument pdf = Loader.loadPDF(preview.body())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(Pattern.compile("\\d{1,3}(\u00a0\\d{3})+,\\d{2}\u00a0€").matcher(text).find(),
+                "amounts written for people, grouped, two decimals and the euro sign: " + text);
+            assertFalse(Pattern.compile("\\d{5}\\.\\d").matcher(text).find(), "no amount as stored: " + text);
+            assertTrue(pdf.getDocumentCatalog().getMarkInfo().isMarked(), "tagged");
+            assertTrue(pdf.getDocumentCatalog().getMetadata() != null, "XMP metadata of PDF/A");
+        }
         assertEquals(403, entry.download("/dossiers/" + dossier + "/workflow/statement-preview").status(),
             "only a signer previews it");
         for (String[] refused : new String[][] {
