@@ -7,7 +7,7 @@ import { byId, el, pageReady, queryParam, replaceChildren } from './dom.js';
 import { ProblemError, request } from './api.js';
 import { announce, setBusy, silence } from './forms.js';
 import { startPage } from './layout.js';
-import { dossierPage, loadDossierOrExplain } from './dossier.js';
+import { cellLabel, cellsOf, dossierPage, loadDossierOrExplain } from './dossier.js';
 import { parse } from './decimal.js';
 import { formatNumber, withUnit } from './format-fr.js';
 
@@ -27,12 +27,37 @@ const loaded = await loadDossierOrExplain(id, region);
 const { dossier, questionnaire, campaign } = loaded;
 const canVerify = campaign.state === 'OPEN' && (session.rights || []).includes('dossier.verifier');
 const ficheTitles = new Map(questionnaire.fiches.map((fiche) => [fiche.code, fiche.title]));
+/** Every cell of the questionnaire by code, to name cells by their labels. */
+const cellsByCode = new Map(questionnaire.fiches.flatMap((fiche) => cellsOf(fiche, questionnaire.formulas))
+  .map((cell) => [cell.code, cell]));
+const PREVIOUS = /^prev\(([A-Z][A-Z0-9_]*\.[A-Z][A-Z0-9_]*\.[A-Z][A-Z0-9_]*)\)$/;
 
 byId('chapo-verification').textContent = t('verification.chapo', { title: questionnaire.title, siren: dossier.siren });
 
+/** A cell's label (table › row › column), or its code when the questionnaire has no such cell. */
+function labelOf(code) {
+  const cell = cellsByCode.get(code);
+  return cell ? cellLabel(cell) : code;
+}
+
 function cellLink(cell) {
   const fiche = cell.split('.')[0];
-  return el('a', { href: `${dossierPage('saisie', id, { fiche })}#c-${cell}`, text: cell });
+  return el('a', { href: `${dossierPage('saisie', id, { fiche })}#c-${cell}`, text: labelOf(cell) });
+}
+
+/**
+ * What a value of a failed control is, in words: the cell's label, the same for the previous year, the compared
+ * and the expected value of the rule; another expression as written.
+ */
+function valueName(name) {
+  if (name === 'left' || name === 'right') {
+    return t(`verification.valeur-${name}`);
+  }
+  const previous = PREVIOUS.exec(name);
+  if (previous) {
+    return t('verification.valeur-precedente', { label: labelOf(previous[1]) });
+  }
+  return labelOf(name);
 }
 
 function justificationForm(outcome, verification) {
@@ -68,7 +93,7 @@ function outcomeItem(outcome, verification) {
   return el('li', { class: `controle controle-${outcome.severity.toLowerCase()}` },
     el('p', {}, el('span', { class: `etiquette etiquette-${outcome.severity.toLowerCase()}`, text: t(`severite.${outcome.severity}`) }),
       ' ', el('strong', { text: outcome.code }), ' – ', outcome.message),
-    values.length ? el('dl', { class: 'valeurs' }, values.flatMap(([name, value]) => [el('dt', { text: name }), el('dd', { text: value })])) : null,
+    values.length ? el('dl', { class: 'valeurs' }, values.flatMap(([name, value]) => [el('dt', { text: valueName(name) }), el('dd', { text: value })])) : null,
     outcome.cells.length ? el('p', {}, t('verification.cellules'), ' ', outcome.cells.flatMap((cell, i) => (i ? [', ', cellLink(cell)] : [cellLink(cell)]))) : null,
     outcome.severity === 'WARNING' ? justificationForm(outcome, verification) : null);
 }

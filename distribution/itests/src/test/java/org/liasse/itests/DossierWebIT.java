@@ -301,6 +301,9 @@ class DossierWebIT {
             String results = browser.byId("resultats").getText();
             assertTrue(results.contains("ER_BILAN_EQUILIBRE") && results.contains("Erreur"), results);
             assertTrue(results.contains("ER_LOYERS_EVOLUTION") && results.contains("Alerte"), results);
+            assertFalse(results.contains("prev(") || results.contains("BILAN.TOTAL_ACTIF.MONTANT"),
+                "values and cells are named by their labels, not by codes: " + results);
+            assertTrue(results.contains("Valeur contrôlée") && results.contains("exercice précédent"), results);
             assertTrue(browser.byId("resume-verification").getText().contains("erreur"));
             assertFalse(browser.all("[role='tab']").isEmpty(), "aggregates in tabs");
             browser.checkPage("29-verification");
