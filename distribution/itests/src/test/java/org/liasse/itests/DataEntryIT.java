@@ -198,7 +198,7 @@ class DataEntryIT {
             "IDENT.ACTIONNAIRES_1.PART", "150",
             "IDENT.NOM.VALEUR", "x".repeat(121),
             "IDENT.ORG.CATEGORIE", "HLM",
-            "IDENT.ORG.CLOTURE", "31/12/2025",
+            "IDENT.ORG.CLOTURE", "31/13/2025",
             "IDENT.ORG.CONVENTION", "peut-être",
             "BILAN.INCONNUE.MONTANT", "1",
             "BILAN.TOTAL_PASSIF.MONTANT", "1",
