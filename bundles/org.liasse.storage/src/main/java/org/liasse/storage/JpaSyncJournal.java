@@ -12,6 +12,7 @@ import java.util.Optional;
 import javax.persistence.EntityManager;
 import javax.persistence.Query;
 
+import org.liasse.api.audit.AuditEvent;
 import org.liasse.api.dossier.Dossier;
 import org.liasse.api.peer.Consent;
 import org.liasse.api.peer.SyncEntry;
@@ -46,6 +47,15 @@ public class JpaSyncJournal implements SyncJournal {
     @Override
     public SyncEntry record(SyncEntry entry) {
         return store.inTransaction(em -> record(em, entry));
+    }
+
+    @Override
+    public SyncEntry record(SyncEntry entry, AuditEvent event) {
+        return store.inTransaction(em -> {
+            SyncEntry recorded = record(em, entry);
+            JdbcAuditLog.append(em, event);
+            return recorded;
+        });
     }
 
     private static SyncEntry record(EntityManager em, SyncEntry entry) {

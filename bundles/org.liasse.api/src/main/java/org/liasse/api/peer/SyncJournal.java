@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.liasse.api.audit.AuditEvent;
 import org.liasse.api.dossier.Dossier;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -13,6 +14,12 @@ public interface SyncJournal {
 
     /** Records an entry; an entry with the same direction, peer and transfer id is updated instead. */
     SyncEntry record(SyncEntry entry);
+
+    /**
+     * Records an entry as {@link #record(SyncEntry)} does and, in the same transaction, the audit entry that goes
+     * with it: both are written or neither is.
+     */
+    SyncEntry record(SyncEntry entry, AuditEvent event);
 
     /** The entry of a transfer. */
     Optional<SyncEntry> find(String direction, String peer, String transferId);
