@@ -289,7 +289,7 @@ public class DemoData {
             while (!state.workflow().visibleToPartner(state.step()) && state.next() != null) {
                 for (ControlOutcome warning : verifications.verify(dossier.id(), SYSTEM.login()).unjustifiedWarnings()) {
                     verifications.justify(dossier.id(), warning.code(), "Écart expliqué par l'organisme (données "
-                        + "fictives).", SYSTEM.login());
+                        + "fictives).", verifications.justificationRevision(dossier.id()), SYSTEM.login());
                 }
                 state = workflows.advance(dossier.id(), state.revision(), member);
             }

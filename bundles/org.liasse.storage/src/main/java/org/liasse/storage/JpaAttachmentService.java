@@ -89,6 +89,11 @@ public class JpaAttachmentService implements AttachmentService {
     }
 
     @Override
+    public long revision(long dossierId) {
+        return store.inTransaction(em -> PartRevision.ATTACHMENTS.read(em, dossierId));
+    }
+
+    @Override
     public Attachment store(long dossierId, String fileName, InputStream content, String actor, String remoteAddress) {
         String siren = owner(dossierId);
         String name = fileName;
@@ -139,6 +144,7 @@ public class JpaAttachmentService implements AttachmentService {
                         upload.sha256(), key, actor, Instant.now());
                     em.persist(entity);
                     em.flush();
+                    PartRevision.ATTACHMENTS.raise(em, dossierId);
                     Attachment saved = entity.toRecord();
                     JdbcAuditLog.append(em, deposit.apply(saved.id()));
                     files.place(upload, key);
@@ -170,11 +176,12 @@ public class JpaAttachmentService implements AttachmentService {
     }
 
     @Override
-    public void delete(long dossierId, long attachmentId, String actor, String remoteAddress) {
+    public void delete(long dossierId, long attachmentId, long expectedRevision, String actor, String remoteAddress) {
         String siren = owner(dossierId);
         AttachmentEntity deleted = store.inTransaction(em -> {
             EntryGate.requireOpen(em, DossierEntity.require(em, dossierId), plugins);
             AttachmentEntity entity = find(em, dossierId, attachmentId);
+            PartRevision.ATTACHMENTS.advance(em, dossierId, expectedRevision);
             entity.markDeleted(actor, Instant.now());
             JdbcAuditLog.append(em, new AuditEvent("piece.supprimee", actor, remoteAddress, siren,
                 target(dossierId, attachmentId), "« " + entity.toRecord().name() + " » (SHA-256 "

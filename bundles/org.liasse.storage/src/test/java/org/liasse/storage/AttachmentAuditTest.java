@@ -71,7 +71,8 @@ class AttachmentAuditTest {
     @Test
     void aCommittedUploadAndDeletionEachHaveTheirEntry() {
         Attachment saved = upload("bilan.pdf");
-        attachments.delete(DOSSIER, saved.id(), "AD_123456789", "192.0.2.1");
+        attachments.delete(DOSSIER, saved.id(), attachments.revision(DOSSIER), "AD_123456789",
+            "192.0.2.1");
 
         assertEquals(List.of("piece.supprimee", "piece.deposee"), actions());
         assertEquals(List.of(), attachments.list(DOSSIER).attachments());
@@ -93,7 +94,8 @@ class AttachmentAuditTest {
         loseTheAuditTable();
 
         assertThrows(RuntimeException.class,
-            () -> attachments.delete(DOSSIER, saved.id(), "AD_123456789", "192.0.2.1"));
+            () -> attachments.delete(DOSSIER, saved.id(), attachments.revision(DOSSIER), "AD_123456789",
+            "192.0.2.1"));
 
         assertEquals(List.of(saved.id()), attachments.list(DOSSIER).attachments().stream().map(Attachment::id).toList(),
             "the file is still there");

@@ -54,9 +54,18 @@ public interface SyncJournal {
     /** Whether an organisation consents to a peer bringing its dossiers in. */
     boolean consents(String siren, String peer);
 
-    /** Records a consent (unchanged when it exists). */
-    Consent grant(String siren, String peer, String actor);
+    /**
+     * The revision of an organisation's consents (their ETag): 1 at first, one more with each grant or withdrawal;
+     * 0 for an unknown organisation.
+     */
+    long consentRevision(String siren);
 
-    /** Withdraws a consent; {@code false} when there was none. */
-    boolean withdraw(String siren, String peer);
+    /**
+     * Records a consent (unchanged when it exists), from the consents' revision {@code expectedRevision} (412
+     * {@code revision-perimee} when they changed since).
+     */
+    Consent grant(String siren, String peer, long expectedRevision, String actor);
+
+    /** Withdraws a consent, from the consents' revision {@code expectedRevision}; {@code false} when there was none. */
+    boolean withdraw(String siren, String peer, long expectedRevision);
 }
