@@ -164,7 +164,10 @@ class AuthorizationMatrixIT {
         "PUT /recipients/{code}", "PUT /campaigns/{year}/matrix", "PUT /organisations/{siren}",
         "PUT /organisations/{siren}/users/{id}", "PUT /organisations/{siren}/users/{id}/rights",
         "PATCH /dossiers/{id}/values", "POST /dossiers/{id}/syncs", "POST /dossiers/{id}/workflow/advance",
-        "POST /dossiers/{id}/workflow/reopen", "POST /dossiers/{id}/workflow/send-back", "POST /plugins/{id}/rollback");
+        "POST /dossiers/{id}/workflow/reopen", "POST /dossiers/{id}/workflow/send-back", "POST /plugins/{id}/rollback",
+        "PUT /dossiers/{id}/recipients/{target}", "PUT /dossiers/{id}/justifications/{control}",
+        "DELETE /dossiers/{id}/pieces/{piece}", "PUT /organisations/{siren}/consents/{peer}",
+        "DELETE /organisations/{siren}/consents/{peer}");
 
     /** Bodies that are read without error (primitives given), so that a missing If-Match is what answers. */
     private static final Map<String, String> BODIES = Map.of(
@@ -255,8 +258,8 @@ class AuthorizationMatrixIT {
         if (reply.status() == 409 && reply.json().path("code").asText().equals("controles-bloquants")) {
             for (JsonNode blocking : reply.json().path("blocking")) {
                 assertEquals("WARNING", blocking.path("severity").asText(), reply.body());
-                assertEquals(200, http.put("/dossiers/" + dossier + "/justifications/"
-                    + blocking.path("code").asText(), null, "{\"text\":\"Écart expliqué (FICTIF).\"}").status());
+                assertEquals(200, Dossiers.justify(http, dossier, blocking.path("code").asText(),
+                    "Écart expliqué (FICTIF).").status());
             }
             return advance(http, dossier);
         }

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Shared steps on demo ER dossiers over HTTP: saving values, and figures that pass the error controls. */
+/**
+ * Shared steps on demo ER dossiers over HTTP: saving values, justifying warnings, choosing recipients (each with the
+ * ETag just read), and figures that pass the error controls.
+ */
 final class Dossiers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,6 +24,18 @@ final class Dossiers {
     static Http.Reply save(Http http, long id, Map<String, String> values) {
         Http.Reply read = http.get("/dossiers/" + id);
         return http.patch("/dossiers/" + id + "/values", read.etag(), json(Map.of("values", values)));
+    }
+
+    /** Justifies a warning of the latest verification with the justifications' current ETag. */
+    static Http.Reply justify(Http http, long id, String control, String text) {
+        Http.Reply latest = http.get("/dossiers/" + id + "/verifications/latest");
+        return http.put("/dossiers/" + id + "/justifications/" + control, latest.etag(), json(Map.of("text", text)));
+    }
+
+    /** Ticks or unticks a recipient of a dossier with the choices' current ETag. */
+    static Http.Reply choose(Http http, long id, String target, boolean chosen) {
+        Http.Reply read = http.get("/dossiers/" + id + "/recipients");
+        return http.put("/dossiers/" + id + "/recipients/" + target, read.etag(), json(Map.of("chosen", chosen)));
     }
 
     /** An amount of a values object, zero when empty. */

@@ -177,8 +177,8 @@ class TransmissionIT {
         if (reply.status() == 409 && reply.json().path("code").asText().equals("controles-bloquants")) {
             for (JsonNode blocking : reply.json().path("blocking")) {
                 assertEquals("WARNING", blocking.path("severity").asText(), reply.body());
-                assertEquals(200, http.put("/dossiers/" + dossier + "/justifications/" + blocking.path("code").asText(),
-                    null, Dossiers.json(Map.of("text", "Écart expliqué (FICTIF)."))).status());
+                assertEquals(200, Dossiers.justify(http, dossier, blocking.path("code").asText(),
+                    "Écart expliqué (FICTIF).").status());
             }
             return advance(http);
         }
@@ -273,18 +273,26 @@ class TransmissionIT {
         assertTrue(target(effective(operator, dossierOf("000000018")), "HTTPS-ESSAI") == null,
             "the rule applies to ESH organisations only");
 
-        Http.Reply untick = manager.put("/dossiers/" + dossier + "/recipients/SFTP-ESSAI", null, "{\"chosen\":false}");
+        Http.Reply untick = Dossiers.choose(manager, dossier, "SFTP-ESSAI", false);
         assertEquals(422, untick.status(), untick.body());
         assertEquals("destinataire-obligatoire", untick.json().path("code").asText());
-        Http.Reply forbidden = manager.put("/dossiers/" + dossier + "/recipients/INCONNU", null, "{\"chosen\":true}");
+        Http.Reply forbidden = Dossiers.choose(manager, dossier, "INCONNU", true);
         assertEquals("destinataire-interdit", forbidden.json().path("code").asText(), forbidden.body());
         assertEquals(403, entry.put("/dossiers/" + dossier + "/recipients/HTTPS-ESSAI", null, "{\"chosen\":true}")
             .status(), "ticking needs the right to transmit");
+        String read = manager.get("/dossiers/" + dossier + "/recipients").etag();
+        assertEquals(428, manager.put("/dossiers/" + dossier + "/recipients/HTTPS-ESSAI", null, "{\"chosen\":true}")
+            .status(), "a tick names the choices it was made on");
         for (String chosen : List.of("HTTPS-ESSAI", "MAIL-ESSAI")) {
-            Http.Reply ticked = manager.put("/dossiers/" + dossier + "/recipients/" + chosen, null, "{\"chosen\":true}");
+            Http.Reply ticked = Dossiers.choose(manager, dossier, chosen, true);
             assertEquals(200, ticked.status(), ticked.body());
             assertTrue(target(ticked.json(), chosen).path("chosen").asBoolean());
         }
+        Http.Reply stale = manager.put("/dossiers/" + dossier + "/recipients/MAIL-ESSAI", read, "{\"chosen\":false}");
+        assertEquals(412, stale.status(), stale.body());
+        assertEquals("revision-perimee", stale.json().path("code").asText());
+        assertTrue(target(effective(manager, dossier), "MAIL-ESSAI").path("chosen").asBoolean(),
+            "a tick on choices read before others' is refused");
     }
 
     @Test
@@ -348,7 +356,7 @@ class TransmissionIT {
         Set<String> expected = Set.of("CGLLS", "ANCOLS", "PREF-33", "SFTP-ESSAI", "HTTPS-ESSAI", "MAIL-ESSAI");
         Set<String> actual = new java.util.HashSet<>(deliveries().findValuesAsText("recipientCode"));
         assertEquals(expected, actual, "mandatory recipients and the ticked allowed ones, nothing else");
-        Http.Reply late = manager.put("/dossiers/" + dossier + "/recipients/CDC", null, "{\"chosen\":true}");
+        Http.Reply late = Dossiers.choose(manager, dossier, "CDC", true);
         assertEquals("dossier-transmis", late.json().path("code").asText(), late.body());
 
         for (String recipient : List.of("CGLLS", "ANCOLS", "PREF-33")) {
