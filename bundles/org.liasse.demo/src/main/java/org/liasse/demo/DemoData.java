@@ -153,7 +153,7 @@ public class DemoData {
 
     private void loadReferenceData(List<String> questionnaires, List<Organisation> demo) {
         if (campaigns.find(YEAR).isEmpty()) {
-            campaigns.create(campaign(YEAR, questionnaires));
+            campaigns.create(campaign(YEAR, questionnaires), SYSTEM.login());
         }
         for (Organisation organisation : demo) {
             if (organisations.find(organisation.siren()).isEmpty()) {
@@ -309,7 +309,7 @@ public class DemoData {
         if (collected.isEmpty()) {
             return;
         }
-        campaigns.create(campaign(year, collected));
+        campaigns.create(campaign(year, collected), SYSTEM.login());
         for (String code : collected) {
             QuestionnaireDefinition definition = plugins.questionnaireForYear(code, year).orElseThrow();
             for (Organisation organisation : demo) {
@@ -321,6 +321,7 @@ public class DemoData {
                 }
             }
         }
-        campaigns.changeState(year, CampaignState.CLOSED, campaigns.find(year).orElseThrow().revision());
+        campaigns.changeState(year, CampaignState.CLOSED, campaigns.find(year).orElseThrow().revision(),
+            SYSTEM.login());
     }
 }
