@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.liasse.peer.Certificates;
 import org.liasse.peer.PeerProtocol;
+import org.openqa.selenium.WebElement;
 
 /**
  * « Rapatrier » between two real distributions on loopback ports: the ministry (ER) and the OPH federation (QDIS).
@@ -122,6 +123,12 @@ class PeerSyncIT {
             }
         }
         throw new AssertionError("no " + questionnaire + " 2025 dossier for " + siren);
+    }
+
+    /** The button that grants or withdraws the consent to a peer on the exchanges page. */
+    private static WebElement consentButton(Browser browser, String peer) {
+        return browser.all("#autorisations button").stream().filter(button -> button.getText().endsWith(" " + peer))
+            .findFirst().orElseThrow();
     }
 
     /** Grants a consent with the ETag of the organisation's consents, read just before. */
@@ -269,6 +276,13 @@ class PeerSyncIT {
             browser.open("/echanges.html");
             browser.until(d -> browser.byId("autorisations").getText().contains("Autorisé par AD_" + SIREN));
             browser.checkPage("62-autorisations");
+            // The page sends back the consents' ETag: withdrawing, then granting again, both go through.
+            consentButton(browser, "oph").click();
+            assertTrue(browser.message("autorisations-messages", "succes").contains("est retirée"));
+            browser.until(d -> browser.byId("autorisations").getText().contains("Non autorisé"));
+            consentButton(browser, "oph").click();
+            browser.until(d -> browser.byId("autorisations-messages").getText().contains("est autorisé"));
+            browser.until(d -> browser.byId("autorisations").getText().contains("Autorisé par AD_" + SIREN));
         }
     }
 

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebElement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
@@ -262,7 +263,7 @@ class TransmissionIT {
 
     @Test
     @Order(2)
-    void anOrganisationSeesItsEffectiveRecipientsAndTicksTheAllowedOnes() {
+    void anOrganisationSeesItsEffectiveRecipientsAndTicksTheAllowedOnes() throws Exception {
         JsonNode mine = effective(manager, dossier);
         assertEquals("PREF-33", target(mine, "PREFET_DEPARTEMENT").path("recipientCode").asText(),
             "the prefect of the organisation's département");
@@ -293,6 +294,19 @@ class TransmissionIT {
         assertEquals("revision-perimee", stale.json().path("code").asText());
         assertTrue(target(effective(manager, dossier), "MAIL-ESSAI").path("chosen").asBoolean(),
             "a tick on choices read before others' is refused");
+
+        // The page sends back the choices' ETag: unticking, then ticking again, both go through.
+        try (Browser browser = new Browser("http://localhost:" + platform.httpPort())) {
+            browser.signIn("chef.transmission", Accounts.PASSWORD, "/accueil.html");
+            browser.open("/dossier/transmission.html?id=" + dossier);
+            for (String said : List.of("ne recevra pas la déclaration", "» recevra la déclaration")) {
+                WebElement label = browser.until(d -> browser.all("#destinataires label").stream()
+                    .filter(l -> l.getText().contains("MAIL-ESSAI")).findFirst().orElse(null));
+                browser.byId(label.getDomAttribute("for")).click();
+                browser.until(d -> browser.byId("destinataires-messages").getText().contains(said));
+            }
+        }
+        assertTrue(target(effective(manager, dossier), "MAIL-ESSAI").path("chosen").asBoolean());
     }
 
     @Test
