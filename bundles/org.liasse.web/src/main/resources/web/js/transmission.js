@@ -63,7 +63,8 @@ async function choose(recipient, box) {
 
 try {
   const [recipients, statements, deliveries] = await Promise.all([
-    requestTagged('GET', `${path}/recipients`), request('GET', `${path}/statements`), request('GET', `${path}/deliveries`)]);
+    requestTagged('GET', `${path}/recipients`), request('GET', `${path}/statements`),
+    request('GET', `${path}/deliveries`)]);
   choiceRevision = recipients.tag;
   showRecipients(recipients.body);
   fillTable(byId('declarations').tBodies[0], statements, (statement) => el('tr', {},

@@ -73,8 +73,8 @@ import org.slf4j.LoggerFactory;
  * {@link PluginRegistry}. Which version of a plugin is active is a decision recorded in {@link PluginActivations}
  * and taken by {@link VersionChoice} whenever one of its bundles starts or stops: a restart activates the recorded
  * versions whatever the start order, deleting a deployed jar brings the previous version back, and
- * {@link #rollback} restores it on demand (recorded with its audit entry {@code plugin.retour-arriere}). When a plugin stops, the decision is taken after a short grace period, so
- * that a bundle update (stop, new content, start) swaps the old definitions for the new ones without a gap. When the
+ * {@link #rollback} restores it on demand (recorded with its audit entry {@code plugin.retour-arriere}). When a
+ * plugin stops, the decision is taken after a short grace period, so that a bundle update (stop, new content, start) swaps the old definitions for the new ones without a gap. When the
  * rules of questionnaires change, it tells every {@link ControlChangeListener} which ones. Its health is down until
  * the framework reached its start level, Karaf installed its boot features and every recorded version that is
  * installed is active.

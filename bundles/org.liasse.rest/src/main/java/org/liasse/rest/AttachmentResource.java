@@ -43,7 +43,10 @@ public class AttachmentResource {
         this.attachments = attachments;
     }
 
-    /** The files of the dossier, newest first, the room they take and the rules of the space; the ETag is their revision. */
+    /**
+     * The files of the dossier, newest first, the room they take and the rules of the space; the ETag is their
+     * revision.
+     */
     @GET
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
         operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},

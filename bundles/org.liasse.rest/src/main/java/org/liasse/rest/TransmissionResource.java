@@ -46,7 +46,10 @@ public class TransmissionResource {
     public record Choice(Boolean chosen) {
     }
 
-    /** The recipients the dossier goes to, and the allowed ones the organisation may tick; the ETag is the choices' revision. */
+    /**
+     * The recipients the dossier goes to, and the allowed ones the organisation may tick; the ETag is the choices'
+     * revision.
+     */
     @GET
     @Path("{id}/recipients")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER,

@@ -20,7 +20,8 @@ enum PartRevision {
     /** A dossier's attachments. */
     ATTACHMENTS("dossier", "attachment_revision", "id", "Les pièces jointes de ce dossier ont été modifiées"),
     /** An organisation's consents to peers. */
-    CONSENTS("organisation", "consent_revision", "siren", "Les autorisations de cette organisation ont été modifiées");
+    CONSENTS("organisation", "consent_revision", "siren",
+        "Les autorisations de cette organisation ont été modifiées");
 
     private final String table;
     private final String column;

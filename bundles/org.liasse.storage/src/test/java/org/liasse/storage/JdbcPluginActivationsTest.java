@@ -64,7 +64,8 @@ class JdbcPluginActivationsTest {
         }
 
         assertThrows(RuntimeException.class, () -> activations.record(ER, "0.1.0", "operateur.demo", rollback));
-        assertEquals("0.3.0", activations.current().get(ER).version(), "the rollback was not recorded without its entry");
+        assertEquals("0.3.0", activations.current().get(ER).version(),
+            "the rollback was not recorded without its entry");
 
         try (Connection c = dataSource.getConnection()) {
             c.createStatement().executeUpdate("RENAME TABLE audit_ailleurs TO audit_entry");

@@ -169,7 +169,8 @@ class PeerSyncIT {
         Http administrator = Http.session(ministry.httpPort(), "AD_" + SIREN, PASSWORD);
         String consents = "/organisations/" + SIREN + "/consents";
         String read = administrator.get(consents).etag();
-        assertEquals(428, administrator.put(consents + "/oph", null, "").status(), "a consent names what it was read on");
+        assertEquals(428, administrator.put(consents + "/oph", null, "").status(),
+            "a consent names what it was read on");
         assertEquals(200, administrator.put(consents + "/oph", read, "").status());
         Http.Reply stale = administrator.delete(consents + "/oph", read);
         assertEquals(412, stale.status(), stale.body());
