@@ -56,7 +56,15 @@ export function rememberSession(info) {
  * ifMatch (a revision),
  * anonymous (a 401 is an answer to handle, not an expired session that leads to the login page).
  */
-export async function request(method, path, { body, contentType, ifMatch, anonymous = false } = {}) {
+export async function request(method, path, options) {
+  return (await requestTagged(method, path, options)).body;
+}
+
+/**
+ * Sends a request like `request` and returns the parsed body with the answer's ETag, the revision to send back in
+ * `ifMatch` (null when the answer has none).
+ */
+export async function requestTagged(method, path, { body, contentType, ifMatch, anonymous = false } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (method !== 'GET') {
     const known = await currentSession();
@@ -90,7 +98,8 @@ export async function request(method, path, { body, contentType, ifMatch, anonym
       detail: problem.detail || (response.status === 409 ? t('erreur.conflit') : t('erreur.inattendue', { status: response.status })),
     });
   }
-  return data;
+  const etag = response.headers.get('ETag');
+  return { body: data, tag: etag ? etag.replace(/^W\//, '').replaceAll('"', '') : null };
 }
 
 async function readBody(response) {

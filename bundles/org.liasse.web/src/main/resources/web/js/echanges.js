@@ -5,7 +5,7 @@
  */
 import { formatInstant, t } from './messages-fr.js';
 import { byId, el, fillTable, pageReady } from './dom.js';
-import { request } from './api.js';
+import { request, requestTagged } from './api.js';
 import { announce } from './forms.js';
 import { isOperator, managesUsers, startPage } from './layout.js';
 import { syncRow } from './synchronisations.js';
@@ -33,12 +33,12 @@ async function showServer() {
 
 async function showConsents() {
   const path = `/organisations/${encodeURIComponent(session.siren)}/consents`;
-  const consents = await request('GET', path);
+  const { body: consents, tag: revision } = await requestTagged('GET', path);
   byId('autorisations-bloc').hidden = false;
   const granted = new Map(consents.consents.map((consent) => [consent.peer, consent]));
   const change = (peer, method) => async () => {
     try {
-      await request(method, `${path}/${encodeURIComponent(peer)}`);
+      await request(method, `${path}/${encodeURIComponent(peer)}`, { ifMatch: revision });
       announce(byId('autorisations-messages'), 'succes', t(method === 'PUT' ? 'echanges.autorise' : 'echanges.retire', { peer }));
       await showConsents();
     } catch (error) {

@@ -5,7 +5,7 @@
  */
 import { t, formatInstant } from './messages-fr.js';
 import { byId, el, fillTable, pageReady, queryParam } from './dom.js';
-import { request } from './api.js';
+import { request, requestTagged } from './api.js';
 import { announce, onSubmit, silence } from './forms.js';
 import { confirmAction } from './confirmation.js';
 import { isOperator, startPage } from './layout.js';
@@ -20,6 +20,8 @@ const listRegion = byId('liste-messages');
 const canWrite = !isOperator(session) && (session.rights || []).includes(MANAGE_ATTACHMENTS);
 const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 let rules;
+/** The revision of the files listed, sent back when deleting one. */
+let revision;
 
 /** A size in bytes written the French way: 12 octets, 1,5 Ko, 20 Mo. */
 function size(bytes) {
@@ -81,7 +83,9 @@ function showSpace(space) {
 }
 
 async function refresh() {
-  showSpace(await request('GET', `/dossiers/${encodeURIComponent(id)}/pieces`));
+  const { body, tag } = await requestTagged('GET', `/dossiers/${encodeURIComponent(id)}/pieces`);
+  revision = tag;
+  showSpace(body);
 }
 
 async function confirmDeletion(attachment, trigger) {
@@ -91,7 +95,8 @@ async function confirmDeletion(attachment, trigger) {
     return;
   }
   try {
-    await request('DELETE', `/dossiers/${encodeURIComponent(id)}/pieces/${encodeURIComponent(attachment.id)}`);
+    await request('DELETE', `/dossiers/${encodeURIComponent(id)}/pieces/${encodeURIComponent(attachment.id)}`,
+      { ifMatch: revision });
     announce(listRegion, 'succes', t('pieces.supprimee', { name: attachment.name }));
   } catch (error) {
     announce(listRegion, 'erreur', error.message);

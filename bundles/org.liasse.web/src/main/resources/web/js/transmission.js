@@ -4,7 +4,7 @@
  */
 import { formatInstant, t } from './messages-fr.js';
 import { byId, el, fillTable, pageReady, queryParam, replaceChildren } from './dom.js';
-import { request } from './api.js';
+import { request, requestTagged } from './api.js';
 import { announce, silence } from './forms.js';
 import { confirmAction } from './confirmation.js';
 import { isOperator, startPage } from './layout.js';
@@ -42,6 +42,9 @@ function showRecipients(recipients) {
     }));
 }
 
+/** The revision of the choices shown, sent back with each tick. */
+let choiceRevision;
+
 async function choose(recipient, box) {
   silence(choiceRegion);
   const name = recipient.recipientName;
@@ -52,8 +55,10 @@ async function choose(recipient, box) {
   }
   box.disabled = true;
   try {
-    showRecipients(await request('PUT', `${path}/recipients/${encodeURIComponent(recipient.target)}`,
-      { body: { chosen: box.checked } }));
+    const { body, tag } = await requestTagged('PUT', `${path}/recipients/${encodeURIComponent(recipient.target)}`,
+      { body: { chosen: box.checked }, ifMatch: choiceRevision });
+    choiceRevision = tag;
+    showRecipients(body);
     announce(choiceRegion, 'succes', t(box.checked ? 'transmission.coche' : 'transmission.decoche',
       { name: recipient.recipientName }));
   } catch (error) {
@@ -65,8 +70,10 @@ async function choose(recipient, box) {
 
 try {
   const [recipients, statements, deliveries] = await Promise.all([
-    request('GET', `${path}/recipients`), request('GET', `${path}/statements`), request('GET', `${path}/deliveries`)]);
-  showRecipients(recipients);
+    requestTagged('GET', `${path}/recipients`), request('GET', `${path}/statements`),
+    request('GET', `${path}/deliveries`)]);
+  choiceRevision = recipients.tag;
+  showRecipients(recipients.body);
   fillTable(byId('declarations').tBodies[0], statements, (statement) => el('tr', {},
     el('th', { scope: 'row', text: formatInstant(statement.signedAt) }),
     el('td', { text: statement.signer }),

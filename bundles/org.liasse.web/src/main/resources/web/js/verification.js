@@ -4,7 +4,7 @@
  */
 import { formatInstant, t } from './messages-fr.js';
 import { byId, el, pageReady, queryParam, replaceChildren } from './dom.js';
-import { ProblemError, request } from './api.js';
+import { ProblemError, request, requestTagged } from './api.js';
 import { announce, setBusy, silence } from './forms.js';
 import { startPage } from './layout.js';
 import { cellLabel, cellsOf, dossierPage, loadDossierOrExplain } from './dossier.js';
@@ -60,6 +60,9 @@ function valueName(name) {
   return labelOf(name);
 }
 
+/** The revision of the justifications shown, sent back with each one. */
+let justificationRevision;
+
 function justificationForm(outcome, verification) {
   const existing = verification.justifications[outcome.code];
   const fieldId = `justification-${outcome.code}`;
@@ -76,8 +79,10 @@ function justificationForm(outcome, verification) {
     event.preventDefault();
     setBusy(form, true);
     try {
-      const saved = await request('PUT', `/dossiers/${encodeURIComponent(id)}/justifications/${encodeURIComponent(outcome.code)}`,
-        { body: { text: form.elements.namedItem('text').value } });
+      const { body: saved, tag } = await requestTagged('PUT',
+        `/dossiers/${encodeURIComponent(id)}/justifications/${encodeURIComponent(outcome.code)}`,
+        { body: { text: form.elements.namedItem('text').value }, ifMatch: justificationRevision });
+      justificationRevision = tag;
       announce(byId(messages), 'succes', t('verification.justifiee', { at: formatInstant(saved.at) }));
     } catch (error) {
       announce(byId(messages), 'erreur', error.message);
@@ -188,8 +193,10 @@ async function launch() {
   silence(region);
   button.setAttribute('aria-busy', 'true');
   try {
-    const verification = await request('POST', `/dossiers/${encodeURIComponent(id)}/verifications`, { body: {} });
+    const { body: verification, tag } = await requestTagged('POST', `/dossiers/${encodeURIComponent(id)}/verifications`,
+      { body: {} });
     dossier.revision = verification.dossierRevision;
+    justificationRevision = tag;
     show(verification);
     announce(region, 'succes', t('verification.terminee'));
   } catch (error) {
@@ -204,7 +211,9 @@ if (canVerify) {
   byId('lancer').addEventListener('click', launch);
 }
 try {
-  show(await request('GET', `/dossiers/${encodeURIComponent(id)}/verifications/latest`));
+  const latest = await requestTagged('GET', `/dossiers/${encodeURIComponent(id)}/verifications/latest`);
+  justificationRevision = latest.tag;
+  show(latest.body);
 } catch (error) {
   if (error instanceof ProblemError && error.status === 404) {
     byId('resume-verification').textContent = t('verification.jamais');

@@ -154,7 +154,7 @@ public class DemoData {
 
     private void loadReferenceData(List<String> questionnaires, List<Organisation> demo) {
         if (campaigns.find(YEAR).isEmpty()) {
-            campaigns.create(campaign(YEAR, questionnaires));
+            campaigns.create(campaign(YEAR, questionnaires), SYSTEM.login());
         }
         for (Organisation organisation : demo) {
             if (organisations.find(organisation.siren()).isEmpty()) {
@@ -290,7 +290,7 @@ public class DemoData {
             while (!state.workflow().visibleToPartner(state.step()) && state.next() != null) {
                 for (ControlOutcome warning : verifications.verify(dossier.id(), SYSTEM.login()).unjustifiedWarnings()) {
                     verifications.justify(dossier.id(), warning.code(), "Écart expliqué par l'organisme (données "
-                        + "fictives).", SYSTEM.login());
+                        + "fictives).", verifications.justificationRevision(dossier.id()), SYSTEM.login());
                 }
                 state = workflows.advance(dossier.id(), state.revision(), Attestation.none(null), member);
             }
@@ -310,7 +310,7 @@ public class DemoData {
         if (collected.isEmpty()) {
             return;
         }
-        campaigns.create(campaign(year, collected));
+        campaigns.create(campaign(year, collected), SYSTEM.login());
         for (String code : collected) {
             QuestionnaireDefinition definition = plugins.questionnaireForYear(code, year).orElseThrow();
             for (Organisation organisation : demo) {
@@ -322,6 +322,7 @@ public class DemoData {
                 }
             }
         }
-        campaigns.changeState(year, CampaignState.CLOSED, campaigns.find(year).orElseThrow().revision());
+        campaigns.changeState(year, CampaignState.CLOSED, campaigns.find(year).orElseThrow().revision(),
+            SYSTEM.login());
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.liasse.api.audit.AuditEvent;
 import org.liasse.api.control.ControlChangeListener;
 import org.liasse.api.control.ControlEngine;
 import org.liasse.api.control.ControlPlan;
@@ -73,8 +74,8 @@ import org.slf4j.LoggerFactory;
  * {@link PluginRegistry}. Which version of a plugin is active is a decision recorded in {@link PluginActivations}
  * and taken by {@link VersionChoice} whenever one of its bundles starts or stops: a restart activates the recorded
  * versions whatever the start order, deleting a deployed jar brings the previous version back, and
- * {@link #rollback} restores it on demand. When a plugin stops, the decision is taken after a short grace period, so
- * that a bundle update (stop, new content, start) swaps the old definitions for the new ones without a gap. When the
+ * {@link #rollback} restores it on demand (recorded with its audit entry {@code plugin.retour-arriere}). When a
+ * plugin stops, the decision is taken after a short grace period, so that a bundle update (stop, new content, start) swaps the old definitions for the new ones without a gap. When the
  * rules of questionnaires change, it tells every {@link ControlChangeListener} which ones. Its health is down until
  * the framework reached its start level, Karaf installed its boot features and every recorded version that is
  * installed is active.
@@ -411,7 +412,8 @@ public class PluginExtender implements PluginRegistry, ControlEngine, HealthIndi
                 + " du plugin " + id + " est refusée : voir ses problèmes dans la liste des plugins.");
         }
         owners.put(id, bundle.getBundleId());
-        decisions.put(id, activations.record(id, previous, actor));
+        decisions.put(id, activations.record(id, previous, actor, new AuditEvent("plugin.retour-arriere", actor, null,
+            null, id, previous)));
         LOG.info("Plugin {} : retour à la version {} demandé par {}", id, previous, actor);
         return plugin(id).orElseThrow();
     }

@@ -23,7 +23,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.liasse.api.audit.AuditEvent;
-import org.liasse.api.audit.AuditLog;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.SyncMappingDefinition;
 import org.liasse.api.dossier.Dossier;
@@ -60,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * Exchanges with the peers: as the requesting server, brings a dossier's mapped cells in from a peer (signed request,
  * signed and digested answer, conflicts with local edits, one atomic save, acknowledgement); as the answering server,
  * authenticates the peer, checks the organisation's scope and consent, and answers with the source dossier's values.
- * Every outcome, refusals included, goes to the sync log; refusals also go to the audit log, except those of servers
+ * Every outcome, refusals included, goes to the sync log; refusals and answers also go to the audit log, in the same
+ * transaction as their sync log entry (both are written or neither is), except refusals of servers
  * that are not registered at all: anyone can send those, so they are only counted (health component
  * {@code serveurs}) and logged at most once a minute, never stored with what they carried. A signed request is
  * accepted once: replayed as it was, it is refused.
@@ -114,7 +114,6 @@ public class PeerSyncService implements PeerService, HealthIndicator {
     private final OrganisationService organisations;
     private final PluginRegistry plugins;
     private final SyncJournal journal;
-    private final AuditLog audit;
     private final ServerKeys keys;
     private final PeerClient client;
     private final Duration skew;
@@ -128,12 +127,11 @@ public class PeerSyncService implements PeerService, HealthIndicator {
     /** Loads or creates the server's key and certificate. */
     @Activate
     public PeerSyncService(Config config, @Reference DossierService dossiers, @Reference OrganisationService organisations,
-                           @Reference PluginRegistry plugins, @Reference SyncJournal journal, @Reference AuditLog audit) {
+                           @Reference PluginRegistry plugins, @Reference SyncJournal journal) {
         this.dossiers = dossiers;
         this.organisations = organisations;
         this.plugins = plugins;
         this.journal = journal;
-        this.audit = audit;
         this.keys = ServerKeys.load(config.name(), config.partner(), Path.of(config.key_path()),
             Path.of(config.certificate_path()), config.validity_days());
         this.client = new PeerClient(json, config.name(), keys.key(), config.attempts(),
@@ -224,9 +222,8 @@ public class PeerSyncService implements PeerService, HealthIndicator {
                 entry.questionnaire(), id, actor, answer.revision(), answer.digest(), entry.result(), "", 0);
             return apply(dossier, expectedRevision, peer, cells, answer, replace, entry);
         } catch (LiasseException e) {
-            journal.record(entry.withResult(e.code(), e.getMessage()));
-            audit.record(new AuditEvent("rapatriement.refuse", actor, name, dossier.siren(), "dossier " + dossierId,
-                e.code() + " : " + e.getMessage()));
+            journal.record(entry.withResult(e.code(), e.getMessage()), new AuditEvent("rapatriement.refuse", actor,
+                name, dossier.siren(), "dossier " + dossierId, e.code() + " : " + e.getMessage()));
             if (entry.digest() != null) {
                 acknowledge(peer, id, entry.digest(), e.code());
             }
@@ -354,15 +351,16 @@ public class PeerSyncService implements PeerService, HealthIndicator {
             String digest = Transfer.digest(asked.siren(), asked.year(), asked.questionnaire(), values);
             journal.record(new SyncEntry(0, entry.at(), entry.direction(), name, asked.siren(), asked.year(),
                 asked.questionnaire(), asked.transferId(), asked.actor(), dossier.revision(), digest, "envoye",
-                FrenchFormat.count(values.size(), "cellule envoyée", "cellules envoyées"), values.size()));
-            audit.record(new AuditEvent("serveur.envoi", "serveur:" + name, peer.peer().url(), asked.siren(),
-                "transfert " + asked.transferId(), FrenchFormat.count(values.size(), "cellule", "cellules") + ", empreinte " + digest));
+                FrenchFormat.count(values.size(), "cellule envoyée", "cellules envoyées"), values.size()),
+                new AuditEvent("serveur.envoi", "serveur:" + name, peer.peer().url(), asked.siren(),
+                "transfert " + asked.transferId(),
+                FrenchFormat.count(values.size(), "cellule", "cellules") + ", empreinte " + digest));
             return signed(request, write(new Transfer.Answer(asked.transferId(), asked.siren(), asked.year(),
                 asked.questionnaire(), dossier.questionnaireVersion(), dossier.revision(), values, digest)));
         } catch (LiasseException e) {
-            journal.record(entry.withResult(e.code(), e.getMessage()));
-            audit.record(new AuditEvent("serveur.refus", "serveur:" + name, peer.peer().url(), asked.siren(),
-                "transfert " + asked.transferId(), e.code() + " : " + e.getMessage()));
+            journal.record(entry.withResult(e.code(), e.getMessage()), new AuditEvent("serveur.refus",
+                "serveur:" + name, peer.peer().url(), asked.siren(), "transfert " + asked.transferId(),
+                e.code() + " : " + e.getMessage()));
             throw e;
         }
     }
@@ -441,8 +439,7 @@ public class PeerSyncService implements PeerService, HealthIndicator {
     private LiasseException refused(String name, String code, String detail) {
         String peer = name == null || name.isBlank() ? "inconnu" : name.length() > ACTOR ? name.substring(0, ACTOR) : name;
         journal.record(new SyncEntry(0, Instant.now(), SyncEntry.ANSWER, peer, null, 0, null, null, null, 0, null, code,
-            detail, 0));
-        audit.record(new AuditEvent("serveur.refus", "serveur:" + peer, "pair", null, "serveur " + peer,
+            detail, 0), new AuditEvent("serveur.refus", "serveur:" + peer, "pair", null, "serveur " + peer,
             code + " : " + detail));
         return new LiasseException(401, code, detail);
     }

@@ -53,8 +53,8 @@ import org.slf4j.LoggerFactory;
  * once and the campaign's dossiers in one scan (plus one of year N-1 only when aggregates read it), evaluating the
  * aggregates with each dossier's compiled plan; a dossier counts with its figures only from the step its workflow
  * makes visible to the partner. The file is drawn by the renderer of the report's kind, after the
- * generation is audited. Reads the demo mode setting ({@code enabled} of {@code etc/org.liasse.demo.cfg}) to mark
- * fictional data.
+ * generation is audited; a generation changes nothing, so its entry is written on its own. Reads the demo mode
+ * setting ({@code enabled} of {@code etc/org.liasse.demo.cfg}) to mark fictional data.
  */
 @Component(configurationPid = "org.liasse.demo", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class ReportGenerator implements ReportService {

@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * registered {@link Authenticator}s), enforces the {@link Access} declared by the resource method (organisation,
  * right, operator role and perimeter: national resources for national operators only, a target organisation within
  * a federation operator's federation), checks the CSRF token of cookie-authenticated writes, and records every
- * accepted write in the audit log. Every answer carries {@code Cache-Control: no-store} (unless the resource set its
+ * accepted write in the audit log. That entry is the request's trail, written on its own once the answer is known:
+ * the entry of the change itself is written by the service in the change's transaction; refusals change nothing
+ * and are not recorded here. Every answer carries {@code Cache-Control: no-store} (unless the resource set its
  * own) and {@code X-Content-Type-Options: nosniff}.
  */
 @Provider

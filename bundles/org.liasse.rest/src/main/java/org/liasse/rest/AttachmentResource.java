@@ -8,11 +8,13 @@ import java.util.function.Supplier;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -20,7 +22,6 @@ import javax.ws.rs.core.StreamingOutput;
 
 import org.liasse.api.attachment.Attachment;
 import org.liasse.api.attachment.AttachmentService;
-import org.liasse.api.attachment.AttachmentSpace;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.identity.Rights;
 
@@ -42,13 +43,17 @@ public class AttachmentResource {
         this.attachments = attachments;
     }
 
-    /** The files of the dossier, newest first, the room they take and the rules of the space. */
+    /**
+     * The files of the dossier, newest first, the room they take and the rules of the space; the ETag is their
+     * revision.
+     */
     @GET
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
         operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
         perimeter = Access.Scope.TARGET)
-    public AttachmentSpace list(@PathParam("id") long id) {
-        return attachments.get().list(id);
+    public Response list(@PathParam("id") long id) {
+        long revision = attachments.get().revision(id);
+        return Json.tagged(attachments.get().list(id), revision);
     }
 
     /** Uploads a file (raw body, any content type: the type is detected from the content); 201 with the file. */
@@ -92,15 +97,20 @@ public class AttachmentResource {
             .build();
     }
 
-    /** Deletes a file: it leaves the list and its content is erased; the deletion is audited. */
+    /**
+     * Deletes a file: it leaves the list and its content is erased; the deletion is audited. {@code If-Match} (the
+     * files' revision) is required; the answer's ETag is their new revision.
+     */
     @DELETE
     @Path("{piece}")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.ATTACHMENTS,
         perimeter = Access.Scope.TARGET)
-    public Response delete(@PathParam("id") long id, @PathParam("piece") long piece) {
+    public Response delete(@PathParam("id") long id, @PathParam("piece") long piece,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long revision = Json.revision(ifMatch);
         Call call = Call.current();
-        attachments.get().delete(id, piece, call.actor(), call.remoteAddress());
-        return Response.noContent().build();
+        attachments.get().delete(id, piece, revision, call.actor(), call.remoteAddress());
+        return Response.noContent().tag(new EntityTag(Long.toString(revision + 1))).build();
     }
 
     /** Reads what is left of a refused body (up to a limit), so that the client gets the answer, not a reset. */

@@ -121,7 +121,7 @@ public class CampaignResource {
         perimeter = Access.Scope.NATIONAL)
     public Response create(CampaignJson campaign) {
         CampaignJson json = Json.require(campaign);
-        Campaign created = campaigns.get().create(json.toCampaign(json.year(), json.state()));
+        Campaign created = campaigns.get().create(json.toCampaign(json.year(), json.state()), Call.current().actor());
         return tagged(Response.status(201), created);
     }
 
@@ -150,7 +150,8 @@ public class CampaignResource {
         if (Json.require(change).state() == null) {
             throw LiasseException.invalid("etat-manquant", "Indiquez l'état voulu (state).", List.of());
         }
-        return tagged(Response.ok(), campaigns.get().changeState(year, change.state(), revision));
+        return tagged(Response.ok(), campaigns.get().changeState(year, change.state(), revision,
+            Call.current().actor()));
     }
 
     private static Response tagged(Response.ResponseBuilder response, Campaign campaign) {

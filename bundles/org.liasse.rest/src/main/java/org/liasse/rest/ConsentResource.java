@@ -5,11 +5,14 @@ import java.util.function.Supplier;
 
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.identity.OperatorRole;
@@ -51,33 +54,40 @@ public class ConsentResource {
         return journal.get().list(siren, null, ServerResource.LOG_LIMIT);
     }
 
-    /** The organisation's consents to peers bringing its dossiers in from this server. */
+    /** The organisation's consents to peers bringing its dossiers in from this server; the ETag is their revision. */
     @GET
     @Path("{siren}/consents")
     @Access(value = Access.Level.ORGANISATION, operators = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN},
         perimeter = Access.Scope.TARGET)
-    public Consents consents(@PathParam("siren") String siren) {
-        return new Consents(journal.get().consents(siren), peers.get().peers());
+    public Response consents(@PathParam("siren") String siren) {
+        long revision = journal.get().consentRevision(siren);
+        return Json.tagged(new Consents(journal.get().consents(siren), peers.get().peers()), revision);
     }
 
-    /** Authorises a registered peer to bring the organisation's dossiers in (organisation administrator). */
+    /**
+     * Authorises a registered peer to bring the organisation's dossiers in (organisation administrator);
+     * {@code If-Match} is required.
+     */
     @PUT
     @Path("{siren}/consents/{peer}")
     @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS, perimeter = Access.Scope.TARGET)
-    public Consent grant(@PathParam("siren") String siren, @PathParam("peer") String peer) {
+    public Response grant(@PathParam("siren") String siren, @PathParam("peer") String peer,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long revision = Json.revision(ifMatch);
         if (peers.get().peers().stream().noneMatch(known -> known.name().equals(peer))) {
             throw LiasseException.notFound("serveur-inconnu", "Aucun serveur pair « " + peer
                 + " » n'est enregistré sur ce serveur.");
         }
-        return journal.get().grant(siren, peer, Call.current().actor());
+        return Json.tagged(journal.get().grant(siren, peer, revision, Call.current().actor()), revision + 1);
     }
 
-    /** Withdraws a consent. */
+    /** Withdraws a consent; {@code If-Match} is required. */
     @DELETE
     @Path("{siren}/consents/{peer}")
     @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS, perimeter = Access.Scope.TARGET)
-    public Consents withdraw(@PathParam("siren") String siren, @PathParam("peer") String peer) {
-        if (!journal.get().withdraw(siren, peer)) {
+    public Response withdraw(@PathParam("siren") String siren, @PathParam("peer") String peer,
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        if (!journal.get().withdraw(siren, peer, Json.revision(ifMatch))) {
             throw LiasseException.notFound("consentement-inconnu", "Aucune autorisation donnée au serveur « " + peer
                 + " ».");
         }

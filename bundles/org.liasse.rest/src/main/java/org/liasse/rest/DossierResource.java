@@ -27,8 +27,6 @@ import org.liasse.api.error.LiasseException;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.identity.Rights;
 import org.liasse.api.plugin.PluginRegistry;
-import org.liasse.api.verification.Justification;
-import org.liasse.api.verification.Verification;
 import org.liasse.api.verification.VerificationService;
 import org.liasse.api.verification.VerificationSummary;
 
@@ -161,25 +159,31 @@ public class DossierResource {
         return withTag(Response.ok(), saved);
     }
 
-    /** Runs the verification of a dossier ("Lancer la vérification") and stores its result. */
+    /**
+     * Runs the verification of a dossier ("Lancer la vérification") and stores its result; the ETag is the revision
+     * of the justifications, as for the latest verification.
+     */
     @POST
     @Path("{id}/verifications")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.VERIFY,
         perimeter = Access.Scope.TARGET)
     public Response verify(@PathParam("id") long id) {
-        return Response.status(201).entity(verifications.get().verify(id, Call.current().actor())).build();
+        long revision = verifications.get().justificationRevision(id);
+        return Response.status(201).entity(verifications.get().verify(id, Call.current().actor()))
+            .tag(new EntityTag(Long.toString(revision))).build();
     }
 
-    /** The latest verification of a dossier, with the justifications of its warnings. */
+    /** The latest verification of a dossier, with the justifications of its warnings; the ETag is theirs. */
     @GET
     @Path("{id}/verifications/latest")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.CONSULT,
         operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
         perimeter = Access.Scope.TARGET)
-    public Verification latestVerification(@PathParam("id") long id) {
+    public Response latestVerification(@PathParam("id") long id) {
         find(id);
-        return verifications.get().latest(id).orElseThrow(() -> LiasseException.notFound("verification-absente",
-            "Ce dossier n'a pas encore été vérifié."));
+        long revision = verifications.get().justificationRevision(id);
+        return Json.tagged(verifications.get().latest(id).orElseThrow(() -> LiasseException.notFound(
+            "verification-absente", "Ce dossier n'a pas encore été vérifié.")), revision);
     }
 
     /** Every verification run of a dossier, newest first, without outcomes (earlier runs stay for audit). */
@@ -193,15 +197,17 @@ public class DossierResource {
         return verifications.get().history(id);
     }
 
-    /** Justifies a warning that failed in the latest verification. */
+    /** Justifies a warning that failed in the latest verification; {@code If-Match} (justifications) is required. */
     @PUT
     @Path("{id}/justifications/{control}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.VERIFY,
         perimeter = Access.Scope.TARGET)
-    public Justification justify(@PathParam("id") long id, @PathParam("control") String control,
-                                 JustificationText justification) {
-        return verifications.get().justify(id, control, Json.require(justification).text(), Call.current().actor());
+    public Response justify(@PathParam("id") long id, @PathParam("control") String control,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JustificationText justification) {
+        long revision = Json.revision(ifMatch);
+        return Json.tagged(verifications.get().justify(id, control, Json.require(justification).text(), revision,
+            Call.current().actor()), revision + 1);
     }
 
     private Dossier find(long id) {

@@ -2,6 +2,9 @@ package org.liasse.rest;
 
 import java.util.List;
 
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.Response;
+
 import org.liasse.api.error.LiasseException;
 
 /** Checks shared by resources that read a JSON body. */
@@ -26,10 +29,18 @@ final class Json {
                 "L'en-tête If-Match est obligatoire : renvoyez l'ETag lu avant de modifier.");
         }
         try {
-            return javax.ws.rs.core.EntityTag.valueOf(ifMatch.strip()).getValue();
+            return EntityTag.valueOf(ifMatch.strip()).getValue();
         } catch (IllegalArgumentException e) {
             throw new LiasseException(412, "etag-invalide", "L'en-tête If-Match ne correspond à aucune version.");
         }
+    }
+
+    /**
+     * An answer with {@code entity} and its revision as ETag. A resource reads the revision before the entity, so
+     * that the tag is never newer than what the client saw (at worst, a write gets a 412 it did not need).
+     */
+    static Response tagged(Object entity, long revision) {
+        return Response.ok(entity).tag(new EntityTag(Long.toString(revision))).build();
     }
 
     /** Refuses a missing body. */

@@ -20,7 +20,10 @@ import org.liasse.api.signature.SignatureReport;
 import org.liasse.api.signature.SignatureService;
 import org.liasse.api.signature.SigningCertificate;
 
-/** Verification of signed files, and the platform's signing certificate. */
+/**
+ * Verification of signed files, and the platform's signing certificate. A verification changes nothing: its audit
+ * entry is written on its own, with no transaction to share.
+ */
 @Path("/signatures")
 @Produces(MediaType.APPLICATION_JSON)
 public class SignatureResource {

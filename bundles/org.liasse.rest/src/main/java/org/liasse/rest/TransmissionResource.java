@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -17,7 +18,6 @@ import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.identity.Rights;
 import org.liasse.api.transmission.Delivery;
 import org.liasse.api.transmission.DeliveryService;
-import org.liasse.api.transmission.EffectiveRecipient;
 import org.liasse.api.transmission.ParcelFile;
 import org.liasse.api.transmission.SignedStatementInfo;
 import org.liasse.api.transmission.TransmissionService;
@@ -46,26 +46,32 @@ public class TransmissionResource {
     public record Choice(Boolean chosen) {
     }
 
-    /** The recipients the dossier goes to, and the allowed ones the organisation may tick. */
+    /**
+     * The recipients the dossier goes to, and the allowed ones the organisation may tick; the ETag is the choices'
+     * revision.
+     */
     @GET
     @Path("{id}/recipients")
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER,
         operators = {OperatorRole.SUPPORT, OperatorRole.CAMPAIGN_MANAGER, OperatorRole.SUPER_ADMIN},
         perimeter = Access.Scope.TARGET)
-    public List<EffectiveRecipient> recipients(@PathParam("id") long id) {
-        return transmission.get().effective(id);
+    public Response recipients(@PathParam("id") long id) {
+        long revision = transmission.get().choiceRevision(id);
+        return Json.tagged(transmission.get().effective(id), revision);
     }
 
-    /** Ticks or unticks an allowed recipient; a mandatory one cannot be unticked. */
+    /** Ticks or unticks an allowed recipient; a mandatory one cannot be unticked; {@code If-Match} is required. */
     @PUT
     @Path("{id}/recipients/{target}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(value = Access.Level.ORGANISATION, target = Access.Target.DOSSIER, right = Rights.TRANSMIT,
         perimeter = Access.Scope.TARGET)
-    public List<EffectiveRecipient> choose(@PathParam("id") long id, @PathParam("target") String target,
-                                           Choice choice) {
+    public Response choose(@PathParam("id") long id, @PathParam("target") String target,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Choice choice) {
+        long revision = Json.revision(ifMatch);
         Boolean chosen = Json.require(choice).chosen();
-        return transmission.get().choose(id, target, Json.require(chosen), Call.current().requireCaller());
+        return Json.tagged(transmission.get().choose(id, target, Json.require(chosen), revision,
+            Call.current().requireCaller()), revision + 1);
     }
 
     /** The deliveries of the dossier, one per recipient and transmission, with status and receipt. */

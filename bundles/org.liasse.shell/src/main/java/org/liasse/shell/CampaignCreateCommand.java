@@ -11,8 +11,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.liasse.api.audit.AuditEvent;
-import org.liasse.api.audit.AuditLog;
 import org.liasse.api.dossier.Campaign;
 import org.liasse.api.dossier.CampaignQuestionnaire;
 import org.liasse.api.dossier.CampaignService;
@@ -21,7 +19,8 @@ import org.liasse.api.format.FrenchFormat;
 
 /**
  * {@code liasse:campaign-create [-l label] [-q CODE[@version]:deadline]… <year> <opening> <closing>}: creates a
- * campaign in preparation, as the REST operation does, and records it in the audit log under the shell user.
+ * campaign in preparation under the shell user, as the REST operation does (the service records it in the audit
+ * log in the same transaction).
  */
 @Command(scope = "liasse", name = "campaign-create", description = "Crée une campagne (en préparation).")
 @Service
@@ -29,9 +28,6 @@ public class CampaignCreateCommand implements Action {
 
     @Reference
     CampaignService campaigns;
-
-    @Reference
-    AuditLog audit;
 
     @Argument(index = 0, name = "annee", description = "Exercice collecté", required = true)
     int year;
@@ -56,9 +52,8 @@ public class CampaignCreateCommand implements Action {
             collected.add(questionnaire(text));
         }
         Campaign created = campaigns.create(new Campaign(year, label == null ? "Campagne " + year : label,
-            date(opening), date(closing), CampaignState.PREPARATION, collected, 1));
-        audit.record(new AuditEvent("campagne.creee", "shell:" + System.getProperty("user.name"), null, null,
-            Integer.toString(year), created.label()));
+            date(opening), date(closing), CampaignState.PREPARATION, collected, 1),
+            "shell:" + System.getProperty("user.name"));
         System.out.println("Campagne " + year + " créée (" + created.state() + ", "
             + FrenchFormat.count(created.questionnaires().size(), "questionnaire", "questionnaires") + ").");
         return null;

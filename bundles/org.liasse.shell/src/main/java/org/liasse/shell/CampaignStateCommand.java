@@ -7,8 +7,6 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.liasse.api.audit.AuditEvent;
-import org.liasse.api.audit.AuditLog;
 import org.liasse.api.dossier.Campaign;
 import org.liasse.api.dossier.CampaignService;
 import org.liasse.api.dossier.CampaignState;
@@ -16,7 +14,7 @@ import org.liasse.api.error.LiasseException;
 
 /**
  * {@code liasse:campaign-state <year> <state>}: opens, closes, reopens or archives a campaign, as the REST operation
- * does, and records it in the audit log under the shell user.
+ * does, under the shell user (the service records the move in the audit log in the same transaction).
  */
 @Command(scope = "liasse", name = "campaign-state", description = "Ouvre, clôt, rouvre ou archive une campagne.")
 @Service
@@ -24,9 +22,6 @@ public class CampaignStateCommand implements Action {
 
     @Reference
     CampaignService campaigns;
-
-    @Reference
-    AuditLog audit;
 
     @Argument(index = 0, name = "annee", description = "Exercice de la campagne", required = true)
     int year;
@@ -40,9 +35,8 @@ public class CampaignStateCommand implements Action {
         // The console acts on the campaign as it is now: the revision read here, not one a client kept.
         long revision = campaigns.find(year).orElseThrow(() -> LiasseException.notFound("campagne-inconnue",
             "Aucune campagne pour l'exercice " + year + ".")).revision();
-        Campaign changed = campaigns.changeState(year, parse(state), revision);
-        audit.record(new AuditEvent("campagne.etat", "shell:" + System.getProperty("user.name"), null, null,
-            Integer.toString(year), changed.state().name()));
+        Campaign changed = campaigns.changeState(year, parse(state), revision,
+            "shell:" + System.getProperty("user.name"));
         System.out.println("Campagne " + year + " : " + changed.state() + ".");
         return null;
     }

@@ -5,14 +5,12 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.liasse.api.audit.AuditEvent;
-import org.liasse.api.audit.AuditLog;
 import org.liasse.api.plugin.PluginInfo;
 import org.liasse.api.plugin.PluginRegistry;
 
 /**
- * {@code liasse:plugin-rollback <plugin>}: restores the previous version of a plugin, as the REST operation does,
- * and records it in the audit log under the shell user.
+ * {@code liasse:plugin-rollback <plugin>}: restores the previous version of a plugin under the shell user, as the
+ * REST operation does (the registry records the rollback and its audit entry in one transaction).
  */
 @Command(scope = "liasse", name = "plugin-rollback", description = "Rétablit la version précédente d'un plugin.")
 @Service
@@ -20,9 +18,6 @@ public class PluginRollbackCommand implements Action {
 
     @Reference
     PluginRegistry plugins;
-
-    @Reference
-    AuditLog audit;
 
     @Argument(index = 0, name = "plugin", description = "Identifiant du plugin (nom symbolique du bundle)",
         required = true)
@@ -32,7 +27,6 @@ public class PluginRollbackCommand implements Action {
     public Object execute() {
         String actor = "shell:" + System.getProperty("user.name");
         PluginInfo restored = plugins.rollback(plugin, actor);
-        audit.record(new AuditEvent("plugin.retour-arriere", actor, null, null, plugin, restored.activeVersion()));
         System.out.println("Plugin " + plugin + " : version " + restored.activeVersion() + " active (version "
             + "précédente " + restored.previousVersion() + ").");
         return null;

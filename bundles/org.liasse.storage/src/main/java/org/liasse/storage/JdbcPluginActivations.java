@@ -19,6 +19,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.liasse.api.audit.AuditEvent;
 import org.liasse.api.plugin.PluginActivation;
 import org.liasse.api.plugin.PluginActivations;
 import org.osgi.service.component.annotations.Activate;
@@ -70,21 +71,33 @@ public class JdbcPluginActivations implements PluginActivations {
 
     @Override
     public PluginActivation record(String plugin, String version, String activatedBy) {
+        return run(connection -> record(connection, plugin, version, activatedBy));
+    }
+
+    @Override
+    public PluginActivation record(String plugin, String version, String activatedBy, AuditEvent event) {
         return run(connection -> {
-            List<Row> history = rows(connection, plugin);
-            if (!history.isEmpty() && history.get(history.size() - 1).version().equals(version)) {
-                return decision(history);
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO plugin_activation "
-                + "(plugin_id, version, activated_by, activated_at) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, plugin);
-                insert.setString(2, version);
-                insert.setString(3, activatedBy.length() > TEXT_LENGTH ? activatedBy.substring(0, TEXT_LENGTH) : activatedBy);
-                insert.setTimestamp(4, Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS)), utc());
-                insert.executeUpdate();
-            }
-            return decision(rows(connection, plugin));
+            PluginActivation decision = record(connection, plugin, version, activatedBy);
+            JdbcAuditLog.append(connection, event);
+            return decision;
         });
+    }
+
+    private static PluginActivation record(Connection connection, String plugin, String version, String activatedBy)
+        throws SQLException {
+        List<Row> history = rows(connection, plugin);
+        if (!history.isEmpty() && history.get(history.size() - 1).version().equals(version)) {
+            return decision(history);
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO plugin_activation "
+            + "(plugin_id, version, activated_by, activated_at) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, plugin);
+            insert.setString(2, version);
+            insert.setString(3, activatedBy.length() > TEXT_LENGTH ? activatedBy.substring(0, TEXT_LENGTH) : activatedBy);
+            insert.setTimestamp(4, Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS)), utc());
+            insert.executeUpdate();
+        }
+        return decision(rows(connection, plugin));
     }
 
     private record Row(String plugin, String version, String activatedBy, Instant activatedAt) {

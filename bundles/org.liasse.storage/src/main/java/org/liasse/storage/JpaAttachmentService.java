@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.LongFunction;
 
 import javax.persistence.EntityManager;
 
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * on the content ({@link ContentInspector}). An upload is written aside, checked, then recorded and moved into
  * place in one transaction, so that a refusal or a failure leaves nothing behind; uploads to one dossier are
  * serialised so that its limits hold. A deletion keeps the row (who uploaded and deleted what, when) and erases
- * the content. Every upload, refusal, download and deletion is audited.
+ * the content. Every upload, refusal, download and deletion is audited; the entry of an upload or a deletion is
+ * written in its transaction, so that it exists exactly when the change does.
  */
 @Component(service = AttachmentService.class, configurationPid = AttachmentConfig.PID,
     configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -87,6 +89,11 @@ public class JpaAttachmentService implements AttachmentService {
     }
 
     @Override
+    public long revision(long dossierId) {
+        return store.inTransaction(em -> PartRevision.ATTACHMENTS.read(em, dossierId));
+    }
+
+    @Override
     public Attachment store(long dossierId, String fileName, InputStream content, String actor, String remoteAddress) {
         String siren = owner(dossierId);
         String name = fileName;
@@ -98,10 +105,10 @@ public class JpaAttachmentService implements AttachmentService {
                     throw LiasseException.invalid("piece-vide", detail, List.of(new FieldError("fichier", "piece-vide", detail)));
                 }
                 FileKind kind = inspector.inspect(upload.path(), name);
-                Attachment saved = record(dossierId, name, kind, upload, actor);
-                audit(new AuditEvent("piece.deposee", actor, remoteAddress, siren, target(dossierId, saved.id()),
-                    "« " + name + " » (" + kind.label() + ", " + upload.size() + " octets, SHA-256 " + upload.sha256() + ")"));
-                return saved;
+                String described = "« " + name + " » (" + kind.label() + ", " + upload.size() + " octets, SHA-256 "
+                    + upload.sha256() + ")";
+                return record(dossierId, name, kind, upload, actor, id -> new AuditEvent("piece.deposee", actor,
+                    remoteAddress, siren, target(dossierId, id), described));
             }
         } catch (LiasseException refusal) {
             audit(new AuditEvent("piece.refusee", actor, remoteAddress, siren, target(dossierId, null),
@@ -110,8 +117,12 @@ public class JpaAttachmentService implements AttachmentService {
         }
     }
 
-    /** Checks the limits of the dossier, records the row and moves the content into place, in one transaction. */
-    private Attachment record(long dossierId, String name, FileKind kind, AttachmentFiles.Upload upload, String actor) {
+    /**
+     * Checks the limits of the dossier, records the row and its audit entry ({@code deposit} of the new file's id)
+     * and moves the content into place, in one transaction.
+     */
+    private Attachment record(long dossierId, String name, FileKind kind, AttachmentFiles.Upload upload, String actor,
+                              LongFunction<AuditEvent> deposit) {
         String key = AttachmentFiles.newKey();
         synchronized (LOCKS[(int) Math.floorMod(dossierId, (long) LOCKS.length)]) {
             try {
@@ -133,8 +144,11 @@ public class JpaAttachmentService implements AttachmentService {
                         upload.sha256(), key, actor, Instant.now());
                     em.persist(entity);
                     em.flush();
+                    PartRevision.ATTACHMENTS.raise(em, dossierId);
+                    Attachment saved = entity.toRecord();
+                    JdbcAuditLog.append(em, deposit.apply(saved.id()));
                     files.place(upload, key);
-                    return entity.toRecord();
+                    return saved;
                 });
             } catch (RuntimeException e) {
                 files.erase(key);
@@ -162,17 +176,19 @@ public class JpaAttachmentService implements AttachmentService {
     }
 
     @Override
-    public void delete(long dossierId, long attachmentId, String actor, String remoteAddress) {
+    public void delete(long dossierId, long attachmentId, long expectedRevision, String actor, String remoteAddress) {
         String siren = owner(dossierId);
         AttachmentEntity deleted = store.inTransaction(em -> {
             EntryGate.requireOpen(em, DossierEntity.require(em, dossierId), plugins);
             AttachmentEntity entity = find(em, dossierId, attachmentId);
+            PartRevision.ATTACHMENTS.advance(em, dossierId, expectedRevision);
             entity.markDeleted(actor, Instant.now());
+            JdbcAuditLog.append(em, new AuditEvent("piece.supprimee", actor, remoteAddress, siren,
+                target(dossierId, attachmentId), "« " + entity.toRecord().name() + " » (SHA-256 "
+                + entity.toRecord().sha256() + ")"));
             return entity;
         });
         files.erase(deleted.storageKey());
-        audit(new AuditEvent("piece.supprimee", actor, remoteAddress, siren, target(dossierId, attachmentId),
-            "« " + deleted.toRecord().name() + " » (SHA-256 " + deleted.toRecord().sha256() + ")"));
     }
 
     private String owner(long dossierId) {
@@ -202,7 +218,10 @@ public class JpaAttachmentService implements AttachmentService {
         return "/dossiers/" + dossierId + "/pieces" + (attachmentId == null ? "" : "/" + attachmentId);
     }
 
-    /** The change is already done: an audit failure is logged loudly rather than reported wrongly to the client. */
+    /**
+     * Records a refusal or a download, which change nothing: their entries are written on their own, and a failure
+     * to write one is logged loudly rather than reported wrongly to the client.
+     */
     private void audit(AuditEvent event) {
         try {
             audit.record(event);

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
+import org.liasse.api.audit.AuditEvent;
 import org.liasse.api.dossier.Campaign;
 import org.liasse.api.dossier.CampaignQuestionnaire;
 import org.liasse.api.dossier.CampaignService;
@@ -54,7 +55,7 @@ public class JpaCampaignService implements CampaignService {
     }
 
     @Override
-    public Campaign create(Campaign campaign) {
+    public Campaign create(Campaign campaign, String actor) {
         validate(campaign);
         if (campaign.state() == null) {
             throw LiasseException.invalid("campagne-incomplete", "L'état de la campagne est obligatoire.", List.of());
@@ -68,7 +69,8 @@ public class JpaCampaignService implements CampaignService {
             for (CampaignQuestionnaire questionnaire : campaign.questionnaires()) {
                 em.persist(new CampaignQuestionnaireEntity(campaign.year(), questionnaire));
             }
-            em.flush();
+            JdbcAuditLog.append(em, new AuditEvent("campagne.creee", actor, null, null,
+                Integer.toString(campaign.year()), campaign.label()));
             return find(em, campaign.year());
         });
     }
@@ -102,7 +104,7 @@ public class JpaCampaignService implements CampaignService {
     }
 
     @Override
-    public Campaign changeState(int year, CampaignState state, long expectedRevision) {
+    public Campaign changeState(int year, CampaignState state, long expectedRevision, String actor) {
         return store.inTransaction(em -> {
             CampaignEntity campaign = existing(em, year);
             requireRevision(campaign, expectedRevision);
@@ -114,6 +116,8 @@ public class JpaCampaignService implements CampaignService {
                         .map(JpaCampaignService::label).sorted().collect(Collectors.joining(", ")) + ")."));
             }
             campaign.state(state);
+            JdbcAuditLog.append(em, new AuditEvent("campagne.etat", actor, null, null, Integer.toString(year),
+                state.name()));
             return campaign.toRecord(questionnaires(em, year));
         });
     }

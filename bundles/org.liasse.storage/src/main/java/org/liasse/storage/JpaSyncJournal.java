@@ -12,6 +12,7 @@ import java.util.Optional;
 import javax.persistence.EntityManager;
 import javax.persistence.Query;
 
+import org.liasse.api.audit.AuditEvent;
 import org.liasse.api.dossier.Dossier;
 import org.liasse.api.peer.Consent;
 import org.liasse.api.peer.SyncEntry;
@@ -46,6 +47,15 @@ public class JpaSyncJournal implements SyncJournal {
     @Override
     public SyncEntry record(SyncEntry entry) {
         return store.inTransaction(em -> record(em, entry));
+    }
+
+    @Override
+    public SyncEntry record(SyncEntry entry, AuditEvent event) {
+        return store.inTransaction(em -> {
+            SyncEntry recorded = record(em, entry);
+            JdbcAuditLog.append(em, event);
+            return recorded;
+        });
     }
 
     private static SyncEntry record(EntityManager em, SyncEntry entry) {
@@ -173,8 +183,14 @@ public class JpaSyncJournal implements SyncJournal {
     }
 
     @Override
-    public Consent grant(String siren, String peer, String actor) {
+    public long consentRevision(String siren) {
+        return store.inTransaction(em -> PartRevision.CONSENTS.read(em, siren));
+    }
+
+    @Override
+    public Consent grant(String siren, String peer, long expectedRevision, String actor) {
         return store.inTransaction(em -> {
+            PartRevision.CONSENTS.advance(em, siren, expectedRevision);
             if (consents(em, siren, peer).isEmpty()) {
                 em.createNativeQuery("INSERT INTO sync_consent (siren, peer, granted_by, granted_at) VALUES (?, ?, ?, ?)")
                     .setParameter(1, siren).setParameter(2, peer).setParameter(3, actor)
@@ -185,9 +201,15 @@ public class JpaSyncJournal implements SyncJournal {
     }
 
     @Override
-    public boolean withdraw(String siren, String peer) {
-        return store.inTransaction(em -> em.createNativeQuery("DELETE FROM sync_consent WHERE siren = ? AND peer = ?")
-            .setParameter(1, siren).setParameter(2, peer).executeUpdate() > 0);
+    public boolean withdraw(String siren, String peer, long expectedRevision) {
+        return store.inTransaction(em -> {
+            boolean withdrawn = em.createNativeQuery("DELETE FROM sync_consent WHERE siren = ? AND peer = ?")
+                .setParameter(1, siren).setParameter(2, peer).executeUpdate() > 0;
+            if (withdrawn) {
+                PartRevision.CONSENTS.advance(em, siren, expectedRevision);
+            }
+            return withdrawn;
+        });
     }
 
     private static List<Consent> consents(EntityManager em, String siren, String peer) {

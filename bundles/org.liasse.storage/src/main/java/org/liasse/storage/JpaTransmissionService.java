@@ -293,6 +293,11 @@ public class JpaTransmissionService implements TransmissionService {
         return store.inTransaction(em -> effective(em, DossierEntity.require(em, dossierId)));
     }
 
+    @Override
+    public long choiceRevision(long dossierId) {
+        return store.inTransaction(em -> PartRevision.CHOICES.read(em, dossierId));
+    }
+
     /** The effective recipients of a dossier, read in the caller's transaction. */
     List<EffectiveRecipient> effective(EntityManager em, DossierEntity dossier) {
         Organisation organisation = em.find(OrganisationEntity.class, dossier.siren()).toRecord();
@@ -348,9 +353,11 @@ public class JpaTransmissionService implements TransmissionService {
     }
 
     @Override
-    public List<EffectiveRecipient> choose(long dossierId, String target, boolean chosen, Caller caller) {
+    public List<EffectiveRecipient> choose(long dossierId, String target, boolean chosen, long expectedRevision,
+                                           Caller caller) {
         List<EffectiveRecipient> result = store.inTransaction(em -> {
             DossierEntity dossier = DossierEntity.require(em, dossierId);
+            PartRevision.CHOICES.advance(em, dossierId, expectedRevision);
             EntryGate.requireCampaignOpen(em, dossier);
             if (transmitted(dossier)) {
                 throw LiasseException.conflict("dossier-transmis", "Le dossier est transmis : ses destinataires ne "

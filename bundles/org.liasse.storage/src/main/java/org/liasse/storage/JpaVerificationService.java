@@ -103,7 +103,13 @@ public class JpaVerificationService implements VerificationService {
     }
 
     @Override
-    public Justification justify(long dossierId, String controlCode, String text, String actor) {
+    public long justificationRevision(long dossierId) {
+        return store.inTransaction(em -> PartRevision.JUSTIFICATIONS.read(em, dossierId));
+    }
+
+    @Override
+    public Justification justify(long dossierId, String controlCode, String text, long expectedRevision,
+                                 String actor) {
         if (text == null || text.isBlank()) {
             throw LiasseException.invalid("justification-vide", "Écrivez la justification de l'alerte.", List.of());
         }
@@ -120,6 +126,7 @@ public class JpaVerificationService implements VerificationService {
         }
         Justification justification = new Justification(controlCode, text.strip(), actor, Instant.now());
         store.inTransaction(em -> {
+            PartRevision.JUSTIFICATIONS.advance(em, dossierId, expectedRevision);
             em.createNativeQuery("DELETE FROM justification WHERE dossier_id = ? AND control_code = ?")
                 .setParameter(1, dossierId).setParameter(2, controlCode).executeUpdate();
             return em.createNativeQuery("INSERT INTO justification (dossier_id, control_code, text_value, actor, "

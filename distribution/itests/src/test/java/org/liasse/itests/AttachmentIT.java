@@ -94,11 +94,19 @@ class AttachmentIT {
         }
 
         Reply send(String method, String path, String type, byte[] body) {
+            return send(method, path, type, body, null);
+        }
+
+        /** A request with {@code If-Match} (none when null). */
+        Reply send(String method, String path, String type, byte[] body, String ifMatch) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("X-CSRF-Token", csrf);
             if (type != null) {
                 request.header("Content-Type", type);
+            }
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
             }
             try {
                 HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -113,6 +121,11 @@ class AttachmentIT {
 
         Reply get(String path) {
             return send("GET", path, null, null);
+        }
+
+        /** Deletes a file with the ETag of its dossier's files, read just before (none when they are out of reach). */
+        Reply delete(String piece) {
+            return send("DELETE", piece, null, null, get(piece.substring(0, piece.lastIndexOf('/'))).header("ETag"));
         }
 
         Reply upload(long dossier, String name, byte[] content) {
@@ -201,11 +214,17 @@ class AttachmentIT {
             + "filename*=UTF-8''Effectifs%202025%20%28si%C3%A8ge%29.csv", download.header("Content-Disposition"));
 
         String path = "/dossiers/" + dossier18 + "/pieces/" + piece.path("id").asLong();
-        assertEquals(204, entry.send("DELETE", path, null, null).status());
+        String listed = entry.get("/dossiers/" + dossier18 + "/pieces").header("ETag");
+        assertEquals("if-match-requis", entry.send("DELETE", path, null, null).json().path("code").asText());
+        assertEquals(204, entry.send("DELETE", path, null, null, listed).status());
         assertEquals("piece-inconnue", entry.get(path).json().path("code").asText());
-        assertEquals(404, entry.send("DELETE", path, null, null).status(), "deleted once");
+        assertEquals(404, entry.delete(path).status(), "deleted once");
+        String other = "/dossiers/" + dossier18 + "/pieces/" + workbook.json().path("id").asLong();
+        Reply stale = entry.send("DELETE", other, null, null, listed);
+        assertEquals(412, stale.status(), stale.text());
+        assertEquals("revision-perimee", stale.json().path("code").asText());
         JsonNode after = entry.get("/dossiers/" + dossier18 + "/pieces").json();
-        assertEquals(1, after.path("attachments").size());
+        assertEquals(1, after.path("attachments").size(), "a deletion decided on a stale list is refused");
         assertEquals(1, filesOnDisk()[0], "the content of the deleted file is erased");
         assertEquals(0, filesOnDisk()[1]);
     }
@@ -258,17 +277,17 @@ class AttachmentIT {
         Client member34 = new Client("pieces.000000034", Accounts.PASSWORD);
         assertEquals("acces-refuse", member34.get("/dossiers/" + dossier18 + "/pieces").json().path("code").asText());
         assertEquals(403, member34.get(ownPath).status());
-        assertEquals(403, member34.send("DELETE", ownPath, null, null).status());
+        assertEquals(403, member34.delete(ownPath).status());
         String crossed = "/dossiers/" + dossier34 + "/pieces/" + own.path("id").asLong();
         assertEquals("piece-inconnue", member34.get(crossed).json().path("code").asText(), "its own dossier, another's file");
-        assertEquals(404, member34.send("DELETE", crossed, null, null).status());
+        assertEquals(404, member34.delete(crossed).status());
         assertEquals(200, entry.get(ownPath).status(), "still there");
 
         Client operator = new Client("operateur.demo", DEMO_PASSWORD);
         assertEquals(200, operator.get("/dossiers/" + dossier18 + "/pieces").status());
         assertEquals(200, operator.get(ownPath).status());
         assertEquals(403, operator.upload(dossier18, "a.csv", text(10)).status());
-        assertEquals(403, operator.send("DELETE", ownPath, null, null).status());
+        assertEquals(403, operator.delete(ownPath).status());
     }
 
     @Test

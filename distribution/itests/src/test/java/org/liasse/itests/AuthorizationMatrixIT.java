@@ -165,7 +165,10 @@ class AuthorizationMatrixIT {
         "PUT /recipients/{code}", "PUT /campaigns/{year}/matrix", "PUT /organisations/{siren}",
         "PUT /organisations/{siren}/users/{id}", "PUT /organisations/{siren}/users/{id}/rights",
         "PATCH /dossiers/{id}/values", "POST /dossiers/{id}/syncs", "POST /dossiers/{id}/workflow/advance",
-        "POST /dossiers/{id}/workflow/reopen", "POST /dossiers/{id}/workflow/send-back", "POST /plugins/{id}/rollback");
+        "POST /dossiers/{id}/workflow/reopen", "POST /dossiers/{id}/workflow/send-back", "POST /plugins/{id}/rollback",
+        "PUT /dossiers/{id}/recipients/{target}", "PUT /dossiers/{id}/justifications/{control}",
+        "DELETE /dossiers/{id}/pieces/{piece}", "PUT /organisations/{siren}/consents/{peer}",
+        "DELETE /organisations/{siren}/consents/{peer}");
 
     /** Bodies that are read without error (primitives given), so that a missing If-Match is what answers. */
     private static final Map<String, String> BODIES = Map.of(

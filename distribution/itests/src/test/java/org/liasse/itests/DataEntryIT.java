@@ -455,13 +455,19 @@ class DataEntryIT {
         assertEquals(0, workingCapital.compareTo(new BigDecimal(aggregate.path("value").asText())), aggregate.toString());
         assertEquals("Situation financière", aggregate.path("group").asText());
 
-        Http.Reply justified = entry.put("/dossiers/" + dossier + "/justifications/ER_LOYERS_EVOLUTION", null,
+        String read = entry.get("/dossiers/" + dossier + "/verifications/latest").etag();
+        String warning = "/dossiers/" + dossier + "/justifications/ER_LOYERS_EVOLUTION";
+        assertEquals("if-match-requis", entry.put(warning, null, "{\"text\":\"Sans version lue.\"}").json()
+            .path("code").asText());
+        Http.Reply justified = entry.put(warning, read,
             "{\"text\":\"Acquisition d'un important patrimoine au 1er janvier.\"}");
         assertEquals(200, justified.status(), justified.body());
+        Http.Reply stale = entry.put(warning, read, "{\"text\":\"Écrite sur une version périmée.\"}");
+        assertEquals(412, stale.status(), stale.body());
+        assertEquals("revision-perimee", stale.json().path("code").asText());
         assertEquals("justification-inutile", entry.put("/dossiers/" + dossier + "/justifications/ER_BILAN_EQUILIBRE",
-            null, "{\"text\":\"Une erreur ne se justifie pas.\"}").json().path("code").asText());
-        assertEquals(422, entry.put("/dossiers/" + dossier + "/justifications/ER_LOYERS_EVOLUTION", null,
-            "{\"text\":\"  \"}").status());
+            justified.etag(), "{\"text\":\"Une erreur ne se justifie pas.\"}").json().path("code").asText());
+        assertEquals(422, entry.put(warning, justified.etag(), "{\"text\":\"  \"}").status());
 
         JsonNode latest = ownAdministrator.get("/dossiers/" + dossier + "/verifications/latest").json();
         assertEquals(run.json().path("id").asLong(), latest.path("id").asLong());

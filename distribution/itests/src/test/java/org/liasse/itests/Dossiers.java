@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Shared steps on demo ER dossiers over HTTP: saving values, figures that pass the error controls, and moving a
- * dossier on as its signer does.
+ * Shared steps on demo ER dossiers over HTTP: saving values, justifying warnings, choosing recipients (each with the
+ * ETag just read), figures that pass the error controls, and moving a dossier on as its signer does.
  */
 final class Dossiers {
 
@@ -42,13 +42,25 @@ final class Dossiers {
         if (reply.status() == 409 && reply.json().path("code").asText().equals("controles-bloquants")) {
             for (JsonNode blocking : reply.json().path("blocking")) {
                 assertEquals("WARNING", blocking.path("severity").asText(), reply.body());
-                assertEquals(200, http.put("/dossiers/" + id + "/justifications/" + blocking.path("code").asText(),
-                    null, json(Map.of("text", "Écart expliqué (FICTIF)."))).status());
+                assertEquals(200, justify(http, id, blocking.path("code").asText(), "Écart expliqué (FICTIF).")
+                    .status());
             }
             return advance(http, id);
         }
         assertEquals(200, reply.status(), reply.body());
         return reply.json().path("step").asText();
+    }
+
+    /** Justifies a warning of the latest verification with the justifications' current ETag. */
+    static Http.Reply justify(Http http, long id, String control, String text) {
+        Http.Reply latest = http.get("/dossiers/" + id + "/verifications/latest");
+        return http.put("/dossiers/" + id + "/justifications/" + control, latest.etag(), json(Map.of("text", text)));
+    }
+
+    /** Ticks or unticks a recipient of a dossier with the choices' current ETag. */
+    static Http.Reply choose(Http http, long id, String target, boolean chosen) {
+        Http.Reply read = http.get("/dossiers/" + id + "/recipients");
+        return http.put("/dossiers/" + id + "/recipients/" + target, read.etag(), json(Map.of("chosen", chosen)));
     }
 
     /** An amount of a values object, zero when empty. */

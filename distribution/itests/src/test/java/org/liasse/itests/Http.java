@@ -149,7 +149,16 @@ public final class Http {
     }
 
     public Reply delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+        return delete(path, null);
+    }
+
+    /** A DELETE with {@code If-Match} (none when null). */
+    public Reply delete(String path, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
     }
 
     private Reply send(HttpRequest.Builder request) {

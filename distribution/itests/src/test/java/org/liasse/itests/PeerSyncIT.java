@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.liasse.peer.Certificates;
 import org.liasse.peer.PeerProtocol;
+import org.openqa.selenium.WebElement;
 
 /**
  * « Rapatrier » between two real distributions on loopback ports: the ministry (ER) and the OPH federation (QDIS).
@@ -124,6 +125,18 @@ class PeerSyncIT {
         throw new AssertionError("no " + questionnaire + " 2025 dossier for " + siren);
     }
 
+    /** The button that grants or withdraws the consent to a peer on the exchanges page. */
+    private static WebElement consentButton(Browser browser, String peer) {
+        return browser.all("#autorisations button").stream().filter(button -> button.getText().endsWith(" " + peer))
+            .findFirst().orElseThrow();
+    }
+
+    /** Grants a consent with the ETag of the organisation's consents, read just before. */
+    private static Http.Reply consent(Http administrator, String siren, String peer) {
+        String consents = "/organisations/" + siren + "/consents";
+        return administrator.put(consents + "/" + peer, administrator.get(consents).etag(), "");
+    }
+
     private static Http.Reply pull(Http http, long id, String peer, String query) {
         return http.post("/dossiers/" + id + "/syncs?serveur=" + peer + query, http.get("/dossiers/" + id).etag(), "");
     }
@@ -153,8 +166,16 @@ class PeerSyncIT {
         Http.Reply refused = pull(ophEntry, qdis, "ministry", "");
         assertEquals(403, refused.status(), refused.body());
         assertEquals("consentement-absent", refused.json().path("code").asText());
-        assertEquals(200, Http.session(ministry.httpPort(), "AD_" + SIREN, PASSWORD)
-            .put("/organisations/" + SIREN + "/consents/oph", null, "").status());
+        Http administrator = Http.session(ministry.httpPort(), "AD_" + SIREN, PASSWORD);
+        String consents = "/organisations/" + SIREN + "/consents";
+        String read = administrator.get(consents).etag();
+        assertEquals(428, administrator.put(consents + "/oph", null, "").status(),
+            "a consent names what it was read on");
+        assertEquals(200, administrator.put(consents + "/oph", read, "").status());
+        Http.Reply stale = administrator.delete(consents + "/oph", read);
+        assertEquals(412, stale.status(), stale.body());
+        assertEquals("revision-perimee", stale.json().path("code").asText());
+        assertEquals(1, administrator.get(consents).json().path("consents").size(), "the stale withdrawal changed nothing");
 
         // Through a proxy that drops, duplicates and delays: one atomic change, marked with its origin.
         proxy.mode(FaultyProxy.Mode.FAULTY);
@@ -226,8 +247,7 @@ class PeerSyncIT {
         // The reverse direction: the ministry's ER brings in the federation questionnaire's shared cell.
         assertEquals(200, Dossiers.save(ophEntry, qdis, Map.of("PATRIMOINE.PLAI.NOMBRE", "420")).status());
         assertEquals(403, pull(ministryEntry, er, "oph", "").status());
-        assertEquals(200, Http.session(oph.httpPort(), "AD_" + SIREN, PASSWORD)
-            .put("/organisations/" + SIREN + "/consents/ministry", null, "").status());
+        assertEquals(200, consent(Http.session(oph.httpPort(), "AD_" + SIREN, PASSWORD), SIREN, "ministry").status());
         Http.Reply reverse = pull(ministryEntry, er, "oph", "");
         assertEquals(200, reverse.status(), reverse.body());
         assertEquals("420", value(ministryEntry, er, "PATRIMOINE.PLUS.NOMBRE"));
@@ -257,6 +277,13 @@ class PeerSyncIT {
             browser.open("/echanges.html");
             browser.until(d -> browser.byId("autorisations").getText().contains("Autorisé par AD_" + SIREN));
             browser.checkPage("62-autorisations");
+            // The page sends back the consents' ETag: withdrawing, then granting again, both go through.
+            consentButton(browser, "oph").click();
+            assertTrue(browser.message("autorisations-messages", "succes").contains("est retirée"));
+            browser.until(d -> browser.byId("autorisations").getText().contains("Non autorisé"));
+            consentButton(browser, "oph").click();
+            browser.until(d -> browser.byId("autorisations-messages").getText().contains("est autorisé"));
+            browser.until(d -> browser.byId("autorisations").getText().contains("Autorisé par AD_" + SIREN));
         }
     }
 
@@ -269,8 +296,7 @@ class PeerSyncIT {
         assertEquals(403, notMember.status(), notMember.body());
 
         // Even with the consent, the OPH federation's server is never answered for an ESH.
-        assertEquals(200, Http.session(ministry.httpPort(), "AD_" + OTHER, PASSWORD)
-            .put("/organisations/" + OTHER + "/consents/oph", null, "").status());
+        assertEquals(200, consent(Http.session(ministry.httpPort(), "AD_" + OTHER, PASSWORD), OTHER, "oph").status());
         Http otherEntry = Accounts.user(oph.httpPort(), Http.session(oph.httpPort(), "AD_" + OTHER, PASSWORD), OTHER,
             "saisie.esh", "RESPONSABLE_SAISIE");
         Http.Reply outOfScope = pull(otherEntry, otherQdis, "ministry", "");

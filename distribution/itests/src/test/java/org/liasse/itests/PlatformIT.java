@@ -143,7 +143,7 @@ public class PlatformIT {
         assertEquals("UP", health.json().path("status").asText());
         assertEquals("UP", health.json().path("components").path("database").path("status").asText());
         assertTrue(health.json().toString(), health.json().path("components").path("database").path("detail").asText()
-            .contains("version 19"));
+            .contains("version 21"));
         assertEquals("UP", health.json().path("components").path("storage").path("status").asText());
         assertEquals("UP", health.json().path("components").path("extender").path("status").asText());
     }

@@ -32,7 +32,7 @@ class PostgresIT {
             int port = ministry.httpPort();
             Http admin = Http.token(port, "admin", ADMIN_PASSWORD);
             String database = admin.get("/health").json().path("components").path("database").path("detail").asText();
-            assertTrue(database.startsWith("PostgreSQL") && database.contains("version 19"), database);
+            assertTrue(database.startsWith("PostgreSQL") && database.contains("version 21"), database);
             assertEquals(201, admin.post("/campaigns", """
                 {"year":2025,"label":"Campagne 2025","opening":"2026-04-01","deadline":"2026-07-31","state":"OPEN"}
                 """).status());
@@ -48,7 +48,7 @@ class PostgresIT {
 
             assertEquals("1234.560000", postgres.psql(
                 "SELECT num_value FROM cell_value WHERE cell_code = 'BILAN.IMMO.MONTANT'"), "an exact decimal in PostgreSQL");
-            assertEquals("19", postgres.psql("SELECT MAX(version) FROM schema_history"));
+            assertEquals("21", postgres.psql("SELECT MAX(version) FROM schema_history"));
             Http.Download summary = admin.download("/campaigns/2025/reports/SYNTHESE?format=pdf");
             assertEquals(200, summary.status());
             try (PDDocument pdf = Loader.loadPDF(summary.body())) {

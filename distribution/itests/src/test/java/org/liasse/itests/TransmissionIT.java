@@ -37,6 +37,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebElement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
@@ -269,7 +270,7 @@ class TransmissionIT {
 
     @Test
     @Order(2)
-    void anOrganisationSeesItsEffectiveRecipientsAndTicksTheAllowedOnes() {
+    void anOrganisationSeesItsEffectiveRecipientsAndTicksTheAllowedOnes() throws Exception {
         JsonNode mine = effective(manager, dossier);
         assertEquals("PREF-33", target(mine, "PREFET_DEPARTEMENT").path("recipientCode").asText(),
             "the prefect of the organisation's département");
@@ -280,18 +281,39 @@ class TransmissionIT {
         assertTrue(target(effective(operator, dossierOf("000000018")), "HTTPS-ESSAI") == null,
             "the rule applies to ESH organisations only");
 
-        Http.Reply untick = manager.put("/dossiers/" + dossier + "/recipients/SFTP-ESSAI", null, "{\"chosen\":false}");
+        Http.Reply untick = Dossiers.choose(manager, dossier, "SFTP-ESSAI", false);
         assertEquals(422, untick.status(), untick.body());
         assertEquals("destinataire-obligatoire", untick.json().path("code").asText());
-        Http.Reply forbidden = manager.put("/dossiers/" + dossier + "/recipients/INCONNU", null, "{\"chosen\":true}");
+        Http.Reply forbidden = Dossiers.choose(manager, dossier, "INCONNU", true);
         assertEquals("destinataire-interdit", forbidden.json().path("code").asText(), forbidden.body());
         assertEquals(403, entry.put("/dossiers/" + dossier + "/recipients/HTTPS-ESSAI", null, "{\"chosen\":true}")
             .status(), "ticking needs the right to transmit");
+        String read = manager.get("/dossiers/" + dossier + "/recipients").etag();
+        assertEquals(428, manager.put("/dossiers/" + dossier + "/recipients/HTTPS-ESSAI", null, "{\"chosen\":true}")
+            .status(), "a tick names the choices it was made on");
         for (String chosen : List.of("HTTPS-ESSAI", "MAIL-ESSAI")) {
-            Http.Reply ticked = manager.put("/dossiers/" + dossier + "/recipients/" + chosen, null, "{\"chosen\":true}");
+            Http.Reply ticked = Dossiers.choose(manager, dossier, chosen, true);
             assertEquals(200, ticked.status(), ticked.body());
             assertTrue(target(ticked.json(), chosen).path("chosen").asBoolean());
         }
+        Http.Reply stale = manager.put("/dossiers/" + dossier + "/recipients/MAIL-ESSAI", read, "{\"chosen\":false}");
+        assertEquals(412, stale.status(), stale.body());
+        assertEquals("revision-perimee", stale.json().path("code").asText());
+        assertTrue(target(effective(manager, dossier), "MAIL-ESSAI").path("chosen").asBoolean(),
+            "a tick on choices read before others' is refused");
+
+        // The page sends back the choices' ETag: unticking, then ticking again, both go through.
+        try (Browser browser = new Browser("http://localhost:" + platform.httpPort())) {
+            browser.signIn("chef.transmission", Accounts.PASSWORD, "/accueil.html");
+            browser.open("/dossier/transmission.html?id=" + dossier);
+            for (String said : List.of("ne recevra pas la déclaration", "» recevra la déclaration")) {
+                WebElement label = browser.until(d -> browser.all("#destinataires label").stream()
+                    .filter(l -> l.getText().contains("MAIL-ESSAI")).findFirst().orElse(null));
+                browser.byId(label.getDomAttribute("for")).click();
+                browser.until(d -> browser.byId("destinataires-messages").getText().contains(said));
+            }
+        }
+        assertTrue(target(effective(manager, dossier), "MAIL-ESSAI").path("chosen").asBoolean());
     }
 
     @Test
@@ -392,7 +414,7 @@ class TransmissionIT {
         Set<String> expected = Set.of("CGLLS", "ANCOLS", "PREF-33", "SFTP-ESSAI", "HTTPS-ESSAI", "MAIL-ESSAI");
         Set<String> actual = new java.util.HashSet<>(deliveries().findValuesAsText("recipientCode"));
         assertEquals(expected, actual, "mandatory recipients and the ticked allowed ones, nothing else");
-        Http.Reply late = manager.put("/dossiers/" + dossier + "/recipients/CDC", null, "{\"chosen\":true}");
+        Http.Reply late = Dossiers.choose(manager, dossier, "CDC", true);
         assertEquals("dossier-transmis", late.json().path("code").asText(), late.body());
 
         for (String recipient : List.of("CGLLS", "ANCOLS", "PREF-33")) {

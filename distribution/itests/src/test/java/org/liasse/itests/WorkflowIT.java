@@ -155,8 +155,8 @@ class WorkflowIT {
         List<String> warnings = codes(unjustified.json().path("blocking"));
         assertTrue(warnings.contains("ER_LOYERS_EVOLUTION"), warnings.toString());
         for (String warning : warnings) {
-            assertEquals(200, manager.put("/dossiers/" + dossier + "/justifications/" + warning, null,
-                Dossiers.json(Map.of("text", "Hausse expliquée par la livraison d'une résidence (FICTIF)."))).status());
+            assertEquals(200, Dossiers.justify(manager, dossier, warning,
+                "Hausse expliquée par la livraison d'une résidence (FICTIF).").status());
         }
         String stale = manager.get("/dossiers/" + dossier + "/workflow").etag();
         assertEquals("VALIDE", advance(manager));

@@ -20,6 +20,12 @@ public interface AttachmentService {
     AttachmentSpace list(long dossierId);
 
     /**
+     * The revision of a dossier's files (their ETag): 1 at first, one more with each upload or deletion; 0 for an
+     * unknown dossier.
+     */
+    long revision(long dossierId);
+
+    /**
      * Stores a file. The content is read to its end (or to the size limit), checked, then stored and recorded in
      * one step: a refused or failed upload leaves neither a file nor a row behind.
      *
@@ -47,9 +53,11 @@ public interface AttachmentService {
      * Deletes a file of the dossier: it leaves the list at once and its content is erased; the record of who
      * uploaded and deleted it stays, and the deletion is audited.
      *
-     * @throws org.liasse.api.error.LiasseException 404 when the dossier has no such file, 409 as for {@link #store}
+     * @param expectedRevision the revision of the dossier's files the deletion was decided on
+     * @throws org.liasse.api.error.LiasseException 404 when the dossier has no such file, 409 as for {@link #store},
+     *                                              412 {@code revision-perimee} when the files changed since
      */
-    void delete(long dossierId, long attachmentId, String actor, String remoteAddress);
+    void delete(long dossierId, long attachmentId, long expectedRevision, String actor, String remoteAddress);
 
     /**
      * A file opened for download.

@@ -16,10 +16,12 @@ public interface CampaignService {
     Optional<Campaign> find(int year);
 
     /**
-     * Creates a campaign; refuses a duplicate year, a deadline before the opening, or a questionnaire deadline
-     * outside the campaign.
+     * Creates a campaign and records {@code campagne.creee} in the audit log in the same transaction; refuses a
+     * duplicate year, a deadline before the opening, or a questionnaire deadline outside the campaign.
+     *
+     * @param actor who creates it, as recorded in the audit log
      */
-    Campaign create(Campaign campaign);
+    Campaign create(Campaign campaign, String actor);
 
     /**
      * Changes the label, dates and questionnaires of a campaign (not its state). Refuses a stale revision (412), the
@@ -30,7 +32,10 @@ public interface CampaignService {
     /**
      * Moves a campaign to another state: preparation → open → closed → archived, and closed → open to reopen it.
      * Refuses a stale revision (412 {@code revision-perimee}) and any other move (409 with the reason). Dossiers of a
-     * campaign that is not open are read-only.
+     * campaign that is not open are read-only. The move is recorded ({@code campagne.etat}) in the audit log in the
+     * same transaction.
+     *
+     * @param actor who moves it, as recorded in the audit log
      */
-    Campaign changeState(int year, CampaignState state, long expectedRevision);
+    Campaign changeState(int year, CampaignState state, long expectedRevision, String actor);
 }

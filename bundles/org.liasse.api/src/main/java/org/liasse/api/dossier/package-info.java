@@ -1,3 +1,3 @@
 /** Organisations, campaigns and dossiers with their cell values. */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.liasse.api.dossier;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.liasse.api.audit.AuditEvent;
 import org.liasse.api.dossier.Dossier;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -13,6 +14,12 @@ public interface SyncJournal {
 
     /** Records an entry; an entry with the same direction, peer and transfer id is updated instead. */
     SyncEntry record(SyncEntry entry);
+
+    /**
+     * Records an entry as {@link #record(SyncEntry)} does and, in the same transaction, the audit entry that goes
+     * with it: both are written or neither is.
+     */
+    SyncEntry record(SyncEntry entry, AuditEvent event);
 
     /** The entry of a transfer. */
     Optional<SyncEntry> find(String direction, String peer, String transferId);
@@ -47,9 +54,18 @@ public interface SyncJournal {
     /** Whether an organisation consents to a peer bringing its dossiers in. */
     boolean consents(String siren, String peer);
 
-    /** Records a consent (unchanged when it exists). */
-    Consent grant(String siren, String peer, String actor);
+    /**
+     * The revision of an organisation's consents (their ETag): 1 at first, one more with each grant or withdrawal;
+     * 0 for an unknown organisation.
+     */
+    long consentRevision(String siren);
 
-    /** Withdraws a consent; {@code false} when there was none. */
-    boolean withdraw(String siren, String peer);
+    /**
+     * Records a consent (unchanged when it exists), from the consents' revision {@code expectedRevision} (412
+     * {@code revision-perimee} when they changed since).
+     */
+    Consent grant(String siren, String peer, long expectedRevision, String actor);
+
+    /** Withdraws a consent, from the consents' revision {@code expectedRevision}; {@code false} when there was none. */
+    boolean withdraw(String siren, String peer, long expectedRevision);
 }

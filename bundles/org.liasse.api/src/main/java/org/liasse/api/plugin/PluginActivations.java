@@ -3,6 +3,7 @@ package org.liasse.api.plugin;
 import java.util.Map;
 import java.util.Set;
 
+import org.liasse.api.audit.AuditEvent;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -25,4 +26,10 @@ public interface PluginActivations {
      * @return the plugin's decision after the call
      */
     PluginActivation record(String plugin, String version, String activatedBy);
+
+    /**
+     * Records a version as {@link #record(String, String, String)} does and, in the same transaction, the audit
+     * entry of a decision asked for by someone (a rollback): both are written or neither is.
+     */
+    PluginActivation record(String plugin, String version, String activatedBy, AuditEvent event);
 }

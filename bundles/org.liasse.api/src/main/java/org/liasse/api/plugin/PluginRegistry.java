@@ -54,7 +54,8 @@ public interface PluginRegistry {
 
     /**
      * Restores the previous version of a plugin in one step: its definitions replace the active ones, the decision
-     * is recorded, and questionnaires whose rules change are re-verified with the rules of that version.
+     * is recorded with its audit entry ({@code plugin.retour-arriere}) in one transaction, and questionnaires whose
+     * rules change are re-verified with the rules of that version.
      *
      * @param actor who asks for it, recorded with the decision
      * @return the plugin after the rollback

@@ -42,9 +42,17 @@ public interface TransmissionService {
     List<EffectiveRecipient> effective(long dossierId);
 
     /**
-     * Ticks or unticks an allowed recipient for a dossier. Unticking a mandatory one gives 422
+     * The revision of a dossier's recipient choices (their ETag): 1 at first, one more with each choice; 0 for an
+     * unknown dossier.
+     */
+    long choiceRevision(long dossierId);
+
+    /**
+     * Ticks or unticks an allowed recipient for a dossier, from the choices' revision {@code expectedRevision}
+     * (412 {@code revision-perimee} when they changed since). Unticking a mandatory one gives 422
      * {@code destinataire-obligatoire}, a forbidden one 422 {@code destinataire-interdit}; once transmitted, 409
      * {@code dossier-transmis}.
      */
-    List<EffectiveRecipient> choose(long dossierId, String target, boolean chosen, Caller caller);
+    List<EffectiveRecipient> choose(long dossierId, String target, boolean chosen, long expectedRevision,
+                                    Caller caller);
 }

@@ -3,5 +3,5 @@
  * the outbox of deliveries with their receipts, and the {@link org.liasse.api.transmission.DeliveryChannel} SPI
  * through which deliveries leave the platform.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.liasse.api.transmission;

@@ -26,8 +26,15 @@ public interface VerificationService {
     List<VerificationSummary> history(long dossierId);
 
     /**
-     * Records why a warning that failed in the latest run is acceptable; replaces an earlier justification.
-     * Refuses an empty text (422) and a control that is not a failed warning of the latest run (409).
+     * The revision of a dossier's justifications (their ETag): 1 at first, one more with each justification; 0 for
+     * an unknown dossier.
      */
-    Justification justify(long dossierId, String controlCode, String text, String actor);
+    long justificationRevision(long dossierId);
+
+    /**
+     * Records why a warning that failed in the latest run is acceptable; replaces an earlier justification.
+     * Refuses an empty text (422), a control that is not a failed warning of the latest run (409) and a stale
+     * {@code expectedRevision} of the justifications (412 {@code revision-perimee}).
+     */
+    Justification justify(long dossierId, String controlCode, String text, long expectedRevision, String actor);
 }
