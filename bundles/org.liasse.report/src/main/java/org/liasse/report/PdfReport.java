@@ -90,10 +90,15 @@ final class PdfReport {
         y -= 14;
     }
 
-    /** A line of text at the cursor, then the cursor moves down by {@code advance}. */
+    /**
+     * A line of text at the cursor, then the cursor moves down by {@code advance}; too wide, its size shrinks down to
+     * 70 % before it is cut.
+     */
     private void text(PDFont font, float size, String text, float advance) throws IOException {
         content.setNonStrokingColor(0.1f, 0.1f, 0.1f);
-        PdfText.draw(content, font, size, PdfText.fit(font, size, text, WIDTH), MARGIN, y - size, 0);
+        float width = PdfText.width(font, size, PdfText.safe(text));
+        float fitted = width <= WIDTH ? size : Math.max(size * 0.7f, size * WIDTH / width);
+        PdfText.draw(content, font, fitted, PdfText.fit(font, fitted, text, WIDTH), MARGIN, y - fitted, 0);
         y -= advance;
     }
 

@@ -90,7 +90,7 @@ class ControlExplanationIT {
         assertEquals("FAILED", outcome.path("status").asText());
         assertEquals("ERROR", outcome.path("severity").asText());
         assertEquals("Le total de l’actif (500" + GROUP + "001,01 €) doit être égal au total du passif (500" + GROUP
-            + "000 €) à 1 € près : l'écart est de 1,01 €.", outcome.path("message").asText());
+            + "000 €) à 1 € près : l’écart est de 1,01 €.", outcome.path("message").asText());
         assertEquals("500" + GROUP + "001,01", outcome.path("values").path("BILAN.TOTAL_ACTIF.MONTANT").asText());
         assertTrue(outcome.path("ruleVersion").asText().startsWith("org.liasse.ministry.er "), outcome.toString());
         JsonNode expression = explanation.path("expression");
