@@ -302,7 +302,7 @@ class TransmissionIT {
         assertTrue(target(effective(manager, dossier), "MAIL-ESSAI").path("chosen").asBoolean(),
             "a tick on choices read before others' is refused");
 
-        // The page sends back the choices' ETag: unticking, then ticking again, both go through.
+        // The page sends back the choices' ETag: unticking (confirmed), then ticking again, both go through.
         try (Browser browser = new Browser("http://localhost:" + platform.httpPort())) {
             browser.signIn("chef.transmission", Accounts.PASSWORD, "/accueil.html");
             browser.open("/dossier/transmission.html?id=" + dossier);
@@ -310,6 +310,10 @@ class TransmissionIT {
                 WebElement label = browser.until(d -> browser.all("#destinataires label").stream()
                     .filter(l -> l.getText().contains("MAIL-ESSAI")).findFirst().orElse(null));
                 browser.byId(label.getDomAttribute("for")).click();
+                if (said.startsWith("ne recevra")) {
+                    browser.until(d -> browser.byId("dialogue-confirmation").isDisplayed());
+                    browser.byId("confirmation-oui").click();
+                }
                 browser.until(d -> browser.byId("destinataires-messages").getText().contains(said));
             }
         }
