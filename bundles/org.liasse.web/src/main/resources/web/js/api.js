@@ -23,9 +23,34 @@ export class ProblemError extends Error {
 
 let session;
 
-/** Leaves for the login page; the returned promise never settles, so that nothing else happens meanwhile. */
+/** The parameter of the login page that carries the page to open after sign-in. */
+export const NEXT_PAGE = 'suite';
+const SITE = 'https://liasse.invalid';
+
+/**
+ * The page to open after sign-in, from the login page's parameter: only a path of this site (a single "/" then
+ * no "/" or "\\", nothing another origin or a script could hide), as the browser would resolve it; null otherwise.
+ */
+export function nextPage(path) {
+  if (typeof path !== 'string' || !/^\/(?![/\\])[^\\\u0000-\u0020\u007f]*$/u.test(path)) {
+    return null;
+  }
+  try {
+    const url = new URL(path, SITE);
+    return url.origin === SITE ? url.pathname + url.search + url.hash : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Leaves for the login page, which opens the page left after sign-in; the returned promise never settles, so that
+ * nothing else happens meanwhile.
+ */
 export function goToLogin(state) {
-  window.location.assign(state ? `${LOGIN_PAGE}?etat=${encodeURIComponent(state)}` : LOGIN_PAGE);
+  const query = new URLSearchParams(state ? { etat: state } : {});
+  query.set(NEXT_PAGE, window.location.pathname + window.location.search + window.location.hash);
+  window.location.assign(`${LOGIN_PAGE}?${query}`);
   return new Promise(() => {});
 }
 

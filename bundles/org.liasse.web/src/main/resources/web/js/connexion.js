@@ -1,19 +1,25 @@
-/** Login page: signs in, then opens the first page of the account. */
+/** Login page: signs in, then opens the page asked for before (a deep link), or else the first page of the account. */
 import { t } from './messages-fr.js';
 import { byId, pageReady, queryParam } from './dom.js';
-import { currentSession, rememberSession, request } from './api.js';
+import { NEXT_PAGE, currentSession, nextPage, rememberSession, request } from './api.js';
 import { announce, onSubmit } from './forms.js';
 import { homeOf } from './layout.js';
 
 const STATES = ['deconnecte', 'active', 'reinitialise', 'expire'];
 
 const form = byId('connexion');
+const next = nextPage(queryParam(NEXT_PAGE));
+
+/** The page to open once signed in. */
+function landing(session) {
+  return next || homeOf(session);
+}
 
 onSubmit(form, async ({ login, password }) => {
   try {
     const session = await request('POST', '/session', { body: { login, password }, anonymous: true });
     rememberSession(session);
-    window.location.assign(homeOf(session));
+    window.location.assign(landing(session));
   } finally {
     form.elements.password.value = '';
   }
@@ -25,7 +31,7 @@ if (STATES.includes(state)) {
 } else {
   const session = await currentSession();
   if (session) {
-    window.location.replace(homeOf(session));
+    window.location.replace(landing(session));
   }
 }
 pageReady();

@@ -111,7 +111,12 @@ export async function startPage(allowed = () => true) {
     window.location.replace(homeOf(session));
     return new Promise(() => {});
   }
+  showSession(session);
+  return session;
+}
+
+/** Shows in the header who is signed in and the main menu of their rights. */
+export function showSession(session) {
   document.querySelector('header .entete-contenu').append(
     el('p', { class: 'utilisateur', text: t('menu.connecte', { name: fullName(session) }) }), menu(session));
-  return session;
 }

@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 
+import javax.servlet.DispatcherType;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /**
  * Serves the assembled pages, held in memory, at their paths: UTF-8 HTML with an ETag, so that the revalidation
- * asked by {@link SecurityHeadersFilter} ({@code no-cache}) costs a 304 while a page is unchanged.
+ * asked by {@link SecurityHeadersFilter} ({@code no-cache}) costs a 304 while a page is unchanged. Any other path,
+ * and the error dispatch of a 404 elsewhere in the web UI, gets the not-found page with the status 404.
  */
 final class PageServlet extends HttpServlet {
 
@@ -23,22 +25,29 @@ final class PageServlet extends HttpServlet {
     }
 
     private final Map<String, Page> pages;
+    private final byte[] notFound;
 
-    /** {@code pages}: the HTML of each page by its path, e.g. {@code /connexion.html}. */
-    PageServlet(Map<String, String> pages) {
+    /**
+     * {@code pages}: the HTML of each page by its path, e.g. {@code /connexion.html}; {@code notFound}: the HTML
+     * of the page that says an address does not exist.
+     */
+    PageServlet(Map<String, String> pages, String notFound) {
         this.pages = pages.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> {
             byte[] body = entry.getValue().getBytes(StandardCharsets.UTF_8);
             CRC32 checksum = new CRC32();
             checksum.update(body);
             return new Page(body, '"' + HexFormat.of().toHexDigits((int) checksum.getValue()) + '"');
         }));
+        this.notFound = notFound.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Page page = pages.get(request.getRequestURI().substring(request.getContextPath().length()));
+        Page page = request.getDispatcherType() == DispatcherType.ERROR ? null
+            : pages.get(request.getRequestURI().substring(request.getContextPath().length()));
         if (page == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            write(response, notFound);
             return;
         }
         response.setHeader("ETag", page.etag());
@@ -47,8 +56,12 @@ final class PageServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
+        write(response, page.body());
+    }
+
+    private static void write(HttpServletResponse response, byte[] html) throws IOException {
         response.setContentType("text/html;charset=UTF-8");
-        response.setContentLength(page.body().length);
-        response.getOutputStream().write(page.body());
+        response.setContentLength(html.length);
+        response.getOutputStream().write(html);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import javax.servlet.Servlet;
+import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -25,10 +26,14 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
  * Publishes the pages of the web UI: at activation every page file of this bundle is assembled with the layout
  * ({@link PageAssembler}) and the result is served from memory by a {@link PageServlet} registered at the exact
  * path of each page (e.g. {@code /operateur/organisations.html}), which takes precedence over the
- * {@link StaticResources} at {@code /*}.
+ * {@link StaticResources} at {@code /*}. The same servlet is the error page of a 404 in the web UI: an unknown
+ * address gets the not-found page ({@link #NOT_FOUND}, not published at a path of its own) in the site's layout.
  */
 @Component
 public class Pages {
+
+    /** The page file of the not-found page. */
+    static final String NOT_FOUND = "introuvable.html";
 
     private ServiceRegistration<Servlet> registration;
 
@@ -41,12 +46,15 @@ public class Pages {
         Map<String, String> pages = new TreeMap<>();
         for (URL file : Collections.list(bundle.findEntries(PageAssembler.PAGES, "*.html", true))) {
             String page = file.getPath().substring(folder.length());
-            pages.put("/" + page, assembler.assemble(page));
+            if (!NOT_FOUND.equals(page)) {
+                pages.put("/" + page, assembler.assemble(page));
+            }
         }
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "liasse-pages");
         properties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, pages.keySet().toArray(String[]::new));
-        registration = context.registerService(Servlet.class, new PageServlet(pages), properties);
+        properties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_ERROR_PAGE, String.valueOf(HttpServletResponse.SC_NOT_FOUND));
+        registration = context.registerService(Servlet.class, new PageServlet(pages, assembler.assemble(NOT_FOUND)), properties);
     }
 
     /** Withdraws the pages. */

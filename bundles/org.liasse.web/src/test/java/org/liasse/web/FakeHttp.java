@@ -5,6 +5,7 @@ import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 
+import javax.servlet.DispatcherType;
 import javax.servlet.ServletOutputStream;
 import javax.servlet.WriteListener;
 import javax.servlet.http.HttpServletRequest;
@@ -18,9 +19,15 @@ final class FakeHttp {
 
     /** A GET of this path at the root context, with these headers. */
     static HttpServletRequest request(String uri, Map<String, String> headers) {
+        return request(uri, headers, DispatcherType.REQUEST);
+    }
+
+    /** The same, dispatched as given (e.g. to an error page). */
+    static HttpServletRequest request(String uri, Map<String, String> headers, DispatcherType dispatch) {
         return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
             new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                 case "getRequestURI" -> uri;
+                case "getDispatcherType" -> dispatch;
                 case "getContextPath" -> "";
                 case "getHeader" -> headers.get((String) args[0]);
                 default -> throw new UnsupportedOperationException(method.getName());

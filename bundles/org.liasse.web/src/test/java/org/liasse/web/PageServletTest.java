@@ -1,9 +1,13 @@
 package org.liasse.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+
+import javax.servlet.DispatcherType;
+import javax.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +15,16 @@ import org.junit.jupiter.api.Test;
 class PageServletTest {
 
     private static final String HTML = "<!DOCTYPE html>\n<title>Été – Liasse</title>\n";
-    private final PageServlet servlet = new PageServlet(Map.of("/operateur/organisations.html", HTML));
+    private static final String NOT_FOUND = "<!DOCTYPE html>\n<title>Page introuvable – Liasse</title>\n";
+    private final PageServlet servlet = new PageServlet(Map.of("/operateur/organisations.html", HTML), NOT_FOUND);
 
     private FakeHttp.Recorded get(String path, Map<String, String> headers) throws Exception {
+        return get(FakeHttp.request(path, headers));
+    }
+
+    private FakeHttp.Recorded get(HttpServletRequest request) throws Exception {
         FakeHttp.Recorded recorded = new FakeHttp.Recorded();
-        servlet.doGet(FakeHttp.request(path, headers), recorded.response());
+        servlet.doGet(request, recorded.response());
         return recorded;
     }
 
@@ -41,7 +50,19 @@ class PageServletTest {
     }
 
     @Test
-    void anUnknownPageIsNotFound() throws Exception {
-        assertEquals(404, get("/inconnue.html", Map.of()).status);
+    void anUnknownPageGetsTheNotFoundPage() throws Exception {
+        assertNotFoundPage(get("/inconnue.html", Map.of()));
+    }
+
+    @Test
+    void aNotFoundErrorElsewhereGetsTheNotFoundPageWhateverPathItIsDispatchedTo() throws Exception {
+        assertNotFoundPage(get(FakeHttp.request("/operateur/organisations.html", Map.of(), DispatcherType.ERROR)));
+    }
+
+    private static void assertNotFoundPage(FakeHttp.Recorded page) {
+        assertEquals(404, page.status);
+        assertEquals("text/html;charset=UTF-8", page.headers.get("Content-Type"));
+        assertEquals(NOT_FOUND, page.body.toString(StandardCharsets.UTF_8));
+        assertNull(page.headers.get("ETag"));
     }
 }

@@ -75,8 +75,13 @@ public final class Browser implements AutoCloseable {
 
     /** Opens a page of the server and waits until its script has shown its first data. */
     public Browser open(String path) {
+        return go(path).ready();
+    }
+
+    /** Goes to an address without waiting for its page: for one that leaves at once for another (see {@link #awaitPage}). */
+    public Browser go(String path) {
         driver.get(base + path);
-        return ready();
+        return this;
     }
 
     /** Waits until the current page has loaded its data (its body carries {@code data-pret}). */
