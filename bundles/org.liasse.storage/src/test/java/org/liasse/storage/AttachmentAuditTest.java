@@ -110,16 +110,11 @@ class AttachmentAuditTest {
     }
 
     private long count(String table) {
-        return store.inJdbcTransaction(c -> {
-            try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return Derby.count(store, table);
     }
 
     private List<String> actions() {
-        return log.list(null, 100).stream().map(e -> e.event().action()).toList();
+        return Derby.actions(log);
     }
 
     /** A service whose one useful method answers {@code answer}; the others are not called. */

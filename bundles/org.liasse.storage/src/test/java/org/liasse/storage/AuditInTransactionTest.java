@@ -71,15 +71,10 @@ class AuditInTransactionTest {
     }
 
     private long count(String table) {
-        return store.inJdbcTransaction(c -> {
-            try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return Derby.count(store, table);
     }
 
     private List<String> actions() {
-        return log.list(null, 100).stream().map(e -> e.event().action()).toList();
+        return Derby.actions(log);
     }
 }

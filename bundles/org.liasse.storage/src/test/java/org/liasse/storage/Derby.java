@@ -2,6 +2,7 @@ package org.liasse.storage;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 import javax.persistence.EntityManagerFactory;
@@ -31,6 +32,21 @@ final class Derby {
         EntityManagerFactory factory = Persistence.createEntityManagerFactory("liasse",
             Map.of("openjpa.ConnectionFactory", dataSource));
         return new JpaStore(dataSource, factory);
+    }
+
+    /** How many rows a table holds. */
+    static long count(JpaStore store, String table) {
+        return store.inJdbcTransaction(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** The actions of the audit log's latest 100 entries, newest first. */
+    static List<String> actions(JdbcAuditLog log) {
+        return log.list(null, 100).stream().map(e -> e.event().action()).toList();
     }
 
     /** A new database in the folder, with the shipped schema. */

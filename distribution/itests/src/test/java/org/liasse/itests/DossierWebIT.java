@@ -40,13 +40,8 @@ class DossierWebIT {
         ministry = Distribution.demo("ministry");
         base = "http://localhost:" + ministry.httpPort();
         Http user = Http.session(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD);
-        for (var node : user.get("/organisations/000000018/dossiers").json()) {
-            if (node.path("year").asInt() == 2025) {
-                dossier = node.path("id").asLong();
-            } else if (node.path("year").asInt() == 2024) {
-                pastDossier = node.path("id").asLong();
-            }
-        }
+        dossier = Dossiers.demo(user, 2025);
+        pastDossier = Dossiers.demo(user, 2024);
     }
 
     @AfterAll

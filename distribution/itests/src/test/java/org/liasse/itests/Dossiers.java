@@ -63,6 +63,16 @@ final class Dossiers {
         return http.put("/dossiers/" + id + "/recipients/" + target, read.etag(), json(Map.of("chosen", chosen)));
     }
 
+    /** The demo organisation 000000018's dossier of a campaign year, or 0 when it has none. */
+    static long demo(Http http, int year) {
+        for (JsonNode node : http.get("/organisations/000000018/dossiers").json()) {
+            if (node.path("year").asInt() == year) {
+                return node.path("id").asLong();
+            }
+        }
+        return 0;
+    }
+
     /** An amount of a values object, zero when empty. */
     static BigDecimal amount(JsonNode values, String cell) {
         String text = values.path(cell).asText("");

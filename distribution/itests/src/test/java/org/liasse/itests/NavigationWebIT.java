@@ -34,12 +34,7 @@ class NavigationWebIT {
     static void startMinistry() throws Exception {
         ministry = Distribution.demo("ministry");
         base = "http://localhost:" + ministry.httpPort();
-        Http user = Http.session(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD);
-        for (var node : user.get("/organisations/000000018/dossiers").json()) {
-            if (node.path("year").asInt() == 2025) {
-                dossier = node.path("id").asLong();
-            }
-        }
+        dossier = Dossiers.demo(Http.session(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD), 2025);
     }
 
     @AfterAll
