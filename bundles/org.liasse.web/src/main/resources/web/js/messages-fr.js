@@ -271,6 +271,7 @@ const messages = {
   'verification.terminee': 'La vérification est terminée.',
   'verification.resume': 'Vérification du {at} par {actor} (révision {revision}) : {errors#erreur|erreurs}, {warnings#alerte|alertes}, {infos#information|informations}, {passed#contrôle respecté|contrôles respectés}, {notApplicable} sans objet.',
   'verification.perimee': 'Le dossier a changé depuis : relancez la vérification.',
+  'verification.perimee-lecture': 'Le dossier a changé depuis cette vérification.',
   'verification.mise-a-jour': 'Ces résultats viennent d’une mise à jour des contrôles ({trigger}) : le dossier a été revérifié automatiquement le {at}.',
   'verification.aucun-echec': 'Aucun contrôle en échec.',
   'verification.sans-fiche': 'Contrôles généraux',

@@ -110,7 +110,8 @@ function showOutcomes(verification) {
     at: formatInstant(verification.at), actor: verification.actor, revision: verification.dossierRevision,
     errors: count('ERROR'), warnings: count('WARNING'), infos: count('INFO'),
     passed: verification.passed, notApplicable: verification.notApplicable,
-  }) + (verification.dossierRevision !== dossier.revision ? ` ${t('verification.perimee')}` : '');
+  }) + (verification.dossierRevision !== dossier.revision
+    ? ` ${t(canVerify ? 'verification.perimee' : 'verification.perimee-lecture')}` : '');
   if (verification.trigger) {
     announce(byId('avis-mise-a-jour'), 'info', t('verification.mise-a-jour', { at: formatInstant(verification.at), trigger: verification.trigger }));
   } else {
