@@ -164,6 +164,9 @@ async function start() {
       announce(byId('depot-messages'), 'succes', t('pieces.deposee', { name: saved.name, size: size(saved.size) }));
       await refresh();
     }, { check: checkFile, fallbackField: 'fichier' });
+  } else {
+    byId('depot-raison').textContent = t(isOperator(session) ? 'pieces.depot-organisation' : 'pieces.depot-droits');
+    byId('depot-raison').hidden = false;
   }
 }
 

@@ -8,7 +8,7 @@ import { formatInstant, t } from './messages-fr.js';
 import { byId, el, fillTable, pageReady, queryParam, replaceChildren } from './dom.js';
 import { ProblemError, request } from './api.js';
 import { announce, setBusy, silence } from './forms.js';
-import { startPage } from './layout.js';
+import { isOperator, startPage } from './layout.js';
 import { dossierPage, ficheState, loadDossier, readOnlyReason, stepLabel } from './dossier.js';
 
 const session = await startPage();
@@ -83,6 +83,10 @@ function showWorkflow(workflow, campaign) {
   ].filter(Boolean);
   replaceChildren(byId('actions-circuit'), buttons);
   form.hidden = buttons.length === 0;
+  const blocked = buttons.length === 0 && next;
+  byId('circuit-indisponible').hidden = !blocked;
+  replaceChildren(byId('circuit-indisponible'), blocked ? unavailable(t('circuit.avancer', { step: next.label }),
+    t(reason(open), { step: next.label })) : []);
   commitment.hidden = true;
   form.dataset.revision = workflow.revision;
   fillTable(byId('historique-circuit').tBodies[0], workflow.history, (transition) => el('tr', {},
@@ -91,6 +95,20 @@ function showWorkflow(workflow, campaign) {
       to: label(workflow, transition.to) }) }),
     el('td', { text: transition.actor }),
     el('td', { text: transition.reason || '—' })), t('circuit.aucun-changement'));
+}
+
+/** Why the session cannot move the dossier on: the campaign is not open, it is not the organisation's, or no right. */
+function reason(open) {
+  if (!open) {
+    return 'circuit.raison-campagne';
+  }
+  return isOperator(session) ? 'circuit.raison-organisation' : 'circuit.raison-droits';
+}
+
+/** An action the session cannot take, shown disabled with the reason next to it. */
+function unavailable(text, reason) {
+  return [el('button', { type: 'button', class: 'bouton indisponible', 'aria-disabled': 'true', 'aria-describedby': 'circuit-raison',
+    text }), el('p', { id: 'circuit-raison', class: 'aide', text: reason })];
 }
 
 function label(workflow, code) {

@@ -6,7 +6,7 @@ import { formatInstant, t } from './messages-fr.js';
 import { byId, el, pageReady, queryParam, replaceChildren } from './dom.js';
 import { ProblemError, request, requestTagged } from './api.js';
 import { announce, setBusy, silence } from './forms.js';
-import { startPage } from './layout.js';
+import { isOperator, startPage } from './layout.js';
 import { cellLabel, cellsOf, dossierPage, loadDossierOrExplain } from './dossier.js';
 import { parse } from './decimal.js';
 import { formatNumber, withUnit } from './format-fr.js';
@@ -110,7 +110,8 @@ function showOutcomes(verification) {
     at: formatInstant(verification.at), actor: verification.actor, revision: verification.dossierRevision,
     errors: count('ERROR'), warnings: count('WARNING'), infos: count('INFO'),
     passed: verification.passed, notApplicable: verification.notApplicable,
-  }) + (verification.dossierRevision !== dossier.revision ? ` ${t('verification.perimee')}` : '');
+  }) + (verification.dossierRevision !== dossier.revision
+    ? ` ${t(canVerify ? 'verification.perimee' : 'verification.perimee-lecture')}` : '');
   if (verification.trigger) {
     announce(byId('avis-mise-a-jour'), 'info', t('verification.mise-a-jour', { at: formatInstant(verification.at), trigger: verification.trigger }));
   } else {
@@ -206,9 +207,19 @@ async function launch() {
   }
 }
 
+byId('lancer').hidden = false;
 if (canVerify) {
-  byId('lancer').hidden = false;
   byId('lancer').addEventListener('click', launch);
+} else {
+  byId('lancer').setAttribute('aria-disabled', 'true');
+  byId('lancer').classList.add('indisponible');
+  byId('lancer').setAttribute('aria-describedby', 'lancer-raison');
+  let reason = isOperator(session) ? 'verification.raison-organisation' : 'verification.raison-droits';
+  if (campaign.state !== 'OPEN') {
+    reason = 'verification.raison-campagne';
+  }
+  byId('lancer-raison').textContent = t(reason);
+  byId('lancer-raison').hidden = false;
 }
 try {
   const latest = await requestTagged('GET', `/dossiers/${encodeURIComponent(id)}/verifications/latest`);

@@ -229,9 +229,7 @@ public class OrganisationResource {
                 if (existing.contains(campaign.year() + " " + questionnaire.code())) {
                     continue;
                 }
-                (questionnaire.version() == null
-                    ? plugins.get().questionnaireForYear(questionnaire.code(), campaign.year())
-                    : plugins.get().questionnaire(questionnaire.code(), questionnaire.version()))
+                plugins.get().collected(campaign.year(), questionnaire)
                     .filter(definition -> definition.appliesTo(organisation.type()))
                     .ifPresent(definition -> available.add(new AvailableDossier(campaign.year(), definition.code(),
                         definition.version(), definition.title(), questionnaire.deadline().toString())));

@@ -132,9 +132,7 @@ public class JpaDossierService implements DossierService {
         CampaignQuestionnaire wanted = record.questionnaire(code).orElseThrow(() -> LiasseException.conflict(
             "questionnaire-hors-campagne", "La campagne " + campaign.year() + " ne collecte pas le questionnaire « "
                 + code + " »."));
-        Optional<QuestionnaireDefinition> definition = wanted.version() == null
-            ? plugins.questionnaireForYear(code, campaign.year()) : plugins.questionnaire(code, wanted.version());
-        return definition.orElseThrow(() -> LiasseException.conflict("questionnaire-indisponible",
+        return plugins.collected(campaign.year(), wanted).orElseThrow(() -> LiasseException.conflict("questionnaire-indisponible",
             "Aucun questionnaire « " + code + " »" + (wanted.version() == null ? "" : " en version " + wanted.version())
                 + " actif ne s'applique à l'exercice " + campaign.year() + "."));
     }

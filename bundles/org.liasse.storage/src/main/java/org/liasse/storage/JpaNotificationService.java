@@ -66,7 +66,7 @@ public class JpaNotificationService implements NotificationService {
         }
         Map<String, Row> dossiers = new HashMap<>();
         Map<Long, LastTransition> last = new HashMap<>();
-        store.inTransaction(em -> {
+        String type = store.inTransaction(em -> {
             for (Object row : em.createNativeQuery("SELECT id, campaign_year, questionnaire_code, step FROM dossier "
                     + "WHERE siren = ?").setParameter(1, caller.siren()).getResultList()) {
                 Object[] d = (Object[]) row;
@@ -79,13 +79,14 @@ public class JpaNotificationService implements NotificationService {
                 Object[] t = (Object[]) row;
                 last.put(((Number) t[0]).longValue(), new LastTransition((String) t[1], (String) t[2]));
             }
-            return null;
+            return (String) em.createNativeQuery("SELECT org_type FROM organisation WHERE siren = ?")
+                .setParameter(1, caller.siren()).getSingleResult();
         });
         List<Notification> notifications = new ArrayList<>();
         for (Campaign campaign : open) {
             for (CampaignQuestionnaire questionnaire : campaign.questionnaires()) {
                 Row dossier = dossiers.get(campaign.year() + " " + questionnaire.code());
-                notifications.addAll(dossier == null ? toInitialise(caller, campaign, questionnaire)
+                notifications.addAll(dossier == null ? toInitialise(caller, type, campaign, questionnaire)
                     : about(caller, campaign.year(), questionnaire, dossier, last.get(dossier.id()), today));
             }
         }
@@ -93,8 +94,11 @@ public class JpaNotificationService implements NotificationService {
         return notifications;
     }
 
-    private static List<Notification> toInitialise(Caller caller, Campaign campaign, CampaignQuestionnaire questionnaire) {
-        if (!caller.rights().contains(Rights.INITIALISE)) {
+    /** The dossier to initialise, when the caller may and the organisation files the questionnaire the campaign collects. */
+    private List<Notification> toInitialise(Caller caller, String type, Campaign campaign,
+                                            CampaignQuestionnaire questionnaire) {
+        if (!caller.rights().contains(Rights.INITIALISE)
+            || !plugins.collected(campaign.year(), questionnaire).map(q -> q.appliesTo(type)).orElse(false)) {
             return List.of();
         }
         return List.of(new Notification(NotificationKind.TO_INITIALISE, campaign.year(), questionnaire.code(), null,

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No dead ends in the web UI, in real headless Chromium against the ministry distribution in demo mode: an unknown
- * address gets the French 404 page in the site's layout (axe-clean), and a deep link opened while signed out leads,
- * after sign-in, to the page asked for, never to another site.
+ * address gets the French 404 page in the site's layout (axe-clean), a deep link opened while signed out leads,
+ * after sign-in, to the page asked for, never to another site; the home page offers only the questionnaires the
+ * organisation files, an action the user cannot take is shown disabled with its reason, and an empty list says why.
  */
 class NavigationWebIT {
 
@@ -29,12 +30,15 @@ class NavigationWebIT {
     private static Distribution ministry;
     private static String base;
     private static long dossier;
+    private static long pastDossier;
 
     @BeforeAll
     static void startMinistry() throws Exception {
         ministry = Distribution.demo("ministry");
         base = "http://localhost:" + ministry.httpPort();
-        dossier = Dossiers.demo(Http.session(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD), 2025);
+        Http user = Http.session(ministry.httpPort(), "saisie.demo", DEMO_PASSWORD);
+        dossier = Dossiers.demo(user, 2025);
+        pastDossier = Dossiers.demo(user, 2024);
     }
 
     @AfterAll
@@ -92,6 +96,59 @@ class NavigationWebIT {
             browser.awaitPage("/dossier/sommaire.html");
             assertEquals(link, browser.location());
             assertTrue(browser.byId("titre-dossier").getText().contains("2025"));
+        }
+    }
+
+    @Test
+    void theHomePageOffersOnlyTheQuestionnairesTheOrganisationFiles() throws Exception {
+        try (Browser browser = new Browser(base)) {
+            browser.signIn("saisie.demo", DEMO_PASSWORD, "/accueil.html");
+            List<String> offers = browser.all("#notifications li").stream().map(item -> item.getText()).toList();
+            assertFalse(offers.isEmpty(), "the OPH's ER 2025 dossier is due");
+            assertTrue(offers.stream().noneMatch(text -> text.contains("ER_SEM") || text.contains("MOI")),
+                "the campaign also collects ER_SEM (SEM) and MOI (MOI), which an OPH does not file: " + offers);
+            browser.checkPage("92-accueil-questionnaires-deposes");
+        }
+    }
+
+    @Test
+    void anActionTheUserCannotTakeIsShownDisabledWithItsReason() throws Exception {
+        try (Browser browser = new Browser(base)) {
+            browser.signIn("saisie.demo", DEMO_PASSWORD, "/accueil.html");
+            browser.open("/dossier/sommaire.html?id=" + pastDossier);
+            var advance = browser.find("#circuit-indisponible button");
+            assertEquals("Passer à l’étape « Signé »", advance.getText());
+            assertEquals("true", advance.getDomAttribute("aria-disabled"));
+            assertEquals("circuit-raison", advance.getDomAttribute("aria-describedby"));
+            assertEquals("La campagne n’est pas ouverte : le dossier ne peut plus changer d’étape.",
+                browser.byId("circuit-raison").getText());
+            browser.checkPage("93-sommaire-action-indisponible");
+
+            browser.open("/dossier/verification.html?id=" + pastDossier);
+            var launch = browser.byId("lancer");
+            assertEquals("true", launch.getDomAttribute("aria-disabled"));
+            assertEquals("lancer-raison", launch.getDomAttribute("aria-describedby"));
+            assertEquals("La campagne n’est pas ouverte : le dossier ne peut plus être vérifié.",
+                browser.byId("lancer-raison").getText());
+            assertFalse(browser.byId("resume-verification").getText().contains("relancez"),
+                "no advice the user cannot follow");
+            browser.checkPage("94-verification-indisponible");
+        }
+    }
+
+    @Test
+    void aPageWithNothingToShowSaysWhyAndWhatToDo() throws Exception {
+        try (Browser browser = new Browser(base)) {
+            browser.signIn("saisie.demo", DEMO_PASSWORD, "/accueil.html");
+            browser.open("/dossier/pieces.html?id=" + dossier);
+            browser.until(d -> browser.byId("pieces").getText().contains("Aucun fichier n’est déposé dans ce dossier : "
+                + "les fichiers que demande la campagne se déposent ici"));
+            browser.checkPage("95-pieces-vide");
+
+            browser.open("/dossier/transmission.html?id=" + dossier);
+            browser.until(d -> browser.byId("livraisons").getText().contains("Le dossier n’a pas encore été transmis : "
+                + "les livraisons et les accusés de réception apparaîtront ici après l’étape de transmission."));
+            browser.checkPage("96-transmission-vide");
         }
     }
 

@@ -10,6 +10,7 @@ import org.liasse.api.definition.ReportDefinition;
 import org.liasse.api.definition.RightDefinition;
 import org.liasse.api.definition.SyncMappingDefinition;
 import org.liasse.api.definition.WorkflowDefinition;
+import org.liasse.api.dossier.CampaignQuestionnaire;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** The definitions currently offered by plugins, kept by the core extender. */
@@ -27,6 +28,15 @@ public interface PluginRegistry {
 
     /** The highest active version of a questionnaire that applies to a campaign year. */
     Optional<QuestionnaireDefinition> questionnaireForYear(String code, int year);
+
+    /**
+     * The questionnaire version a campaign collects: the version it names, else the highest active version for its
+     * year; empty when that version is not active.
+     */
+    default Optional<QuestionnaireDefinition> collected(int year, CampaignQuestionnaire questionnaire) {
+        return questionnaire.version() == null ? questionnaireForYear(questionnaire.code(), year)
+            : questionnaire(questionnaire.code(), questionnaire.version());
+    }
 
     /** Every active version of a questionnaire, oldest first. */
     List<QuestionnaireDefinition> questionnaireVersions(String code);
