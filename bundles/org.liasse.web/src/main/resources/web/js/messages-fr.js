@@ -292,6 +292,9 @@ const messages = {
   'journal.organisation': 'Actions enregistrées pour {name} (SIREN {siren}).',
   'journal.perimetre': 'Actions enregistrées sur le périmètre : {perimeter}.',
   'journal.aucune': 'Aucune entrée dans le journal.',
+  'journal.aucune-filtre': 'Aucune entrée ne correspond à ces filtres : élargissez la période ou retirez un critère.',
+  'journal.page': 'Entrées {first} à {last}.',
+  'journal.toutes-actions': 'Toutes les actions',
   'journal.integre': 'Journal intègre : {checked} entrées vérifiées.',
   'journal.altere': 'Le journal n’est pas intègre : {checked#entrée vérifiée|entrées vérifiées}, {count#anomalie|anomalies}.',
 
@@ -461,6 +464,97 @@ const messages = {
   'signature.horodatage': 'Horodatage certifié',
   'signature.autorite': 'Autorité d’horodatage',
 };
+
+/**
+ * Every action the server writes to the audit log: the kind offered in the journal's filter, and the sentence shown
+ * for an entry, where {actor} is who acted (see auditActor) and {target} what was acted on.
+ */
+export const auditEvents = {
+  'campagne.creee': ['Campagne créée', 'Campagne {target} créée par {actor}'],
+  'campagne.etat': ['Campagne ouverte ou close', 'État de la campagne {target} changé par {actor}'],
+  'compte.amorce': ['Premier compte créé', 'Premier super-administrateur « {target} » créé par {actor}'],
+  'compte.cree': ['Compte créé', 'Compte de {target} créé par {actor}'],
+  'compte.active': ['Compte activé', 'Compte de {target} activé'],
+  'compte.active-refuse': ['Activation refusée', 'Activation de compte refusée : lien non valable'],
+  'compte.code-active-emis': ['Code d’activation émis', 'Code d’activation de {target} émis par {actor}'],
+  'connexion.reussie': ['Connexion', 'Connexion de {actor}'],
+  'connexion.echouee': ['Connexion échouée', 'Connexion échouée pour l’identifiant {target}'],
+  'connexion.refusee-inactif': ['Connexion refusée (compte désactivé)', 'Connexion refusée à {target} : compte désactivé'],
+  'connexion.refusee-verrouillage': ['Connexion refusée (verrouillage)', 'Connexion refusée à {target} : trop de tentatives'],
+  verrouillage: ['Connexion verrouillée', 'Connexions verrouillées pour {target} après trop d’échecs'],
+  deconnexion: ['Déconnexion', 'Déconnexion de {actor}'],
+  'reauthentification.echouee': ['Mot de passe de confirmation incorrect', 'Mot de passe de confirmation incorrect pour {actor}'],
+  'mot-de-passe.change': ['Mot de passe changé', 'Mot de passe de {target} changé'],
+  'mot-de-passe.changement-refuse': ['Changement de mot de passe refusé', 'Changement de mot de passe refusé à {actor} : mot de passe actuel incorrect'],
+  'mot-de-passe.demande-reinitialisation': ['Réinitialisation demandée', 'Réinitialisation du mot de passe demandée pour {target}'],
+  'mot-de-passe.lien-envoye': ['Lien de réinitialisation envoyé', 'Lien de réinitialisation envoyé à {target}'],
+  'mot-de-passe.demande-sans-suite': ['Réinitialisation sans suite', 'Réinitialisation demandée pour {target} : aucun compte actif'],
+  'mot-de-passe.envoi-reporte': ['Envoi du lien reporté', 'Envoi du lien de réinitialisation à {target} reporté'],
+  'mot-de-passe.envoi-abandonne': ['Envoi du lien abandonné', 'Envoi du lien de réinitialisation à {target} abandonné'],
+  'mot-de-passe.reinitialise': ['Mot de passe réinitialisé', 'Mot de passe de {target} réinitialisé'],
+  'mot-de-passe.reinitialise-refuse': ['Réinitialisation refusée', 'Réinitialisation du mot de passe refusée : lien non valable'],
+  'droits.modifies': ['Droits modifiés', 'Droits de {target} modifiés par {actor}'],
+  'utilisateur.modifie': ['Utilisateur modifié', 'Compte de {target} modifié par {actor}'],
+  'jeton.cree': ['Jeton d’API créé', 'Jeton d’API « {target} » créé par {actor}'],
+  'jeton.revoque': ['Jeton d’API révoqué', 'Jeton d’API n° {target} révoqué par {actor}'],
+  'dossier.signe': ['Dossier signé', 'Dossier n° {target} signé par {actor}'],
+  'dossier.transmis': ['Dossier transmis', 'Dossier n° {target} transmis par {actor}'],
+  'piece.deposee': ['Pièce jointe déposée', 'Pièce jointe déposée par {actor}'],
+  'piece.refusee': ['Pièce jointe refusée', 'Pièce jointe de {actor} refusée'],
+  'piece.telechargee': ['Pièce jointe téléchargée', 'Pièce jointe téléchargée par {actor}'],
+  'piece.supprimee': ['Pièce jointe supprimée', 'Pièce jointe supprimée par {actor}'],
+  'rapport.genere': ['Rapport produit', 'Rapport produit par {actor} ({target})'],
+  'signature.verifiee': ['Signature vérifiée', 'Signature d’un fichier vérifiée par {actor}'],
+  'destinataire.cree': ['Destinataire créé', 'Destinataire {target} créé par {actor}'],
+  'destinataire.modifie': ['Destinataire modifié', 'Destinataire {target} modifié par {actor}'],
+  'destinataire.coche': ['Destinataire choisi', 'Destinataire choisi par {actor} ({target})'],
+  'destinataire.decoche': ['Destinataire retiré', 'Destinataire retiré par {actor} ({target})'],
+  'matrice.modifiee': ['Matrice de transmission modifiée', 'Matrice de transmission ({target}) modifiée par {actor}'],
+  'livraison.reussie': ['Livraison réussie', 'Livraison réussie ({target})'],
+  'livraison.echec': ['Livraison en échec', 'Livraison en échec ({target})'],
+  'livraison.relancee': ['Livraison relancée', 'Livraison relancée par {actor} ({target})'],
+  'organisation.creee': ['Organisation créée', 'Organisation {target} créée par {actor}'],
+  'organisation.modifiee': ['Organisation modifiée', 'Organisation {target} modifiée par {actor}'],
+  'organisations.importees': ['Organisations importées', 'Organisations importées par {actor} ({target})'],
+  'controles.reverifies': ['Contrôles revérifiés', 'Dossiers revérifiés après un changement de contrôles'],
+  'plugin.retour-arriere': ['Retour à une version précédente d’un plugin', 'Plugin {target} ramené à sa version précédente par {actor}'],
+  'rapatriement.refuse': ['Rapatriement refusé', 'Rapatriement du {target} refusé'],
+  'serveur.envoi': ['Envoi à un serveur pair', 'Données envoyées à {actor} ({target})'],
+  'serveur.refus': ['Refus d’un serveur pair', 'Demande de {actor} refusée ({target})'],
+};
+
+/** Who acted on an audit entry, in words: the login, or what the platform's own names stand for. */
+export function auditActor(actor) {
+  if (!actor || actor === 'anonyme') {
+    return 'une personne non connectée';
+  }
+  if (actor === 'systeme') {
+    return 'la plateforme';
+  }
+  return actor.startsWith('serveur:') ? `le serveur ${actor.slice('serveur:'.length)}` : actor;
+}
+
+/** The kind of an audit action for the filter: its French name, or the code itself when it is not known. */
+export function auditKind(action) {
+  return auditEvents[action]?.[0] ?? action;
+}
+
+/**
+ * An audit entry as a French sentence. A request recorded by the access filter (« PATCH /dossiers/{id}/values »)
+ * reads « Requête PATCH sur /dossiers/42/values par … »; any other unknown code « Action « code » par … ».
+ */
+export function auditSentence(event) {
+  const actor = auditActor(event.actor);
+  const known = auditEvents[event.action];
+  if (known) {
+    const sentence = known[1].replace('{actor}', actor).replace('{target}', event.target || '');
+    return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  }
+  const request = /^(GET|POST|PUT|PATCH|DELETE) /.exec(event.action || '');
+  return request
+    ? `Requête ${request[1]} sur ${event.target || event.action.slice(request[0].length)} par ${actor}`
+    : `Action « ${event.action} » par ${actor}`;
+}
 
 /**
  * The message for a key, with its placeholders filled; the key itself when it is unknown. {name} is the value as

@@ -5,15 +5,16 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
 import org.liasse.api.audit.AuditEntry;
+import org.liasse.api.audit.AuditFilter;
 import org.liasse.api.audit.AuditLog;
 import org.liasse.api.audit.AuditVerification;
 import org.liasse.api.dossier.Organisation;
@@ -27,7 +28,9 @@ import org.liasse.api.identity.Rights;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    private static final int MAX = 1000;
+    private static final String CSV = "text/csv;charset=UTF-8";
+    private static final int PAGE = 200;
+    private static final int EXPORT_MAX = 100_000;
 
     private final Supplier<AuditLog> audit;
     private final Supplier<OrganisationService> organisations;
@@ -37,26 +40,51 @@ public class AuditResource {
         this.organisations = organisations;
     }
 
-    /** Entries of one organisation, newest first. */
+    /** Entries of one organisation that pass the filter, newest first, one page at a time. */
     @GET
     @Path("audit/organisations/{siren}")
     @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS,
         operators = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.TARGET)
-    public List<AuditEntry> organisation(@PathParam("siren") String siren,
-                                         @QueryParam("limit") @DefaultValue("200") int limit) {
-        return audit.get().list(Set.of(siren), Math.min(limit, MAX));
+    public List<AuditEntry> organisation(@PathParam("siren") String siren, @QueryParam("acteur") String actor,
+                                         @QueryParam("action") String action, @QueryParam("du") String from,
+                                         @QueryParam("au") String to, @QueryParam("offset") String offset,
+                                         @QueryParam("limit") String limit) {
+        return page(new AuditQueryParameters(actor, action, from, to).filter(Set.of(siren)), offset, limit);
     }
 
-    /** Entries of the operator's perimeter (all entries for a national operator), newest first. */
+    /** The same entries as {@link #organisation}, all pages, as a CSV file. */
+    @GET
+    @Path("audit/organisations/{siren}/export")
+    @Produces(CSV)
+    @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS,
+        operators = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.TARGET)
+    public Response exportOrganisation(@PathParam("siren") String siren, @QueryParam("acteur") String actor,
+                                       @QueryParam("action") String action, @QueryParam("du") String from,
+                                       @QueryParam("au") String to) {
+        return export(new AuditQueryParameters(actor, action, from, to).filter(Set.of(siren)),
+            "journal-audit-" + siren + ".csv");
+    }
+
+    /** Entries of the operator's perimeter (all entries for a national operator) that pass the filter, newest first. */
     @GET
     @Path("audit")
     @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN},
         perimeter = Access.Scope.CALLER)
-    public List<AuditEntry> perimeter(@QueryParam("limit") @DefaultValue("200") int limit) {
-        Caller caller = Call.current().requireCaller();
-        Set<String> sirens = caller.federation() == null ? null : organisations.get().list(caller.federation()).stream()
-            .map(Organisation::siren).collect(Collectors.toSet());
-        return audit.get().list(sirens, Math.min(limit, MAX));
+    public List<AuditEntry> perimeter(@QueryParam("acteur") String actor, @QueryParam("action") String action,
+                                      @QueryParam("du") String from, @QueryParam("au") String to,
+                                      @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return page(new AuditQueryParameters(actor, action, from, to).filter(perimeterSirens()), offset, limit);
+    }
+
+    /** The same entries as {@link #perimeter}, all pages, as a CSV file. */
+    @GET
+    @Path("audit/export")
+    @Produces(CSV)
+    @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN},
+        perimeter = Access.Scope.CALLER)
+    public Response exportPerimeter(@QueryParam("acteur") String actor, @QueryParam("action") String action,
+                                    @QueryParam("du") String from, @QueryParam("au") String to) {
+        return export(new AuditQueryParameters(actor, action, from, to).filter(perimeterSirens()), "journal-audit.csv");
     }
 
     /** Walks the whole hash chain and reports any altered, removed or inserted entry. */
@@ -66,5 +94,23 @@ public class AuditResource {
         perimeter = Access.Scope.NATIONAL)
     public AuditVerification verify() {
         return audit.get().verify();
+    }
+
+    private List<AuditEntry> page(AuditFilter filter, String offset, String limit) {
+        return audit.get().list(filter,
+            AuditQueryParameters.number("offset", offset, 0, 0, Integer.MAX_VALUE - AuditQueryParameters.MAX_LIMIT),
+            AuditQueryParameters.number("limit", limit, PAGE, 1, AuditQueryParameters.MAX_LIMIT));
+    }
+
+    private Response export(AuditFilter filter, String fileName) {
+        return Response.ok(AuditCsv.of(audit.get().list(filter, 0, EXPORT_MAX)))
+            .header("Content-Disposition", Downloads.contentDisposition(fileName)).build();
+    }
+
+    /** The SIRENs of the calling operator's federation, or {@code null} for a national operator. */
+    private Set<String> perimeterSirens() {
+        Caller caller = Call.current().requireCaller();
+        return caller.federation() == null ? null : organisations.get().list(caller.federation()).stream()
+            .map(Organisation::siren).collect(Collectors.toSet());
     }
 }

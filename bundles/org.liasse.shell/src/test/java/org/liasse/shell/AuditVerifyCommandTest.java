@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.liasse.api.audit.AuditEntry;
 import org.liasse.api.audit.AuditEvent;
+import org.liasse.api.audit.AuditFilter;
 import org.liasse.api.audit.AuditLog;
 import org.liasse.api.audit.AuditVerification;
 
@@ -57,7 +57,7 @@ class AuditVerifyCommandTest {
             }
 
             @Override
-            public List<AuditEntry> list(Set<String> sirens, int limit) {
+            public List<AuditEntry> list(AuditFilter filter, int offset, int limit) {
                 throw new UnsupportedOperationException();
             }
 

@@ -10,10 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.TimeZone;
-import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.sql.DataSource;
@@ -22,6 +19,7 @@ import org.apache.openjpa.persistence.OpenJPAEntityManager;
 import org.apache.openjpa.persistence.OpenJPAPersistence;
 import org.liasse.api.audit.AuditEntry;
 import org.liasse.api.audit.AuditEvent;
+import org.liasse.api.audit.AuditFilter;
 import org.liasse.api.audit.AuditLog;
 import org.liasse.api.audit.AuditVerification;
 import org.liasse.api.error.LiasseException;
@@ -108,23 +106,14 @@ public class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public List<AuditEntry> list(Set<String> sirens, int limit) {
-        if (limit <= 0) {
+    public List<AuditEntry> list(AuditFilter filter, int offset, int limit) {
+        AuditQuery query = AuditQuery.of(COLUMNS, filter, offset, limit);
+        if (query.empty()) {
             return List.of();
         }
-        List<String> wanted = sirens == null ? List.of() : sirens.stream().filter(Objects::nonNull).toList();
-        if (sirens != null && wanted.isEmpty()) {
-            return List.of();
-        }
-        String where = sirens == null ? ""
-            : " WHERE siren IN (" + wanted.stream().map(s -> "?").collect(Collectors.joining(", ")) + ")";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                 "SELECT " + COLUMNS + " FROM audit_entry" + where + " ORDER BY seq DESC")) {
-            for (int i = 0; i < wanted.size(); i++) {
-                select.setString(i + 1, wanted.get(i));
-            }
-            select.setMaxRows(limit);
+             PreparedStatement select = connection.prepareStatement(query.sql())) {
+            query.bind(select);
             List<AuditEntry> entries = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

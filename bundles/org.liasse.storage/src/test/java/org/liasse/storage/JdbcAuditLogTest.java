@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liasse.api.audit.AuditEntry;
 import org.liasse.api.audit.AuditEvent;
+import org.liasse.api.audit.AuditFilter;
 import org.liasse.api.audit.AuditVerification;
 import org.liasse.api.error.LiasseException;
 
@@ -85,6 +86,30 @@ class JdbcAuditLogTest {
         withNull.add(null);
         assertEquals(List.of(), log.list(withNull, 10), "platform-wide entries only for everything");
         assertEquals(List.of(4L, 3L, 2L, 1L), sequences(log.list(null, 10)));
+    }
+
+    @Test
+    void filtersByActorActionAndPeriodAndPagesPastTwoHundred() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (int i = 1; i <= 250; i++) {
+            log.record(new AuditEvent(i % 2 == 0 ? "connexion.echouee" : "droits.modifies", i % 5 == 0 ? "camille" : "dominique",
+                null, i % 10 == 0 ? ESH : OPH, "t", Integer.toString(i)));
+        }
+        Instant end = Instant.now().plusMillis(1);
+        AuditFilter oph = AuditFilter.of(Set.of(OPH));
+
+        assertEquals(LongStream.rangeClosed(1, 225).map(i -> 250 - i).filter(i -> i % 10 != 0).limit(200).boxed().toList(),
+            sequences(log.list(oph, 0, 200)));
+        assertEquals(List.of(11L, 9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L), sequences(log.list(oph, 215, 200)),
+            "the second page holds the 25 oldest OPH entries, of which the last ten");
+        assertEquals(List.of(), log.list(oph, 225, 200));
+        assertEquals(List.of(245L, 235L, 225L), sequences(log.list(
+            new AuditFilter(Set.of(OPH), "camille", "droits.modifies", null, null), 0, 3)));
+        assertEquals(List.of(250L, 240L), sequences(log.list(new AuditFilter(null, "camille", "connexion.echouee",
+            start, end), 0, 2)), "the period holds every entry, platform-wide included");
+        assertEquals(List.of(), log.list(new AuditFilter(null, null, null, end, null), 0, 10));
+        assertEquals(List.of(), log.list(new AuditFilter(null, null, null, null, start), 0, 10));
+        assertEquals(List.of(), log.list(new AuditFilter(Set.of(), null, null, null, null), 0, 10));
     }
 
     @Test

@@ -111,6 +111,7 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /campaigns/{year}/deliveries", "saN cmN cmF supN supF");
         EXPECTED.put("GET /signatures/certificate", "saN cmN cmF supN supF");
         EXPECTED.put("GET /audit", "saN supN supF");
+        EXPECTED.put("GET /audit/export", "saN supN supF");
         EXPECTED.put("POST /organisations", "saN cmN cmF");
         EXPECTED.put("POST /organisations/import", "saN cmN cmF");
         EXPECTED.put("POST /campaigns/{year}/reminders", "saN cmN cmF");
@@ -127,6 +128,7 @@ class AuthorizationMatrixIT {
         EXPECTED.put("PUT /organisations/{siren}/users/{id}/rights", "ad:o");
         EXPECTED.put("POST /organisations/{siren}/users/{id}/activation", "ad:o saN:osf cmN:osf cmF:os");
         EXPECTED.put("GET /audit/organisations/{siren}", "ad:o saN:osf supN:osf supF:os");
+        EXPECTED.put("GET /audit/organisations/{siren}/export", "ad:o saN:osf supN:osf supF:os");
         EXPECTED.put("GET /organisations/{siren}/syncs", everyMember + readers + " pmN:osf");
         EXPECTED.put("GET /organisations/{siren}/consents", everyMember + "saN:osf supN:osf supF:os");
         EXPECTED.put("PUT /organisations/{siren}/consents/{peer}", "ad:o");

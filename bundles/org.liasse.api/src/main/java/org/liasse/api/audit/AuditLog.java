@@ -18,7 +18,17 @@ public interface AuditLog {
      * @param sirens organisations whose entries to return; {@code null} for all (platform-wide entries included)
      * @param limit  maximum number of entries
      */
-    List<AuditEntry> list(Set<String> sirens, int limit);
+    default List<AuditEntry> list(Set<String> sirens, int limit) {
+        return list(AuditFilter.of(sirens), 0, limit);
+    }
+
+    /**
+     * Entries that pass the filter, newest first, one page at a time.
+     *
+     * @param offset number of matching entries to skip
+     * @param limit  maximum number of entries
+     */
+    List<AuditEntry> list(AuditFilter filter, int offset, int limit);
 
     /** Walks the whole chain and reports any altered, removed or inserted entry. */
     AuditVerification verify();
