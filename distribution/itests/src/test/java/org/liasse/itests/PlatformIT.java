@@ -538,9 +538,9 @@ public class PlatformIT {
 
         String explained = shell("liasse:control-explain " + id + " C_SEUIL");
         assertTrue(explained, explained.contains("Contrôle C_SEUIL [warning, org.liasse.itest.explain 1.0.0] : échoué"));
-        assertTrue(explained, explained.contains("Message : Montant 1\u00a0234,1 sous le seuil."));
+        assertTrue(explained, explained.contains("Message : Montant 1\u202f234,1 sous le seuil."));
         assertTrue(explained, explained.contains("F1.A.MONTANT * 2 >= 5000  →  faux"));
-        assertTrue(explained, explained.contains("└── 5000  →  5\u00a0000"));
+        assertTrue(explained, explained.contains("└── 5000  →  5\u202f000"));
         String unknown = shell("liasse:control-explain " + id + " C_INCONNU");
         assertTrue(unknown, unknown.contains("Aucun contrôle actif « C_INCONNU »"));
         plugin.uninstall();
