@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 import org.liasse.api.definition.ColumnDefinition;
-import org.liasse.api.definition.FieldType;
 import org.liasse.api.error.FieldError;
 import org.liasse.api.format.FrenchFormat;
 

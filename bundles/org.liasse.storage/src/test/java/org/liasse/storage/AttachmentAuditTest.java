@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liasse.api.attachment.Attachment;
-import org.liasse.api.audit.AuditEvent;
 import org.liasse.api.definition.WorkflowDefinition;
 import org.liasse.api.dossier.DossierService;
 import org.liasse.api.plugin.PluginRegistry;
