@@ -1,10 +1,11 @@
 /**
  * The audit log, read-only: the organisation's entries for its administrator; the perimeter's entries for a
  * support or super-administrator operator, who may also verify the hash chain of the whole log. Entries read as
- * French sentences, filtered on the server by author, action and period, 200 to a page, exported as CSV with the
- * same filters.
+ * French sentences written by the server (the same as in the CSV export), filtered on the server by author, action and
+ * period, 200 to a page, exported as CSV with the same filters. The pages of one reading end at the newest entry of
+ * its first page, so that turning pages neither repeats nor skips entries while others are recorded.
  */
-import { auditActor, auditEvents, auditSentence, formatInstant, t } from './messages-fr.js';
+import { formatInstant, t } from './messages-fr.js';
 import { byId, el, fillTable, pageReady, replaceChildren } from './dom.js';
 import { request } from './api.js';
 import { announce, onSubmit, setBusy, silence } from './forms.js';
@@ -21,14 +22,14 @@ const previousButton = byId('page-precedente');
 const nextButton = byId('page-suivante');
 let chosen = {};
 let offset = 0;
+let newest = null;
 
 byId('perimetre').textContent = operator
   ? t('journal.perimetre', { perimeter: session.federation || t('accueil.national') })
   : t('journal.organisation', { name: session.organisationName || '', siren: session.siren });
 
 replaceChildren(byId('action'), el('option', { value: '', text: t('journal.toutes-actions') }),
-  Object.entries(auditEvents).sort((a, b) => a[1][0].localeCompare(b[1][0], 'fr'))
-    .map(([code, [kind]]) => el('option', { value: code, text: kind })));
+  (await request('GET', '/audit/actions')).map(({ code, label }) => el('option', { value: code, text: label })));
 
 /** The query string of the filters (empty ones left out), with extra parameters. */
 function queryOf(filters, extra = {}) {
@@ -49,12 +50,15 @@ function enable(button, enabled) {
 }
 
 function showEntries(entries) {
+  if (offset === 0) {
+    newest = entries.length ? entries[0].sequence : null;
+  }
   const filtered = FILTERS.some((name) => chosen[name]);
   fillTable(byId('journal').tBodies[0], entries, (entry) => el('tr', {},
     el('td', { text: entry.sequence }),
     el('th', { scope: 'row' }, el('time', { datetime: entry.at, text: formatInstant(entry.at) })),
-    el('td', {}, auditSentence(entry.event), el('br'), el('code', { text: entry.event.action })),
-    el('td', { text: auditActor(entry.event.actor) }),
+    el('td', {}, entry.sentence, el('br'), el('code', { text: entry.event.action })),
+    el('td', { text: entry.actorName }),
     el('td', { text: entry.event.remoteAddress || '' }),
     el('td', { text: entry.event.siren || '' }),
     el('td', { text: entry.event.target || '' }),
@@ -70,7 +74,8 @@ function showEntries(entries) {
 async function load() {
   silence(byId('journal-messages'));
   try {
-    showEntries(await request('GET', `${base}?${queryOf(chosen, { offset, limit: LIMIT })}`));
+    const reading = newest ? { dernier: newest } : {};
+    showEntries(await request('GET', `${base}?${queryOf(chosen, { ...reading, offset, limit: LIMIT })}`));
   } catch (error) {
     announce(byId('journal-messages'), 'erreur', error.message);
   }

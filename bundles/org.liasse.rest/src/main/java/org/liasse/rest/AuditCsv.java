@@ -17,13 +17,13 @@ import org.liasse.api.audit.AuditEvent;
 
 /**
  * Audit entries as a CSV file a spreadsheet opens in French: UTF-8 with a byte order mark, {@code ;} between fields,
- * French headers, dates JJ/MM/AAAA in Paris time. A field that a spreadsheet would run as a formula is prefixed
+ * French headers, each action's French label and sentence before its code, dates JJ/MM/AAAA in Paris time. A field that a spreadsheet would run as a formula is prefixed
  * with {@code '}.
  */
 final class AuditCsv {
 
-    private static final List<String> HEADERS = List.of("N°", "Date et heure (Paris)", "Action", "Auteur", "Adresse",
-        "SIREN", "Cible", "Détails", "Empreinte");
+    private static final List<String> HEADERS = List.of("N°", "Date et heure (Paris)", "Action", "Description", "Code",
+        "Auteur", "Adresse", "SIREN", "Cible", "Détails", "Empreinte");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
         .withZone(ZoneId.of("Europe/Paris"));
 
@@ -37,8 +37,9 @@ final class AuditCsv {
             line(writer, HEADERS.stream());
             for (AuditEntry entry : entries) {
                 AuditEvent event = entry.event();
-                line(writer, Stream.of(Long.toString(entry.sequence()), WHEN.format(entry.at()), event.action(),
-                    event.actor(), event.remoteAddress(), event.siren(), event.target(), event.details(), entry.hash()));
+                line(writer, Stream.of(Long.toString(entry.sequence()), WHEN.format(entry.at()),
+                    AuditWording.label(event.action()), AuditWording.sentence(event), event.action(), event.actor(),
+                    event.remoteAddress(), event.siren(), event.target(), event.details(), entry.hash()));
             }
             writer.flush();
         };

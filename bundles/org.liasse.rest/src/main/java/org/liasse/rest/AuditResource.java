@@ -1,5 +1,6 @@
 package org.liasse.rest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -14,6 +15,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.liasse.api.audit.AuditEntry;
+import org.liasse.api.audit.AuditEvent;
 import org.liasse.api.audit.AuditFilter;
 import org.liasse.api.audit.AuditLog;
 import org.liasse.api.audit.AuditVerification;
@@ -23,10 +25,34 @@ import org.liasse.api.identity.Caller;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.identity.Rights;
 
-/** The audit log: an organisation's entries, an operator's perimeter, and the verification of the hash chain. */
+/**
+ * The audit log: an organisation's entries, an operator's perimeter, and the verification of the hash chain. Entries
+ * come with their French words ({@link AuditWording}), the same on the page and in the CSV export.
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
+
+    /**
+     * An entry of the log as the journal shows it.
+     *
+     * @param sequence  position in the log
+     * @param at        when it was recorded
+     * @param event     what was recorded
+     * @param hash      its hash in the chain
+     * @param label     the action in French, e.g. « Droits modifiés »
+     * @param sentence  the entry as a French sentence, e.g. « Droits d’alice modifiés par camille »
+     * @param actorName who acted, in words
+     */
+    public record JournalEntry(long sequence, Instant at, AuditEvent event, String hash, String label,
+                               String sentence, String actorName) {
+
+        static JournalEntry of(AuditEntry entry) {
+            AuditEvent event = entry.event();
+            return new JournalEntry(entry.sequence(), entry.at(), event, entry.hash(), AuditWording.label(event.action()),
+                AuditWording.sentence(event), AuditWording.actor(event.actor()));
+        }
+    }
 
     private static final String CSV = "text/csv;charset=UTF-8";
     private static final int PAGE = 200;
@@ -45,11 +71,11 @@ public class AuditResource {
     @Path("audit/organisations/{siren}")
     @Access(value = Access.Level.ORGANISATION, right = Rights.MANAGE_USERS,
         operators = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN}, perimeter = Access.Scope.TARGET)
-    public List<AuditEntry> organisation(@PathParam("siren") String siren, @QueryParam("acteur") String actor,
+    public List<JournalEntry> organisation(@PathParam("siren") String siren, @QueryParam("acteur") String actor,
                                          @QueryParam("action") String action, @QueryParam("du") String from,
-                                         @QueryParam("au") String to, @QueryParam("offset") String offset,
-                                         @QueryParam("limit") String limit) {
-        return page(new AuditQueryParameters(actor, action, from, to).filter(Set.of(siren)), offset, limit);
+                                         @QueryParam("au") String to, @QueryParam("dernier") String last,
+                                         @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return page(new AuditQueryParameters(actor, action, from, to, last).filter(Set.of(siren)), offset, limit);
     }
 
     /** The same entries as {@link #organisation}, all pages, as a CSV file. */
@@ -70,10 +96,11 @@ public class AuditResource {
     @Path("audit")
     @Access(value = Access.Level.OPERATOR, operators = {OperatorRole.SUPPORT, OperatorRole.SUPER_ADMIN},
         perimeter = Access.Scope.CALLER)
-    public List<AuditEntry> perimeter(@QueryParam("acteur") String actor, @QueryParam("action") String action,
-                                      @QueryParam("du") String from, @QueryParam("au") String to,
-                                      @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        return page(new AuditQueryParameters(actor, action, from, to).filter(perimeterSirens()), offset, limit);
+    public List<JournalEntry> perimeter(@QueryParam("acteur") String actor, @QueryParam("action") String action,
+                                        @QueryParam("du") String from, @QueryParam("au") String to,
+                                        @QueryParam("dernier") String last, @QueryParam("offset") String offset,
+                                        @QueryParam("limit") String limit) {
+        return page(new AuditQueryParameters(actor, action, from, to, last).filter(perimeterSirens()), offset, limit);
     }
 
     /** The same entries as {@link #perimeter}, all pages, as a CSV file. */
@@ -87,6 +114,14 @@ public class AuditResource {
         return export(new AuditQueryParameters(actor, action, from, to).filter(perimeterSirens()), "journal-audit.csv");
     }
 
+    /** The actions the journal can be filtered on, with their French labels, in alphabetical order: a catalogue. */
+    @GET
+    @Path("audit/actions")
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
+    public List<AuditWording.Action> actions() {
+        return AuditWording.actions();
+    }
+
     /** Walks the whole hash chain and reports any altered, removed or inserted entry. */
     @GET
     @Path("audit/verification")
@@ -96,10 +131,11 @@ public class AuditResource {
         return audit.get().verify();
     }
 
-    private List<AuditEntry> page(AuditFilter filter, String offset, String limit) {
+    private List<JournalEntry> page(AuditFilter filter, String offset, String limit) {
         return audit.get().list(filter,
             AuditQueryParameters.number("offset", offset, 0, 0, Integer.MAX_VALUE - AuditQueryParameters.MAX_LIMIT),
-            AuditQueryParameters.number("limit", limit, PAGE, 1, AuditQueryParameters.MAX_LIMIT));
+            AuditQueryParameters.number("limit", limit, PAGE, 1, AuditQueryParameters.MAX_LIMIT)).stream()
+            .map(JournalEntry::of).toList();
     }
 
     private Response export(AuditFilter filter, String fileName) {

@@ -18,13 +18,14 @@ class AuditCsvTest {
     @Test
     void writesFrenchCsv() throws IOException {
         AuditEntry entry = new AuditEntry(7, Instant.parse("2026-06-01T08:30:05Z"), new AuditEvent("droits.modifies",
-            "camille", "192.0.2.7", "000000018", "dominique", "avant [A] ; après \"A, B\""), "ab12");
+            "camille", "192.0.2.7", "000000018", "alice", "avant [A] ; après \"A, B\""), "ab12");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         AuditCsv.of(List.of(entry)).write(out);
 
-        assertEquals("\uFEFFN°;Date et heure (Paris);Action;Auteur;Adresse;SIREN;Cible;Détails;Empreinte\r\n"
-            + "7;01/06/2026 10:30:05;droits.modifies;camille;192.0.2.7;000000018;dominique;"
+        assertEquals("\uFEFFN°;Date et heure (Paris);Action;Description;Code;Auteur;Adresse;SIREN;Cible;Détails;Empreinte\r\n"
+            + "7;01/06/2026 10:30:05;Droits modifiés;Droits d’alice modifiés par camille;droits.modifies;camille;"
+            + "192.0.2.7;000000018;alice;"
             + "\"avant [A] ; après \"\"A, B\"\"\";ab12\r\n", out.toString(StandardCharsets.UTF_8));
     }
 

@@ -17,23 +17,23 @@ class AuditQueryParametersTest {
 
     @Test
     void readsAPeriodOfParisDaysBothIncluded() {
-        AuditFilter filter = new AuditQueryParameters(" camille ", "droits.modifies", "2026-06-01", "2026-06-30")
+        AuditFilter filter = new AuditQueryParameters(" camille ", "droits.modifies", "1/06/2026", "2026-06-30", " 42 ")
             .filter(Set.of("000000018"));
 
         assertEquals(new AuditFilter(Set.of("000000018"), "camille", "droits.modifies",
-            Instant.parse("2026-05-31T22:00:00Z"), Instant.parse("2026-06-30T22:00:00Z")), filter);
+            Instant.parse("2026-05-31T22:00:00Z"), Instant.parse("2026-06-30T22:00:00Z"), 42L), filter);
         assertEquals(AuditFilter.of(null), new AuditQueryParameters("", " ", null, "").filter(null));
     }
 
     @Test
     void namesEveryWrongParameter() {
         LiasseException refused = assertThrows(LiasseException.class,
-            () -> new AuditQueryParameters("x".repeat(121), null, "01/06/2026", "2026-02-30").filter(null));
+            () -> new AuditQueryParameters("x".repeat(121), null, "31/06/2026", "2026-02-30", "-3").filter(null));
 
         assertEquals(400, refused.status());
         assertEquals("filtre-invalide", refused.code());
-        assertEquals(List.of("acteur", "du", "au"), refused.errors().stream().map(FieldError::field).toList());
-        assertEquals("« 01/06/2026 » n’est pas une date AAAA-MM-JJ.", refused.errors().get(1).message());
+        assertEquals(List.of("acteur", "du", "au", "dernier"), refused.errors().stream().map(FieldError::field).toList());
+        assertEquals("« 31/06/2026 » n’est pas une date JJ/MM/AAAA.", refused.errors().get(1).message());
         assertEquals(List.of("periode-inversee"), assertThrows(LiasseException.class,
             () -> new AuditQueryParameters(null, null, "2026-06-02", "2026-06-01").filter(null)).errors().stream()
             .map(FieldError::code).toList());

@@ -16,7 +16,7 @@ import org.liasse.api.audit.AuditFilter;
  * {@code OFFSET … FETCH NEXT} paging, understood by Derby and PostgreSQL.
  *
  * @param sql        the statement, with {@code ?} placeholders only
- * @param parameters the placeholders' values: strings, timestamps (UTC) and integers
+ * @param parameters the placeholders' values: strings, timestamps (UTC), integers and longs
  * @param empty      whether no entry can match (an empty set of organisations), so that nothing need be read
  */
 record AuditQuery(String sql, List<Object> parameters, boolean empty) {
@@ -45,6 +45,10 @@ record AuditQuery(String sql, List<Object> parameters, boolean empty) {
             conditions.add("recorded_at < ?");
             parameters.add(Timestamp.from(filter.to()));
         }
+        if (filter.last() != null) {
+            conditions.add("seq <= ?");
+            parameters.add(filter.last());
+        }
         parameters.add(Math.max(offset, 0));
         parameters.add(limit);
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
@@ -61,6 +65,8 @@ record AuditQuery(String sql, List<Object> parameters, boolean empty) {
                 statement.setTimestamp(i + 1, at, Calendar.getInstance(TimeZone.getTimeZone("UTC")));
             } else if (value instanceof Integer number) {
                 statement.setInt(i + 1, number);
+            } else if (value instanceof Long number) {
+                statement.setLong(i + 1, number);
             } else {
                 statement.setString(i + 1, (String) value);
             }

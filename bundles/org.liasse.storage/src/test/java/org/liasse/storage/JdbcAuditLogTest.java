@@ -110,6 +110,8 @@ class JdbcAuditLogTest {
         assertEquals(List.of(), log.list(new AuditFilter(null, null, null, end, null), 0, 10));
         assertEquals(List.of(), log.list(new AuditFilter(null, null, null, null, start), 0, 10));
         assertEquals(List.of(), log.list(new AuditFilter(Set.of(), null, null, null, null), 0, 10));
+        assertEquals(List.of(235L, 225L), sequences(log.list(new AuditFilter(Set.of(OPH), "camille", null, null, null,
+            237L), 0, 2)), "entries after the last sequence of a reading stay out of its pages");
     }
 
     @Test

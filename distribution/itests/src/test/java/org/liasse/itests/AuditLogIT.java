@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -79,6 +80,9 @@ class AuditLogIT {
         String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
         String tomorrow = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1).toString();
         assertEquals(50, entries(administrator, "action=jeton.cree&du=" + today + "&au=" + today + "&limit=50").size());
+        String todayInFrench = LocalDate.now(ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        assertEquals(50, entries(administrator, "action=jeton.cree&du=" + todayInFrench + "&au=" + todayInFrench
+            + "&limit=50").size(), "dates JJ/MM/AAAA as a person types them");
         assertEquals(List.of(), entries(administrator, "du=" + tomorrow));
         assertEquals(List.of(), entries(administrator, "acteur=personne"));
         List<JsonNode> byAdministrator = entries(administrator, "acteur=AD_" + SIREN + "&limit=1000");
@@ -87,14 +91,47 @@ class AuditLogIT {
     }
 
     @Test
+    void thePagesOfOneReadingDoNotShiftWhenEntriesAreAdded() {
+        String filter = "acteur=AD_" + SIREN + "&limit=10";
+        List<JsonNode> first = entries(administrator, filter);
+        String reading = filter + "&dernier=" + first.get(0).path("sequence").asLong();
+        List<Long> second = sequences(entries(administrator, reading + "&offset=10"));
+
+        Http.session(ministry.httpPort(), "AD_" + SIREN, Distribution.DEMO_PASSWORD);
+
+        assertEquals(second, sequences(entries(administrator, reading + "&offset=10")), "the reading's second page");
+        assertEquals(first.get(9).path("sequence").asLong(),
+            entries(administrator, filter + "&offset=10").get(0).path("sequence").asLong(),
+            "without dernier, the new sign-in pushes the first page's last entry onto the second");
+        assertEquals(400, administrator.get("/audit/organisations/" + SIREN + "?dernier=zéro").status());
+    }
+
+    @Test
+    void entriesReadAsFrenchSentencesWrittenByTheServer() {
+        JsonNode entry = entries(administrator, "action=jeton.cree&limit=1").get(0);
+
+        assertEquals("Jeton d’API créé", entry.path("label").asText());
+        assertEquals("Jeton d’API « journal " + TOKENS + " » créé par AD_" + SIREN, entry.path("sentence").asText());
+        assertEquals("AD_" + SIREN, entry.path("actorName").asText());
+        JsonNode actions = administrator.get("/audit/actions").json();
+        assertTrue(StreamSupport.stream(actions.spliterator(), false).anyMatch(action ->
+            action.path("code").asText().equals("droits.modifies") && action.path("label").asText().equals("Droits modifiés")),
+            actions.toString());
+    }
+
+    private static List<Long> sequences(List<JsonNode> entries) {
+        return entries.stream().map(entry -> entry.path("sequence").asLong()).toList();
+    }
+
+    @Test
     void refusesAWrongFilterInFrench() {
-        Http.Reply refused = administrator.get("/audit/organisations/" + SIREN + "?du=31/12/2025&limit=0");
+        Http.Reply refused = administrator.get("/audit/organisations/" + SIREN + "?du=31/02/2025&limit=0");
 
         assertEquals(400, refused.status(), refused.body());
         assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
         assertEquals("filtre-invalide", refused.json().path("code").asText());
-        refused = administrator.get("/audit/organisations/" + SIREN + "?du=31/12/2025");
-        assertEquals("« 31/12/2025 » n’est pas une date AAAA-MM-JJ.", refused.json().path("errors").get(0).path("message").asText());
+        refused = administrator.get("/audit/organisations/" + SIREN + "?du=31/02/2025");
+        assertEquals("« 31/02/2025 » n’est pas une date JJ/MM/AAAA.", refused.json().path("errors").get(0).path("message").asText());
         assertEquals("du", refused.json().path("errors").get(0).path("field").asText());
         assertEquals(400, administrator.get("/audit/organisations/" + SIREN + "?limit=1001").status());
         assertEquals(400, administrator.get("/audit/organisations/" + SIREN + "?du=2026-06-02&au=2026-06-01").status());
@@ -109,12 +146,15 @@ class AuditLogIT {
         assertTrue(csv.header("Content-Disposition").contains("journal-audit-" + SIREN + ".csv"));
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(csv.body()[0], csv.body()[1], csv.body()[2]));
         List<String> lines = new String(csv.body(), StandardCharsets.UTF_8).substring(1).lines().toList();
-        assertEquals("N°;Date et heure (Paris);Action;Auteur;Adresse;SIREN;Cible;Détails;Empreinte", lines.get(0));
+        assertEquals("N°;Date et heure (Paris);Action;Description;Code;Auteur;Adresse;SIREN;Cible;Détails;Empreinte",
+            lines.get(0));
         assertEquals(TOKENS + 1, lines.size() - 1, "every filtered entry, past the 200 of a page");
         for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split(";", -1);
-            assertEquals("jeton.cree", fields[2], line);
-            assertEquals(SIREN, fields[5], line);
+            assertEquals("Jeton d’API créé", fields[2], line);
+            assertTrue(fields[3].matches("Jeton d’API « .+ » créé par AD_" + SIREN), line);
+            assertEquals("jeton.cree", fields[4], line);
+            assertEquals(SIREN, fields[7], line);
             assertTrue(fields[1].matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}"), line);
         }
 

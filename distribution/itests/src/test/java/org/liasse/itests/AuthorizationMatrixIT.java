@@ -79,7 +79,7 @@ class AuthorizationMatrixIT {
         for (String own : List.of("DELETE /session", "PUT /me/password", "GET /me/tokens", "POST /me/tokens",
             "DELETE /me/tokens/{id}", "GET /me/notifications", "GET /rights", "GET /organisation-types",
             "GET /questionnaires/{code}", "GET /questionnaires/{code}/{version}", "GET /questionnaires/{code}/diff",
-            "GET /campaigns", "GET /campaigns/{year}", "POST /signatures/verify", "GET /organisations")) {
+            "GET /campaigns", "GET /campaigns/{year}", "POST /signatures/verify", "GET /organisations", "GET /audit/actions")) {
             EXPECTED.put(own, "signed");
         }
 
