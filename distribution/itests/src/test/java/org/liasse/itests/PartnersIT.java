@@ -65,13 +65,36 @@ class PartnersIT {
                 assertEquals("questionnaire-non-concerne", refused.json().path("code").asText());
                 JsonNode completion = operator.get("/campaigns/2025/completion?questionnaire=ER_SEM").json().path("rows");
                 assertEquals(List.of("000000117"), completion.findValuesAsText("siren"));
+                coordinationFilesTheEr(distribution.httpPort(), operator);
             }
             if (partner.equals("coop")) {
                 String diff = operator.get("/questionnaires/ENQ_ACTIVITE/diff?from=2024.1&to=2025.1").body();
                 assertTrue(diff.contains("ACCESSION_COOP.BRS_SIGNES.LOGEMENTS") && diff.contains("SERVICES.SYNDIC_LOTS.NOMBRE"),
                     "the survey's yearly versions differ by the fields added and removed: " + diff);
+                for (String service : List.of("COMMERCIALISATION_ACCESSION", "ACCOMPAGNEMENT_VENTE_HLM")) {
+                    assertTrue(diff.contains("SERVICES." + service + ".OPERATIONS")
+                        && diff.contains("SERVICES." + service + ".HONORAIRES"), "2025 adds the service line " + service);
+                }
             }
         }
+    }
+
+    /** A société de coordination files the ER (seed 003: 56 of them did in 2024), from its initialisation to transmission. */
+    private static void coordinationFilesTheEr(int port, Http operator) {
+        String siren = "000000208";
+        Http administrator = Accounts.organisation(port, operator, siren, "SOCIETE_COORDINATION", null);
+        Http manager = Accounts.user(port, administrator, siren, "hierarchique." + siren, "RESPONSABLE_HIERARCHIQUE");
+        assertEquals(List.of("ER"), manager.get("/organisations/" + siren + "/dossiers/available").json()
+            .findValuesAsText("questionnaire"));
+        Http.Reply created = manager.post("/organisations/" + siren + "/dossiers", "{\"year\":2025,\"questionnaire\":\"ER\"}");
+        assertEquals(201, created.status(), created.body());
+        long dossier = created.json().path("id").asLong();
+        String step;
+        do {
+            step = Dossiers.advance(manager, dossier);
+        } while (!step.equals("TRANSMIS"));
+        assertTrue(operator.get("/campaigns/2025/completion?questionnaire=ER").json().path("rows")
+            .findValuesAsText("siren").contains(siren), "the société de coordination is expected to file the ER");
     }
 
     /** The demo's 2024 dossier passes its error and warning controls, and its aggregate moves from year to year. */
