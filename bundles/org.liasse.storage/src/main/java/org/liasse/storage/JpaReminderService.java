@@ -8,14 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -47,16 +45,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reminder emails before deadlines, sent every day at the configured hour for every open campaign, and on demand. A
- * reminder goes to the organisation's users who hold the right of the dossier's next step (its administrator when
- * nobody does). Each one is recorded before it is sent: a crash may lose one, a restart never sends one twice.
+ * Reminder emails before deadlines, and after them to the organisations still late, sent every day at the configured
+ * hour for every open campaign, and on demand. A reminder goes to the organisation's users who hold the right of the
+ * dossier's next step (its administrator when nobody does). Each one is recorded before it is sent: a crash may lose
+ * one, a restart never sends one twice. A reminder day is an offset from the deadline: positive before it, negative
+ * after it.
  */
 @Component(service = ReminderService.class, configurationPid = ReminderConfig.PID)
 @Designate(ocd = ReminderConfig.class)
 public class JpaReminderService implements ReminderService {
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaReminderService.class);
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
     private static final int RECIPIENTS_LENGTH = 4000;
 
     private final JpaStore store;
@@ -82,7 +81,7 @@ public class JpaReminderService implements ReminderService {
         this.completion = completion;
         this.plugins = plugins;
         this.mailer = mailer;
-        this.days = days(config.reminder_days());
+        this.days = offsets(config.reminder_days(), config.reminder_days_after());
         this.publicUrl = config.public_url().replaceAll("/+$", "");
         this.daily = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "liasse-relances");
@@ -116,16 +115,21 @@ public class JpaReminderService implements ReminderService {
         return parsed.stream().distinct().sorted((a, b) -> b - a).toList();
     }
 
+    /** The reminder offsets: the days before a deadline, largest first, then the days after it as negatives. */
+    static List<Integer> offsets(String before, String after) {
+        List<Integer> offsets = new ArrayList<>(days(before));
+        days(after).stream().sorted().map(day -> -day).forEach(offsets::add);
+        return List.copyOf(offsets);
+    }
+
     /**
-     * The reminder day due today for a deadline: the smallest configured day not after the days left, so that a run
-     * missed (server stopped) is caught up once, with the latest reminder only; empty once the deadline has passed.
+     * The reminder offset due today for a deadline: the smallest configured offset not after the days left, so that
+     * a run missed (server stopped) is caught up once, with the latest reminder only. Once the deadline has passed,
+     * only the offsets after it are due: a reminder before it that was missed is not sent late.
      */
     static OptionalInt due(List<Integer> days, LocalDate deadline, LocalDate today) {
         long left = ChronoUnit.DAYS.between(today, deadline);
-        if (left < 0) {
-            return OptionalInt.empty();
-        }
-        return days.stream().mapToInt(Integer::intValue).filter(day -> day >= left).min();
+        return days.stream().mapToInt(Integer::intValue).filter(day -> day >= left && (left >= 0 || day < 0)).min();
     }
 
     private void runDaily() {
@@ -260,24 +264,26 @@ public class JpaReminderService implements ReminderService {
         String title = plugins.questionnaireForYear(row.questionnaire(), campaign.year())
             .map(QuestionnaireDefinition::title).orElse(row.questionnaire());
         long left = ChronoUnit.DAYS.between(today, row.deadline());
-        String when = left == 0 ? "aujourd'hui" : left == 1 ? "demain" : "dans " + left + " jours";
+        String when = left == 0 ? "aujourd’hui" : left == 1 ? "demain" : left > 1 ? "dans " + left + " jours"
+            : "il y a " + FrenchFormat.count(-left, "jour", "jours") + " : le dossier est en retard";
         String where = row.dossierId() == null
             ? "Le dossier n'a pas encore été initialisé : initialisez-le depuis « Mes dossiers » :\n" + publicUrl
                 + "/dossiers.html"
             : "Le dossier est à l'étape « " + row.stepLabel() + " » (" + row.stepIndex() + " sur " + row.stepCount()
                 + ") ; l'étape suivante est « " + workflow.steps().get(row.stepIndex()).label() + " ». Pour y accéder :\n"
                 + publicUrl + "/dossier/sommaire.html?id=" + row.dossierId();
-        String subject = "Liasse : « " + title + " » " + campaign.year() + " à remettre avant le "
-            + FRENCH_DATE.format(row.deadline());
+        String subject = "Liasse : « " + title + " » " + campaign.year() + (left < 0 ? " en retard, attendu le "
+            : " à remettre avant le ") + FrenchFormat.longDate(row.deadline());
         String text = "Bonjour,\n\nLe questionnaire « " + title + " » (" + row.questionnaire() + ") de la campagne "
             + campaign.year() + " de " + row.name() + " (SIREN " + row.siren() + ") doit avoir atteint sa dernière "
             + "étape « " + workflow.steps().get(workflow.steps().size() - 1).label() + " » au plus tard le "
-            + FRENCH_DATE.format(row.deadline()) + ", soit " + when + ".\n\n" + where + "\n\n"
-            + "Ce message est envoyé automatiquement une seule fois, " + (left == 0 ? "le jour" : FrenchFormat.count(left, "jour", "jours") + " avant")
-            + " de l'échéance.\n";
+            + FrenchFormat.longDate(row.deadline()) + ", soit " + when + ".\n\n" + where + "\n\n"
+            + "Ce message est envoyé automatiquement une seule fois, " + (left == 0 ? "le jour de l’échéance"
+                : FrenchFormat.count(Math.abs(left), "jour", "jours") + (left > 0 ? " avant" : " après") + " l’échéance")
+            + ".\n";
         for (String recipient : recipients) {
             try {
-                mailer.send(recipient, subject, text);
+                mailer.send(recipient, FrenchFormat.typography(subject), FrenchFormat.typography(text));
             } catch (LiasseException e) {
                 forget(campaign.year(), row, day);
                 throw e;

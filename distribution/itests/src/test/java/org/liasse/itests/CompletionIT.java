@@ -227,7 +227,7 @@ class CompletionIT {
 
     @Test
     @Order(4)
-    void remindersAreEmailedOnceBeforeTheDeadline() throws Exception {
+    void remindersAreEmailedOnceBeforeAndAfterTheDeadline() throws Exception {
         LocalDate today = LocalDate.now(PARIS);
         Http.Reply created = operator.post("/campaigns", """
             {"year":2026,"label":"Campagne 2026 (relances)","opening":"%s","deadline":"%s","state":"OPEN",
@@ -266,9 +266,26 @@ class CompletionIT {
         assertTrue(text.contains("/dossiers.html"), "a link to initialise it: " + text);
 
         assertEquals(0, operator.post("/campaigns/2026/reminders", "{}").json().size(), "never sent twice");
-        assertEquals(0, operator.post("/campaigns/2025/reminders", "{}").json().size(), "its deadline has passed");
-        Thread.sleep(1_000);
-        assertEquals(total, received());
+
+        // The demo's 2025 deadline (1 June 2026) has passed: the organisations still late get the reminder of seven
+        // days after it (reminder.days.after = 1,7), the latest one due, once; never one of the days before.
+        Http.Reply late = operator.post("/campaigns/2025/reminders", "{}");
+        assertEquals(200, late.status(), late.body());
+        assertEquals(List.of(OPH, ESH, COOP), sirens(late.json()), late.body());
+        int afterDeadline = total;
+        for (JsonNode sent : late.json()) {
+            assertEquals(-7, sent.path("daysBefore").asInt(), sent.toString());
+            afterDeadline += sent.path("recipients").size();
+        }
+        int all = afterDeadline;
+        Await.until("reminder emails after the deadline", 30_000, CompletionIT::received, n -> n >= all);
+        MimeMessage lateMessage = mail.getReceivedMessagesForDomain("saisie.demo@example.org")[
+            mail.getReceivedMessagesForDomain("saisie.demo@example.org").length - 1];
+        assertTrue(lateMessage.getSubject().contains("2025 en retard, attendu le 1er juin 2026"), lateMessage.getSubject());
+        String lateText = (String) lateMessage.getContent();
+        assertTrue(lateText.contains("le dossier est en retard") && lateText.contains(" jours après l’échéance"), lateText);
+        assertEquals(0, operator.post("/campaigns/2025/reminders", "{}").json().size(), "recorded once");
+        assertEquals(all, received(), "the mailer sends during the request: nothing more arrives afterwards");
         Http.Reply closed = operator.post("/campaigns/2020/reminders", "{}");
         assertEquals(409, closed.status());
         assertEquals("campagne-fermee", closed.json().path("code").asText());

@@ -10,7 +10,8 @@ import java.util.List;
  * @param name          organisation name
  * @param questionnaire questionnaire code
  * @param deadline      the deadline recalled
- * @param daysBefore    the reminder day it was sent for (one of the configured {@code reminder.days})
+ * @param daysBefore    the reminder day it was sent for: one of the configured {@code reminder.days}, or the opposite
+ *                      of one of {@code reminder.days.after} (-7: seven days after the deadline)
  * @param step          French label of the step the dossier stands at, or « non initialisé »
  * @param recipients    email addresses it was sent to
  */
