@@ -69,10 +69,20 @@ function showRows(completion) {
     el('td', { text: formatInstant(row.lastActivity, t('suivi.aucune-activite')) }),
     el('td', { text: controlText(row) }),
     el('td', { text: formatDate(row.deadline) }),
-    el('td', { text: row.daysLate > 0 ? t('suivi.jours-retard', { days: row.daysLate }) : t('suivi.a-l-heure') })),
+    el('td', { text: lateness(row) })),
   t('suivi.aucune-ligne'));
   const late = completion.rows.filter((row) => row.daysLate > 0).length;
-  byId('resultats-nombre').textContent = t('suivi.nombre', { count: completion.rows.length, late: numbers.format(late) });
+  const voluntary = completion.rows.filter((row) => row.voluntary).length;
+  byId('resultats-nombre').textContent = t(voluntary ? 'suivi.nombre-volontaires' : 'suivi.nombre',
+    { count: completion.rows.length, late: numbers.format(late), voluntary });
+}
+
+/** Where a row stands against its deadline; a voluntary filing is never late. */
+function lateness(row) {
+  if (row.voluntary) {
+    return t('suivi.volontaire');
+  }
+  return row.daysLate > 0 ? t('suivi.jours-retard', { days: row.daysLate }) : t('suivi.a-l-heure');
 }
 
 function showLinks(year, chosen) {

@@ -41,7 +41,7 @@ import org.liasse.api.workflow.SentReminder;
 public class CompletionResource {
 
     private static final List<String> HEADERS = List.of("SIREN", "Organisation", "Type", "Fédération", "Région",
-        "Département", "Questionnaire", "Dossier", "Étape", "Rang de l'étape", "Dernière activité", "Contrôles",
+        "Département", "Questionnaire", "Dépôt", "Dossier", "Étape", "Rang de l’étape", "Dernière activité", "Contrôles",
         "À revérifier", "Date limite", "En retard", "Jours de retard");
     private static final DateTimeFormatter ACTIVITY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
         .withZone(ZoneId.of("Europe/Paris"));
@@ -156,9 +156,10 @@ public class CompletionResource {
             case OK -> "Conforme";
         };
         return Arrays.asList(row.siren(), row.name(), row.type(), row.federation(), row.region(), row.department(),
-            row.questionnaire(), row.dossierId(), row.stepLabel() == null ? "Non initialisé" : row.stepLabel(),
+            row.questionnaire(), row.voluntary() ? "volontaire" : "obligatoire", row.dossierId(),
+            row.stepLabel() == null ? "Non initialisé" : row.stepLabel(),
             row.stepIndex() + " sur " + row.stepCount(),
             row.lastActivity() == null ? null : ACTIVITY.format(row.lastActivity()), control,
-            row.reverify() ? "oui" : "non", row.deadline().toString(), row.late() ? "oui" : "non", row.daysLate());
+            row.reverify() ? "oui" : "non", FrenchFormat.date(row.deadline()), row.late() ? "oui" : "non", row.daysLate());
     }
 }

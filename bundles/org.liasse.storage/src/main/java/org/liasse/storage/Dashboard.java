@@ -74,10 +74,12 @@ final class Dashboard {
 
     /**
      * The dashboard of a campaign, as of {@code today}: a row per organisation and questionnaire it files
-     * ({@code files} tells from the questionnaire's code and the organisation's type), or has a dossier of.
+     * ({@code files} tells from the questionnaire's code and the organisation's type), or has a dossier of;
+     * {@code voluntary} tells the same way which of those filings are voluntary.
      */
     static Completion build(Connection connection, Campaign campaign, Function<String, WorkflowDefinition> workflows,
-                            BiPredicate<String, String> files, CompletionQuery query, LocalDate today)
+                            BiPredicate<String, String> files, BiPredicate<String, String> voluntary,
+                            CompletionQuery query, LocalDate today)
         throws SQLException {
         Comparator<CompletionRow> order = order(query.sort());
         int year = campaign.year();
@@ -111,7 +113,8 @@ final class Dashboard {
                         WorkflowDefinition workflow = steps.get(questionnaire.code());
                         Stored dossier = dossiers.get(org.getString(1).strip() + " " + questionnaire.code());
                         if (workflow != null && (dossier != null || files.test(questionnaire.code(), org.getString(3)))) {
-                            CompletionRow row = row(org, questionnaire, workflow, dossier, runs, changed, today);
+                            CompletionRow row = row(org, questionnaire, workflow, dossier, runs, changed, today,
+                                voluntary.test(questionnaire.code(), org.getString(3)));
                             if (matches(row, query)) {
                                 rows.add(row);
                             }
@@ -142,8 +145,8 @@ final class Dashboard {
     }
 
     private static CompletionRow row(ResultSet org, CampaignQuestionnaire questionnaire, WorkflowDefinition workflow,
-                                     Stored dossier, Map<Long, Run> runs, Map<Long, Long> changed, LocalDate today)
-        throws SQLException {
+                                     Stored dossier, Map<Long, Run> runs, Map<Long, Long> changed, LocalDate today,
+                                     boolean voluntary) throws SQLException {
         int count = workflow.steps().size();
         Long id = null;
         String step = null;
@@ -169,11 +172,11 @@ final class Dashboard {
                 reverify = changed.getOrDefault(id, 0L) > run.revision();
             }
         }
-        int daysLate = index < count && today.isAfter(questionnaire.deadline())
+        int daysLate = !voluntary && index < count && today.isAfter(questionnaire.deadline())
             ? (int) ChronoUnit.DAYS.between(questionnaire.deadline(), today) : 0;
         return new CompletionRow(org.getString(1).strip(), org.getString(2), org.getString(3), org.getString(4),
             org.getString(5), org.getString(6), questionnaire.code(), id, step, label, index, count, activity, control,
-            errors, warnings, reverify, questionnaire.deadline(), daysLate);
+            errors, warnings, reverify, questionnaire.deadline(), daysLate, voluntary);
     }
 
     private static boolean matches(CompletionRow row, CompletionQuery query) {

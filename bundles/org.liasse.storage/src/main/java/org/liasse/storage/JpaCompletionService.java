@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.dossier.Campaign;
@@ -41,9 +42,13 @@ public class JpaCompletionService implements CompletionService {
             "Aucune campagne pour l'exercice " + year + "."));
         LocalDate today = LocalDate.now(Dashboard.PARIS);
         Map<String, Optional<QuestionnaireDefinition>> definitions = new HashMap<>();
-        BiPredicate<String, String> files = (code, type) -> definitions.computeIfAbsent(code,
-            c -> plugins.questionnaireForYear(c, year)).map(questionnaire -> questionnaire.appliesTo(type)).orElse(true);
+        Function<String, Optional<QuestionnaireDefinition>> definition = code -> definitions.computeIfAbsent(code,
+            c -> plugins.questionnaireForYear(c, year));
+        BiPredicate<String, String> files = (code, type) -> definition.apply(code)
+            .map(questionnaire -> questionnaire.appliesTo(type)).orElse(true);
+        BiPredicate<String, String> voluntary = (code, type) -> definition.apply(code)
+            .map(questionnaire -> questionnaire.voluntaryFor(type)).orElse(false);
         return store.inJdbcTransaction(connection -> Dashboard.build(connection, campaign, plugins::workflow, files,
-            query, today));
+            voluntary, query, today));
     }
 }

@@ -1,13 +1,11 @@
 package org.liasse.storage;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.liasse.api.definition.StepDefinition;
@@ -34,7 +32,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = NotificationService.class)
 public class JpaNotificationService implements NotificationService {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.FRENCH);
 
     private record Row(long id, int year, String code, String step) {
     }
@@ -86,28 +83,35 @@ public class JpaNotificationService implements NotificationService {
         for (Campaign campaign : open) {
             for (CampaignQuestionnaire questionnaire : campaign.questionnaires()) {
                 Row dossier = dossiers.get(campaign.year() + " " + questionnaire.code());
-                notifications.addAll(dossier == null ? toInitialise(caller, type, campaign, questionnaire)
-                    : about(caller, campaign.year(), questionnaire, dossier, last.get(dossier.id()), today));
+                boolean voluntary = plugins.collected(campaign.year(), questionnaire)
+                    .map(q -> q.voluntaryFor(type)).orElse(false);
+                notifications.addAll(dossier == null ? toInitialise(caller, type, campaign, questionnaire, voluntary)
+                    : about(caller, campaign.year(), questionnaire, dossier, last.get(dossier.id()), today, voluntary));
             }
         }
         notifications.sort(Comparator.comparing(Notification::kind).thenComparing(Notification::deadline));
         return notifications;
     }
 
-    /** The dossier to initialise, when the caller may and the organisation files the questionnaire the campaign collects. */
+    /**
+     * The dossier to initialise, when the caller may and the organisation files the questionnaire the campaign
+     * collects; a voluntary filing is offered, not required.
+     */
     private List<Notification> toInitialise(Caller caller, String type, Campaign campaign,
-                                            CampaignQuestionnaire questionnaire) {
+                                            CampaignQuestionnaire questionnaire, boolean voluntary) {
         if (!caller.rights().contains(Rights.INITIALISE)
             || !plugins.collected(campaign.year(), questionnaire).map(q -> q.appliesTo(type)).orElse(false)) {
             return List.of();
         }
+        String deadline = FrenchFormat.longDate(questionnaire.deadline());
         return List.of(new Notification(NotificationKind.TO_INITIALISE, campaign.year(), questionnaire.code(), null,
-            questionnaire.deadline(), questionnaire.code() + " " + campaign.year() + " : dossier à initialiser, à "
-                + "déposer au plus tard le " + DATE.format(questionnaire.deadline()) + "."));
+            questionnaire.deadline(), questionnaire.code() + " " + campaign.year() + (voluntary
+                ? " : dépôt volontaire, à initialiser si votre organisme y participe, de préférence avant le " + deadline + "."
+                : " : dossier à initialiser, à déposer au plus tard le " + deadline + ".")));
     }
 
     private List<Notification> about(Caller caller, int year, CampaignQuestionnaire questionnaire, Row dossier,
-                                     LastTransition last, LocalDate today) {
+                                     LastTransition last, LocalDate today, boolean voluntary) {
         WorkflowDefinition workflow = plugins.workflow(dossier.code());
         int index = workflow.index(dossier.step());
         boolean finished = index == workflow.steps().size() - 1;
@@ -121,15 +125,18 @@ public class JpaNotificationService implements NotificationService {
             StepDefinition next = workflow.steps().get(index + 1);
             if (caller.rights().contains(next.right())) {
                 notifications.add(notification(NotificationKind.TO_ADVANCE, year, questionnaire, dossier,
-                    name + "à faire passer à l'étape « " + next.label() + " »."));
+                    name + "à faire passer à l’étape « " + next.label() + " »."));
             }
             long days = ChronoUnit.DAYS.between(today, questionnaire.deadline());
+            if (voluntary) {
+                return notifications;
+            }
             if (days < 0) {
                 notifications.add(notification(NotificationKind.LATE, year, questionnaire, dossier, name + "échéance du "
-                    + DATE.format(questionnaire.deadline()) + " dépassée de " + FrenchFormat.count(-days, "jour", "jours") + "."));
+                    + FrenchFormat.longDate(questionnaire.deadline()) + " dépassée de " + FrenchFormat.count(-days, "jour", "jours") + "."));
             } else if (days <= DEADLINE_NOTICE_DAYS) {
                 notifications.add(notification(NotificationKind.DEADLINE_NEAR, year, questionnaire, dossier, name
-                    + "échéance le " + DATE.format(questionnaire.deadline()) + ", dans " + FrenchFormat.count(days, "jour", "jours") + "."));
+                    + "échéance le " + FrenchFormat.longDate(questionnaire.deadline()) + ", dans " + FrenchFormat.count(days, "jour", "jours") + "."));
             }
         }
         return notifications;

@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reminder emails before deadlines, and after them to the organisations still late, sent every day at the configured
  * hour for every open campaign, and on demand. A reminder goes to the organisation's users who hold the right of the
- * dossier's next step (its administrator when nobody does). Each one is recorded before it is sent: a crash may lose
+ * dossier's next step (its administrator when nobody does); an organisation that files voluntarily is never reminded. Each one is recorded before it is sent: a crash may lose
  * one, a restart never sends one twice. A reminder day is an offset from the deadline: positive before it, negative
  * after it.
  */
@@ -160,7 +160,7 @@ public class JpaReminderService implements ReminderService {
         List<SentReminder> done = new ArrayList<>();
         for (CompletionRow row : rows) {
             OptionalInt day = due(days, row.deadline(), today);
-            if (row.finished() || day.isEmpty()
+            if (row.finished() || row.voluntary() || day.isEmpty()
                 || sent.contains(key(row.siren(), row.questionnaire(), row.deadline(), day.getAsInt()))) {
                 continue;
             }

@@ -128,12 +128,13 @@ class DashboardTest {
     }
 
     private Completion build(CompletionQuery query) throws SQLException {
-        return build(query, (code, type) -> true);
+        return build(query, (code, type) -> true, (code, type) -> false);
     }
 
-    private Completion build(CompletionQuery query, BiPredicate<String, String> files) throws SQLException {
+    private Completion build(CompletionQuery query, BiPredicate<String, String> files,
+                             BiPredicate<String, String> voluntary) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return Dashboard.build(c, CAMPAIGN, WorkflowDefinition::standard, files, query, TODAY);
+            return Dashboard.build(c, CAMPAIGN, WorkflowDefinition::standard, files, voluntary, query, TODAY);
         }
     }
 
@@ -176,12 +177,25 @@ class DashboardTest {
 
     @Test
     void aQuestionnaireForOtherTypesListsOnlyTheOrganisationsThatHaveADossierOfIt() throws SQLException {
-        Completion completion = build(CompletionQuery.all(), (code, type) -> "OPH".equals(type));
+        Completion completion = build(CompletionQuery.all(), (code, type) -> "OPH".equals(type), (code, type) -> false);
         int ophWithoutDossier = (ORGANISATIONS - DOSSIERS) / 2;
         assertEquals(DOSSIERS + ophWithoutDossier, completion.rows().size());
         assertTrue(completion.rows().stream().filter(row -> row.dossierId() == null)
             .allMatch(row -> Integer.parseInt(row.siren()) % 2 == 1), "only OPH rows without a dossier");
         assertEquals(2L, row(completion, 2).dossierId(), "an ESH with a dossier keeps its row");
+    }
+
+    @Test
+    void aVoluntaryFilingIsNeverLate() throws SQLException {
+        Completion completion = build(CompletionQuery.all(), (code, type) -> true, (code, type) -> "ESH".equals(type));
+
+        assertTrue(row(completion, 2).voluntary());
+        assertEquals(0, row(completion, 2).daysLate(), "an ESH files voluntarily here");
+        assertFalse(row(completion, 1).voluntary());
+        assertEquals(10, row(completion, 1).daysLate());
+        assertTrue(build(new CompletionQuery(null, null, null, null, null, null, true, null), (code, type) -> true,
+            (code, type) -> "ESH".equals(type)).rows().stream().noneMatch(CompletionRow::voluntary),
+            "the lateness list leaves them out");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -177,11 +178,11 @@ class CompletionIT {
         assertTrue(csv.header("Content-Type").startsWith("text/csv"), csv.header("Content-Type"));
         assertTrue(csv.header("Content-Disposition").contains("suivi-2025.csv"));
         String[] lines = new String(csv.body(), StandardCharsets.UTF_8).split("\r\n");
-        assertEquals("\uFEFFSIREN;Organisation;Type;Fédération;Région;Département;Questionnaire;Dossier;Étape;"
-            + "Rang de l'étape;Dernière activité;Contrôles;À revérifier;Date limite;En retard;Jours de retard", lines[0]);
+        assertEquals("\uFEFFSIREN;Organisation;Type;Fédération;Région;Département;Questionnaire;Dépôt;Dossier;Étape;"
+            + "Rang de l’étape;Dernière activité;Contrôles;À revérifier;Date limite;En retard;Jours de retard", lines[0]);
         assertEquals(4, lines.length);
         assertTrue(lines[1].startsWith(COOP + ";"), lines[1]);
-        assertTrue(lines[2].startsWith(ESH + ";ESH Les Tilleuls Imaginaires (FICTIF);ESH;ESH;75;33;ER;" + eshDossier
+        assertTrue(lines[2].startsWith(ESH + ";ESH Les Tilleuls Imaginaires (FICTIF);ESH;ESH;75;33;ER;obligatoire;" + eshDossier
             + ";Saisie en cours;1 sur 6;"), lines[2]);
         assertTrue(lines[2].contains(";oui;"), "à revérifier: " + lines[2]);
 
@@ -192,7 +193,8 @@ class CompletionIT {
         String[] late = new String(lateness.body(), StandardCharsets.UTF_8).split("\r\n");
         assertEquals(days > 0 ? 4 : 1, late.length);
         if (days > 0) {
-            assertTrue(late[1].startsWith(OPH + ";") && late[1].endsWith(";" + deadline + ";oui;" + days), late[1]);
+            String shown = LocalDate.parse(deadline).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+            assertTrue(late[1].startsWith(OPH + ";") && late[1].endsWith(";" + shown + ";oui;" + days), late[1]);
         }
 
         Http.Download xlsx = operator.download("/campaigns/2025/completion/export?format=xlsx&late=true");

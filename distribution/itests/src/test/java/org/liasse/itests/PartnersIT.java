@@ -66,6 +66,7 @@ class PartnersIT {
                 JsonNode completion = operator.get("/campaigns/2025/completion?questionnaire=ER_SEM").json().path("rows");
                 assertEquals(List.of("000000117"), completion.findValuesAsText("siren"));
                 coordinationFilesTheEr(distribution.httpPort(), operator);
+                moiBodiesFileVoluntarily(operator);
             }
             if (partner.equals("coop")) {
                 String diff = operator.get("/questionnaires/ENQ_ACTIVITE/diff?from=2024.1&to=2025.1").body();
@@ -77,6 +78,22 @@ class PartnersIT {
                 }
             }
         }
+    }
+
+    /** MOI bodies file « sur la base du volontariat » (seed 003): offered the questionnaire, never late nor reminded. */
+    private static void moiBodiesFileVoluntarily(Http operator) {
+        JsonNode moi = operator.get("/campaigns/2025/completion?questionnaire=MOI").json().path("rows");
+        assertEquals(List.of("000000125"), moi.findValuesAsText("siren"));
+        assertTrue(moi.get(0).path("voluntary").asBoolean(), moi.toString());
+        assertTrue(moi.get(0).path("stepIndex").asInt() < moi.get(0).path("stepCount").asInt(), "not filed yet");
+        assertEquals(0, moi.get(0).path("daysLate").asInt(), "past the deadline of 1 June 2026, yet never late");
+        assertTrue(operator.get("/campaigns/2025/completion?late=true").json().path("rows").findValuesAsText("siren")
+            .stream().noneMatch("000000125"::equals));
+        Http.Reply reminded = operator.post("/campaigns/2025/reminders", "{}");
+        assertEquals(200, reminded.status(), reminded.body());
+        assertTrue(reminded.json().findValuesAsText("siren").contains("000000018"), "the late ER filers are: "
+            + reminded.body());
+        assertTrue(reminded.json().findValuesAsText("siren").stream().noneMatch("000000125"::equals), reminded.body());
     }
 
     /** A société de coordination files the ER (seed 003: 56 of them did in 2024), from its initialisation to transmission. */

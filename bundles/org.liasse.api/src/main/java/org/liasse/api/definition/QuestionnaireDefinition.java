@@ -20,10 +20,13 @@ import java.util.Optional;
  * @param location where it was declared
  * @param organisationTypes the organisation types that file it (e.g. {@code SEM} for the SEM statements); empty when
  *                 every organisation does
+ * @param voluntaryFor the organisation types among them that file it on a voluntary basis (e.g. {@code MOI}): they are
+ *                 offered it, but never counted late nor reminded
  */
 public record QuestionnaireDefinition(String code, String version, String title, List<Integer> years,
                                       List<FicheDefinition> fiches, Map<String, Formula> computed,
-                                      SourceLocation location, List<String> organisationTypes) {
+                                      SourceLocation location, List<String> organisationTypes,
+                                      List<String> voluntaryFor) {
 
     /** Defensive copies; the order of computed cells is kept. */
     public QuestionnaireDefinition {
@@ -31,6 +34,14 @@ public record QuestionnaireDefinition(String code, String version, String title,
         fiches = List.copyOf(fiches);
         computed = Collections.unmodifiableMap(new LinkedHashMap<>(computed));
         organisationTypes = List.copyOf(organisationTypes);
+        voluntaryFor = List.copyOf(voluntaryFor);
+    }
+
+    /** A questionnaire the organisations of these types must file. */
+    public QuestionnaireDefinition(String code, String version, String title, List<Integer> years,
+                                   List<FicheDefinition> fiches, Map<String, Formula> computed,
+                                   SourceLocation location, List<String> organisationTypes) {
+        this(code, version, title, years, fiches, computed, location, organisationTypes, List.of());
     }
 
     /** A questionnaire every organisation files. */
@@ -40,9 +51,14 @@ public record QuestionnaireDefinition(String code, String version, String title,
         this(code, version, title, years, fiches, computed, location, List.of());
     }
 
-    /** Whether organisations of this type file it. */
+    /** Whether organisations of this type file it, by obligation or voluntarily. */
     public boolean appliesTo(String organisationType) {
         return organisationTypes.isEmpty() || organisationTypes.contains(organisationType);
+    }
+
+    /** Whether organisations of this type file it voluntarily: never late, never reminded. */
+    public boolean voluntaryFor(String organisationType) {
+        return voluntaryFor.contains(organisationType);
     }
 
     /** Every addressable cell of the questionnaire, by code, in display order. Build it once per use. */

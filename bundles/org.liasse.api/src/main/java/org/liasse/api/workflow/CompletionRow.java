@@ -24,12 +24,15 @@ import java.time.LocalDate;
  * @param warnings      failing warnings not justified, {@code null} when not verified
  * @param reverify      the dossier's values changed since that run
  * @param deadline      the questionnaire's deadline in the campaign
- * @param daysLate      days past the deadline for a dossier not at its last step; 0 when not late
+ * @param daysLate      days past the deadline for a dossier not at its last step; 0 when not late, and always for a
+ *                      voluntary filing
+ * @param voluntary     whether the organisation files this questionnaire voluntarily: never late, never reminded
  */
 public record CompletionRow(String siren, String name, String type, String federation, String region,
                             String department, String questionnaire, Long dossierId, String step, String stepLabel,
                             int stepIndex, int stepCount, Instant lastActivity, ControlState control, Integer errors,
-                            Integer warnings, boolean reverify, LocalDate deadline, int daysLate) {
+                            Integer warnings, boolean reverify, LocalDate deadline, int daysLate,
+                            boolean voluntary) {
 
     /** Whether the deadline has passed and the dossier has not reached its last step. */
     public boolean late() {

@@ -61,17 +61,26 @@ final class QuestionnaireReader {
                 .map(reader::ficheOrShared).flatMap(Optional::stream).toList();
         QuestionnaireDefinition plain = new QuestionnaireDefinition(root.string("code"), root.string("version"),
                 root.string("title"), years, fiches, Map.of(), problems.at(root.position()));
+        List<String> filers = reader.organisationTypes(root, "organisationTypes", List.of());
         return new QuestionnaireDefinition(plain.code(), plain.version(), plain.title(), years, fiches,
-                Formulas.compile(plain, reader.formulaNodes), plain.location(), reader.organisationTypes(root));
+                Formulas.compile(plain, reader.formulaNodes), plain.location(), filers,
+                reader.organisationTypes(root, "voluntaryFor", filers));
     }
 
-    /** The organisation types that file the questionnaire; an unknown or repeated type is reported where it is written. */
-    private List<String> organisationTypes(JsonObject root) {
+    /**
+     * The organisation types of a list of the questionnaire ({@code organisationTypes}: who files it;
+     * {@code voluntaryFor}: who among them files it voluntarily, {@code filers} when it is not empty); an unknown,
+     * repeated or non-filing type is reported where it is written.
+     */
+    private List<String> organisationTypes(JsonObject root, String key, List<String> filers) {
         List<String> types = new ArrayList<>();
-        root.strings("organisationTypes").forEach(item -> {
+        root.strings(key).forEach(item -> {
             String type = item.value();
             if (types.contains(type)) {
                 problems.add(item.position(), "type d'organisme en double : " + type);
+            } else if (OrganisationTypes.known(type) && !filers.isEmpty() && !filers.contains(type)) {
+                problems.add(item.position(), "type d'organisme « " + type + " » volontaire mais absent de "
+                    + "organisationTypes : " + String.join(", ", filers));
             } else if (OrganisationTypes.known(type)) {
                 types.add(type);
             } else {

@@ -56,4 +56,24 @@ class OrganisationTypesTest {
         assertEquals("type d'organisme inconnu « HLM » : possible OPH, ESH, COOP, SEM, MOI, SOCIETE_COORDINATION",
             problems.get(0).message());
     }
+
+    @Test
+    void someTypesFileVoluntarily() {
+        QuestionnaireDefinition moi = loaded(new DefinitionLoader().load(List.of(file(FILE, questionnaire(
+            " \"organisationTypes\": [\"SEM\", \"MOI\"], \"voluntaryFor\": [\"MOI\"],"))), NONE_INSTALLED))
+            .questionnaires().get(0);
+
+        assertTrue(moi.appliesTo("MOI") && moi.voluntaryFor("MOI"));
+        assertTrue(moi.appliesTo("SEM"));
+        assertFalse(moi.voluntaryFor("SEM"));
+    }
+
+    @Test
+    void aVoluntaryTypeMustFileIt() {
+        List<DefinitionProblem> problems = rejected(new DefinitionLoader().load(List.of(file(FILE, questionnaire(
+            " \"organisationTypes\": [\"SEM\"], \"voluntaryFor\": [\"MOI\"],"))), NONE_INSTALLED));
+
+        assertEquals(List.of("type d'organisme « MOI » volontaire mais absent de organisationTypes : SEM"),
+            problems.stream().map(DefinitionProblem::message).toList());
+    }
 }
