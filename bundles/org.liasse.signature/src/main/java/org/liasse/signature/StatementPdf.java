@@ -36,10 +36,9 @@ import org.liasse.pdf.PdfTags;
 
 /**
  * Renders a statement as an A4 PDF/A-2b for people, tagged for assistive technologies: a title, the organisation
- * and who signs, then each fiche with its guide de saisie and the tables the user filled (rows × columns, values written
- * the French way, the header row repeated on each page, the guide de saisie of filled cells as notes below each
- * table), a header naming the organisation and the campaign and « Page n / N » at the
- * foot of every page. Fonts (DejaVu Sans) are embedded. The catalog also carries a DSS dictionary (ISO 32000-2
+ * and who signs, then each fiche with its guide de saisie and the tables the user filled (rows × columns, values
+ * written the French way, the header row repeated on each page, the guide de saisie of filled cells as notes below
+ * each table), a header naming the organisation and the campaign and « Page n / N » at the foot of every page. Fonts (DejaVu Sans) are embedded. The catalog also carries a DSS dictionary (ISO 32000-2
  * §12.8.4.3) with the certificates and CRLs needed to validate the signature later, so that they are covered by it.
  */
 final class StatementPdf {

@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,8 +33,8 @@ import org.openqa.selenium.WebElement;
  * The online help, in real headless Chromium on the ministry distribution in demo mode: the public « Aide » section
  * (a page per task for organisations and for operators, axe-clean, reflowing at 200 %), its illustrations captured
  * here from the real screens into the web bundle's {@code web/aide/captures/} and served by it, the guide de saisie
- * of a fiche and of a cell on the entry page, and the contact block of the support service read from
- * {@code etc/org.liasse.contact.cfg} on the help, sign-in and not-found pages.
+ * of a fiche and of a cell on the entry page and in the statement to sign, and the contact block of the support
+ * service read from {@code etc/org.liasse.contact.cfg} on the help, sign-in and not-found pages.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HelpWebIT {
@@ -181,6 +184,23 @@ class HelpWebIT {
         }
     }
 
+    @Test
+    void theStatementToSignPrintsTheGuideDeSaisieOfTheFicheAndOfItsFilledCells() throws Exception {
+        int port = ministry.httpPort();
+        Http manager = Accounts.user(port, Http.token(port, "AD_000000018", DEMO_PASSWORD), "000000018",
+            "chef.aide", "RESPONSABLE_HIERARCHIQUE");
+        assertEquals(200, Dossiers.save(manager, dossier, Map.of(CELL, "1234.5")).status());
+
+        Http.Download preview = manager.download("/dossiers/" + dossier + "/workflow/statement-preview");
+        assertEquals(200, preview.status());
+        try (PDDocument document = Loader.loadPDF(preview.body())) {
+            String text = new PDFTextStripper().getText(document).replace('\n', ' ').replace('\u00a0', ' ');
+            assertTrue(text.contains("Guide de saisie : Reportez les montants nets du bilan de l’exercice clos"), text);
+            assertTrue(text.contains("Note — Immobilisations incorporelles, Montant : Logiciels, droits d’usage"),
+                text);
+        }
+    }
+
     /**
      * Captures the screens the help pages show, each from the page where the task is done; first, so that the pages
      * test checks the files of this run (the server serves those of the last build of the web bundle).
@@ -217,13 +237,14 @@ class HelpWebIT {
                 "campagnes", new String[] {"/operateur/campagnes.html", "section[aria-labelledby='titre-liste']"},
                 "suivi", new String[] {"/operateur/suivi.html", "#filtres"},
                 "matrice", new String[] {"/operateur/matrice.html", "section[aria-labelledby='titre-grille']"},
-                "organisations", new String[] {"/operateur/organisations.html", "section[aria-labelledby='titre-liste']"},
+                "organisations", new String[] {"/operateur/organisations.html",
+                    "section[aria-labelledby='titre-liste']"},
                 "rapports", new String[] {"/operateur/rapports-campagne.html", "main"}).entrySet()) {
                 operator.open(shot.getValue()[0]).capture(shot.getValue()[1], capture(shot.getKey()));
             }
         }
-        for (String name : List.of("connexion", "saisie", "import", "circuit", "transmission", "pieces", "verification", "utilisateurs",
-            "campagnes", "suivi", "matrice", "organisations", "rapports")) {
+        for (String name : List.of("connexion", "saisie", "import", "circuit", "transmission", "pieces",
+            "verification", "utilisateurs", "campagnes", "suivi", "matrice", "organisations", "rapports")) {
             assertTrue(Files.size(capture(name)) > 1000, name + " captured");
         }
     }
