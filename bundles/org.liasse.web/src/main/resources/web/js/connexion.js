@@ -1,9 +1,13 @@
-/** Login page: signs in, then opens the page asked for before (a deep link), or else the first page of the account. */
+/**
+ * Login page: signs in, then opens the page asked for before (a deep link), or else the first page of the account;
+ * shows the contact block of the support service.
+ */
 import { t } from './messages-fr.js';
 import { byId, pageReady, queryParam } from './dom.js';
 import { NEXT_PAGE, currentSession, nextPage, rememberSession, request } from './api.js';
 import { announce, onSubmit } from './forms.js';
 import { homeOf } from './layout.js';
+import { showContact } from './contact.js';
 
 const STATES = ['deconnecte', 'active', 'reinitialise', 'expire'];
 
@@ -34,4 +38,5 @@ if (STATES.includes(state)) {
     window.location.replace(landing(session));
   }
 }
+await showContact(byId('contact'));
 pageReady();

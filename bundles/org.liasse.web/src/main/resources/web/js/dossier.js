@@ -66,7 +66,7 @@ export function rowCodes(table) {
   return Array.from({ length: table.maxRows }, (_, i) => `${table.code}_${i + 1}`);
 }
 
-/** Every cell of a fiche: {code, table, row (definition or null), rowCode, column, computed}. */
+/** Every cell of a fiche: {code, table, row (definition or null), rowCode, column, help (its guide de saisie), computed}. */
 export function cellsOf(fiche, formulas) {
   const cells = [];
   for (const table of fiche.tables) {
@@ -74,7 +74,8 @@ export function cellsOf(fiche, formulas) {
       const row = table.repeating ? null : table.rows.find((r) => r.code === rowCode);
       for (const column of table.columns) {
         const code = `${fiche.code}.${rowCode}.${column.code}`;
-        cells.push({ code, table, row, rowCode, column, computed: code in formulas });
+        const help = row?.cellHelp?.[column.code] || '';
+        cells.push({ code, table, row, rowCode, column, help, computed: code in formulas });
       }
     }
   }

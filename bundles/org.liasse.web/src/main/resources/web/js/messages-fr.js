@@ -465,6 +465,15 @@ const messages = {
   'signature.date': 'Date de signature déclarée',
   'signature.horodatage': 'Horodatage certifié',
   'signature.autorite': 'Autorité d’horodatage',
+
+  // Aide en ligne : guide de saisie des fiches et des cellules, bloc de contact de l’assistance.
+  'aide.bouton': 'Aide',
+  'aide.bouton-cellule': ' : {label}',
+  'contact.courriel': 'Courriel : ',
+  'contact.telephone': 'Téléphone : ',
+  'contact.horaires': 'Horaires : ',
+  'contact.site': 'Informations sur la collecte',
+  'contact.indisponible': 'Les coordonnées de l’assistance ne sont pas disponibles pour le moment.',
 };
 
 /**

@@ -51,6 +51,10 @@ let saving = false;
 document.title = `${fiche.title} – ${questionnaire.title} ${dossier.year} – Liasse`;
 byId('titre-fiche').textContent = fiche.title;
 byId('chapo-saisie').textContent = t('saisie.chapo', { title: questionnaire.title, siren: dossier.siren });
+if (fiche.help) {
+  byId('texte-guide-fiche').textContent = fiche.help;
+  byId('guide-fiche').hidden = false;
+}
 replaceChildren(byId('fiches-nav'), questionnaire.fiches.map((f) => el('li', {}, el('a', {
   href: dossierPage('saisie', id, { fiche: f.code }), text: f.title, 'aria-current': f.code === fiche.code ? 'page' : null,
 }))));
@@ -113,7 +117,7 @@ function setCellError(code, message) {
   text.textContent = message;
   node.dataset.valeurRefusee = node.value;
   node.setAttribute('aria-invalid', 'true');
-  describe(node, [errorId, previousId(code)]);
+  describe(node, [errorId, helpId(code), previousId(code)]);
 }
 
 function clearCellError(code) {
@@ -122,12 +126,41 @@ function clearCellError(code) {
   if (node) {
     delete node.dataset.valeurRefusee;
     node.removeAttribute('aria-invalid');
-    describe(node, [previousId(code)]);
+    describe(node, [helpId(code), previousId(code)]);
   }
 }
 
 function previousId(code) {
   return previous[code] !== undefined ? `n1-${code}` : null;
+}
+
+/** The id of the guide de saisie of a cell, which describes its field, or null when its row writes none. */
+function helpId(code) {
+  return cells.get(code)?.help ? `a-${code}` : null;
+}
+
+/** What describes a field at first: its guide de saisie and its N-1 value. */
+function describedBy(code) {
+  return [helpId(code), previousId(code)].filter(Boolean).join(' ') || null;
+}
+
+/**
+ * The guide de saisie of a cell: a small « Aide » button that shows or hides the text below the field. The text
+ * describes the field (aria-describedby), hidden or not, so a screen reader reads it with the cell.
+ */
+function helpNodes(cell, label) {
+  if (!cell.help) {
+    return [];
+  }
+  const text = el('span', { id: helpId(cell.code), class: 'aide-cellule', text: cell.help, hidden: true });
+  const button = el('button', {
+    type: 'button', class: 'bouton-aide', 'aria-expanded': 'false', 'aria-controls': text.id,
+    onClick: () => {
+      text.hidden = !text.hidden;
+      button.setAttribute('aria-expanded', String(!text.hidden));
+    },
+  }, t('aide.bouton'), el('span', { class: 'visuellement-cache', text: t('aide.bouton-cellule', { label }) }));
+  return [button, text];
 }
 
 function previousNode(cell) {
@@ -140,7 +173,8 @@ function entryField(cell, labelledBy) {
   const value = toInput(cell.column, dossier.values[cell.code]);
   const common = {
     id: fieldId(cell.code), 'data-cell': cell.code, 'aria-labelledby': labelledBy, class: 'cellule',
-    'aria-describedby': previousId(cell.code), 'aria-required': cell.column.required ? 'true' : null,
+    'aria-describedby': describedBy(cell.code),
+    'aria-required': cell.column.required ? 'true' : null,
   };
   if (cell.column.type === 'CODE' || cell.column.type === 'BOOLEAN') {
     const options = cell.column.type === 'CODE' ? cell.column.codes.map((code) => [code, code])
@@ -194,14 +228,17 @@ function renderTable(table) {
     for (const column of table.columns) {
       const cell = cells.get(`${fiche.code}.${rowCode}.${column.code}`);
       const labelledBy = `${rowId} col-${fiche.code}-${table.code}-${column.code}`;
+      const label = `${row ? row.label : rowCode} — ${column.label}`;
       if (cell.computed) {
         tr.append(el('td', { class: 'calculee' }, el('output', {
           id: fieldId(cell.code), 'aria-labelledby': labelledBy, 'data-cell': cell.code, tabindex: '-1',
-          'aria-describedby': previousId(cell.code) }), previousNode(cell)));
+          'aria-describedby': describedBy(cell.code) }),
+          helpNodes(cell, label), previousNode(cell)));
         fields.push(null);
       } else {
         const input = entryField(cell, labelledBy);
-        tr.append(el('td', { class: numeric(column) ? 'nombre' : null }, input, previousNode(cell)));
+        tr.append(el('td', { class: numeric(column) ? 'nombre' : null }, input, helpNodes(cell, label),
+          previousNode(cell)));
         fields.push(input);
       }
     }

@@ -149,6 +149,8 @@ public class RestServer {
     private volatile SyncJournal syncJournal;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ReportService reports;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ContactSettings contact;
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<Authenticator> authenticators = new CopyOnWriteArrayList<>();
     private Server server;
@@ -170,6 +172,7 @@ public class RestServer {
         Supplier<SyncJournal> syncSlot = slot(() -> syncJournal, "journal des échanges");
         List<Object> resources = List.of(
             new HealthResource(() -> List.copyOf(indicators)),
+            new ContactResource(slot(() -> contact, "assistance")),
             new PluginResource(slot(() -> plugins, "plugins")),
             new OrganisationResource(organisationSlot, dossierSlot, slot(() -> campaigns, "campagnes"),
                 slot(() -> plugins, "plugins")),

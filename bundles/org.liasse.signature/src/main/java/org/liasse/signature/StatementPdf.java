@@ -36,9 +36,9 @@ import org.liasse.pdf.PdfTags;
 
 /**
  * Renders a statement as an A4 PDF/A-2b for people, tagged for assistive technologies: a title, the organisation
- * and who signs, then each fiche as the tables the user filled (rows × columns, values written the French way, the
- * header row repeated on each page), a header naming the organisation and the campaign and « Page n / N » at the
- * foot of every page. Fonts (DejaVu Sans) are embedded. The catalog also carries a DSS dictionary (ISO 32000-2
+ * and who signs, then each fiche with its guide de saisie and the tables the user filled (rows × columns, values
+ * written the French way, the header row repeated on each page, the guide de saisie of filled cells as notes below
+ * each table), a header naming the organisation and the campaign and « Page n / N » at the foot of every page. Fonts (DejaVu Sans) are embedded. The catalog also carries a DSS dictionary (ISO 32000-2
  * §12.8.4.3) with the certificates and CRLs needed to validate the signature later, so that they are covered by it.
  */
 final class StatementPdf {
@@ -128,6 +128,10 @@ final class StatementPdf {
         }
         PDStructureElement part = tags.element(StandardStructureTypes.SECT, tags.body());
         heading(part, StandardStructureTypes.H2, section.label(), section.code());
+        if (!section.help().isEmpty()) {
+            paragraph(part, StandardStructureTypes.P, italic, SIZE, "Guide de saisie : " + section.help());
+            y -= 2;
+        }
         if (section.lines().isEmpty()) {
             paragraph(part, StandardStructureTypes.P, italic, SIZE, "Aucune valeur.");
             return;
@@ -201,6 +205,21 @@ final class StatementPdf {
             }
             y = top - Math.max(height * LEADING, label.size() * LEADING + CODE_SIZE) - 4;
             rule(0.85f);
+        }
+        notes(statement, part, lines);
+    }
+
+    /** The guide de saisie of the table's cells that have one, as notes below it. */
+    private void notes(Statement statement, PDStructureElement part, List<StatementLine> lines) throws IOException {
+        for (StatementLine line : lines) {
+            if (!line.help().isEmpty()) {
+                String note = "Note — " + line.row() + ", " + line.column() + " : " + line.help();
+                if (y - 2 * LEADING < BOTTOM) {
+                    newPage(statement);
+                }
+                y -= 2;
+                paragraph(part, StandardStructureTypes.P, italic, 8, note);
+            }
         }
     }
 

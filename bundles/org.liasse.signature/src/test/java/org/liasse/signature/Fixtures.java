@@ -83,7 +83,7 @@ final class Fixtures {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/tsa";
     }
 
-    /** A statement with accents, a long fiche (several pages), a wrapped label and an empty fiche. */
+    /** A statement with accents, a long fiche (several pages), a wrapped label, an empty fiche and help texts. */
     static Statement statement() {
         List<StatementLine> bilan = new ArrayList<>();
         for (int i = 1; i <= 140; i++) {
@@ -99,9 +99,10 @@ final class Fixtures {
             new StatementSection("BIL", "Bilan — exercice N", bilan),
             new StatementSection("CR", "Compte de résultat", List.of(
                 new StatementLine("CR.LOYERS.N", "Loyers — Exercice N", "1250000", "1\u202f250\u202f000,00\u00a0€",
-                    "Produits", "Loyers", "Exercice N"),
+                    "Produits", "Loyers", "Exercice N", "Loyers quittancés, hors charges récupérables."),
                 new StatementLine("CR.LOYERS.N1", "Loyers — Exercice N-1", "1100000", "1\u202f100\u202f000,00\u00a0€",
-                    "Produits", "Loyers", "Exercice N-1"))),
+                    "Produits", "Loyers", "Exercice N-1")),
+                "Reprenez le compte de résultat approuvé par l’organe délibérant."),
             new StatementSection("OBS", "Observations", List.of()));
         return new Statement(4242, 7, "000000018", "Office public de l'habitat du Val Fictif", 2025, "ER",
             "États réglementaires", "2025.1", "saisie.demo", "Élise Dupré-Çaërel", Instant.parse("2025-05-12T09:30:00Z"), sections);

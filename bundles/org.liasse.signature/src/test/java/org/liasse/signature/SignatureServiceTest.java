@@ -98,6 +98,10 @@ class SignatureServiceTest {
             assertTrue(text.contains("Loyers\nLOYERS\n1\u00a0250\u00a0000,00\u00a0€ 1\u00a0100\u00a0000,00\u00a0€"),
                 "the row's label, its code in small, then its values in their columns: " + text);
             assertTrue(text.contains("Office public de l'habitat du Val Fictif — SIREN 000000018"), "page header");
+            assertTrue(text.contains("Guide de saisie : Reprenez le compte de résultat approuvé par l’organe délibérant."),
+                "the fiche's guide de saisie below its title: " + text);
+            assertTrue(text.contains("Note — Loyers, Exercice N : Loyers quittancés, hors charges récupérables."),
+                "the cell's guide de saisie as a note below its table: " + text);
         }
     }
 

@@ -107,11 +107,11 @@ public class Signing {
                 lines.computeIfAbsent(cell.fiche().code(), fiche -> new ArrayList<>())
                     .add(new StatementLine(cell.code(), rowLabel(cell) + " — " + cell.column().label(),
                         values.get(cell.code()), FrenchFormat.cell(cell.column(), values.get(cell.code())),
-                        cell.table().title(), rowLabel(cell), cell.column().label()));
+                        cell.table().title(), rowLabel(cell), cell.column().label(), cell.help()));
             }
         }
         return definition.fiches().stream().map(fiche -> new StatementSection(fiche.code(), fiche.title(),
-            lines.getOrDefault(fiche.code(), List.of()))).toList();
+            lines.getOrDefault(fiche.code(), List.of()), fiche.help())).toList();
     }
 
     private static String rowLabel(CellDefinition cell) {

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * </ul>
  * A fragment also sees the values of where it is placed. What replaces a marker that opens its line is indented as
  * the marker. A page file is a {@code layout} block: {@code {{# layout titre="…" accueil="…"}}} (its title, and
- * where the brand link leads), then the content of its {@code <main>}.
+ * where the brand link leads; {@code script="…"} gives it another page's script, as the help pages share
+ * {@code aide.js}), then the content of its {@code <main>}.
  */
 final class PageAssembler {
 

@@ -44,13 +44,15 @@ class PageAssemblerTest {
         return Pattern.compile(Pattern.quote(part)).matcher(text).results().count();
     }
 
+    /** Each page has the script named after it, but the help pages, which share {@code aide.js}. */
     @Test
     void everyPageIsACompleteFrenchDocumentWithItsTitleItsScriptAndOneMain() throws Exception {
         List<String> pages = pageFiles();
         assertTrue(pages.containsAll(List.of("connexion.html", "operateur/organisations.html")), pages.toString());
         for (String page : pages) {
             String html = BUNDLE.assemble(page);
-            String name = page.substring(page.lastIndexOf('/') + 1).replace(".html", "");
+            String name = page.startsWith("aide/") ? "aide"
+                : page.substring(page.lastIndexOf('/') + 1).replace(".html", "");
 
             assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"fr\">\n"), page);
             assertTrue(html.matches("(?s).*\n  <title>[^<{]+ – Liasse</title>\n.*"), page);
@@ -70,7 +72,10 @@ class PageAssemblerTest {
         assertTrue(html.contains("  <title>Connexion – Liasse</title>\n"));
         assertTrue(html.contains("<p class=\"marque\"><a href=\"/connexion.html\">Liasse"));
         assertTrue(html.contains("  <main id=\"contenu\" tabindex=\"-1\">\n    <h1>Connexion</h1>\n    <div class=\"carte\">\n"));
-        assertTrue(html.contains("\n      </form>\n    </div>\n  </main>\n  <footer class=\"pied\">\n"));
+        assertTrue(html.contains("\n      </form>\n    </div>\n    <p><a href=\"/aide/index.html\">"));
+        assertTrue(html.contains("\n    <section class=\"bloc contact-assistance\" aria-labelledby=\"titre-contact\">\n"
+            + "      <h2 id=\"titre-contact\">Contacter l’assistance</h2>\n"));
+        assertTrue(html.contains("\n    </section>\n  </main>\n  <footer class=\"pied\">\n"));
         assertTrue(BUNDLE.assemble("operateur/organisations.html").contains("<a href=\"/accueil.html\">Liasse"));
     }
 

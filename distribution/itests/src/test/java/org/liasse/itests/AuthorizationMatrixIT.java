@@ -73,7 +73,7 @@ class AuthorizationMatrixIT {
         // Public, and the caller's own account.
         for (String open : List.of("GET /health", "GET /openapi.json", "POST /session", "GET /session",
             "POST /password-resets", "POST /password-resets/{token}", "POST /activations/{code}",
-            "POST /peer/transfers", "POST /peer/acks")) {
+            "POST /peer/transfers", "POST /peer/acks", "GET /contact")) {
             EXPECTED.put(open, "*");
         }
         for (String own : List.of("DELETE /session", "PUT /me/password", "GET /me/tokens", "POST /me/tokens",

@@ -217,6 +217,24 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Saves a screenshot of the first element matching {@code css} as the PNG {@code target} (e.g. an illustration of
+     * the help pages), once it is displayed.
+     */
+    public Browser capture(String css, Path target) {
+        WebElement element = until(d -> {
+            WebElement found = find(css);
+            return found.isDisplayed() ? found : null;
+        });
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, element.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /**
      * Checks reflow at 200 % zoom: with a viewport of 640 CSS pixels (1280 at 200 %) the document needs no horizontal
      * scrolling (wide tables scroll inside their own region). Takes a screenshot, then restores the window.
      */

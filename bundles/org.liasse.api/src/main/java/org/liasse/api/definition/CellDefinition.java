@@ -17,4 +17,10 @@ public record CellDefinition(String code, FicheDefinition fiche, TableDefinition
     public boolean computed() {
         return formula != null;
     }
+
+    /** The French guide de saisie written for this very cell by its row, empty when none. */
+    public String help() {
+        return table.rows().stream().filter(declared -> declared.code().equals(row)).findFirst()
+            .map(declared -> declared.cellHelp().getOrDefault(column.code(), "")).orElse("");
+    }
 }

@@ -11,9 +11,21 @@ package org.liasse.api.signature;
  * @param table   title of the table of the fiche the cell belongs to
  * @param row     label of its row
  * @param column  label of its column
+ * @param help    the cell's French guide de saisie, printed as a note below its table; empty when none
  */
 public record StatementLine(String cell, String label, String value, String display, String table, String row,
-                            String column) {
+                            String column, String help) {
+
+    /** Defensive default. */
+    public StatementLine {
+        help = help == null ? "" : help;
+    }
+
+    /** A cell of a table, without help. */
+    public StatementLine(String cell, String label, String value, String display, String table, String row,
+                         String column) {
+        this(cell, label, value, display, table, row, column, "");
+    }
 
     /** A line outside any table, shown as stored: one row per cell, labelled by {@code label}. */
     public StatementLine(String cell, String label, String value) {

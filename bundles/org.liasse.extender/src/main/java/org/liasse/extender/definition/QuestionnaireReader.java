@@ -134,7 +134,7 @@ final class QuestionnaireReader {
         String fiche = node.string("code");
         List<TableDefinition> tables = node.objects("tables").stream()
                 .map(table -> table(fiche, table, rowCodes)).toList();
-        return new FicheDefinition(fiche, node.string("title"), tables);
+        return new FicheDefinition(fiche, node.string("title"), tables, optionalString(node, "help"));
     }
 
     private TableDefinition table(String fiche, JsonObject node, UniqueCodes rowCodes) {
@@ -183,10 +183,7 @@ final class QuestionnaireReader {
         Map<String, String> computed = new LinkedHashMap<>();
         node.get("computed").map(JsonObject.class::cast).ifPresent(formulas -> {
             for (Member member : formulas.members()) {
-                if (columns.stream().noneMatch(column -> column.code().equals(member.name()))) {
-                    problems.add(member.position(), "« computed » : aucune colonne « " + member.name()
-                            + " » dans cette table");
-                } else {
+                if (knownColumn("computed", member, columns)) {
                     JsonString formula = (JsonString) member.value();
                     computed.put(member.name(), formula.value());
                     formulaNodes.put(QuestionnaireDefinition.cellCode(fiche, code, member.name()),
@@ -194,7 +191,31 @@ final class QuestionnaireReader {
                 }
             }
         });
-        return new RowDefinition(code, node.string("label"), optionalString(node, "help"), computed);
+        return new RowDefinition(code, node.string("label"), optionalString(node, "help"), computed,
+                cellHelp(node, columns));
+    }
+
+    /** The row's {@code cellHelp}: column code to help text, a column the table lacks reported where it is named. */
+    private Map<String, String> cellHelp(JsonObject row, List<ColumnDefinition> columns) {
+        Map<String, String> help = new LinkedHashMap<>();
+        row.get("cellHelp").map(JsonObject.class::cast).ifPresent(texts -> {
+            for (Member member : texts.members()) {
+                if (knownColumn("cellHelp", member, columns)) {
+                    help.put(member.name(), ((JsonString) member.value()).value());
+                }
+            }
+        });
+        return help;
+    }
+
+    /** Whether a member of a row's {@code property} names a column of its table; reported where written if not. */
+    private boolean knownColumn(String property, Member member, List<ColumnDefinition> columns) {
+        if (columns.stream().anyMatch(column -> column.code().equals(member.name()))) {
+            return true;
+        }
+        problems.add(member.position(), "« " + property + " » : aucune colonne « " + member.name()
+                + " » dans cette table");
+        return false;
     }
 
     private static String optionalString(JsonObject node, String name) {
