@@ -37,7 +37,15 @@ async function showAvailable() {
     canInitialise
       ? el('button', { type: 'button', class: 'bouton-petit', text: t('dossiers.initialiser', { code: item.questionnaire, year: item.year }),
         onClick: (event) => initialise(item, event.currentTarget) })
-      : el('span', { class: 'aide', text: t('dossiers.sans-droit-initialiser') }))));
+      : el('span', { class: 'aide', text: t('dossiers.sans-droit-initialiser') }),
+    ' ', formLink(item, 'pdf'), ' ', formLink(item, 'xlsx'))));
+}
+
+/** A download of the questionnaire's blank form (« trame »), to prepare the figures before entering them. */
+function formLink(item, format) {
+  const path = `/api/v1/questionnaires/${encodeURIComponent(item.questionnaire)}/${encodeURIComponent(item.version)}/trame`;
+  return el('a', { href: format === 'pdf' ? path : `${path}?format=${format}`, download: '',
+    text: t(`dossiers.trame-${format}`, { code: item.questionnaire, year: item.year }) });
 }
 
 try {

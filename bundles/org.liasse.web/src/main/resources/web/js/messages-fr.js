@@ -126,6 +126,8 @@ const messages = {
   'dossiers.ouvrir': 'Ouvrir le dossier {code} {year}',
   'dossiers.attendu': '{title} – exercice {year}, à déposer avant le {deadline}',
   'dossiers.initialiser': 'Initialiser le dossier {code} {year}',
+  'dossiers.trame-pdf': 'Trame {code} {year} (PDF)',
+  'dossiers.trame-xlsx': 'Trame {code} {year} à remplir puis importer (XLSX)',
   'dossiers.sans-droit-initialiser': 'Un utilisateur ayant le droit « Initialisation du dossier » doit l’initialiser.',
   'campagne.PREPARATION': 'campagne en préparation',
   'campagne.OPEN': 'campagne ouverte',

@@ -1,5 +1,9 @@
 package org.liasse.rest;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,23 +14,41 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
+import org.liasse.api.definition.ColumnDefinition;
 import org.liasse.api.definition.FicheDefinition;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.QuestionnaireDiff;
 import org.liasse.api.error.LiasseException;
+import org.liasse.api.exchange.DossierExchange;
+import org.liasse.api.exchange.ExchangeFormat;
 import org.liasse.api.plugin.PluginRegistry;
+import org.liasse.api.signature.SignatureService;
 
-/** Active questionnaire versions and what changed from one version to the next. */
+/**
+ * Active questionnaire versions, what changed from one version to the next, and their blank forms (« trames »)
+ * organisations download to prepare their figures, before the campaign opens too.
+ */
 @Path("/questionnaires")
 @Produces(MediaType.APPLICATION_JSON)
 public class QuestionnaireResource {
 
-    private final Supplier<PluginRegistry> registry;
+    private static final String PDF = "application/pdf";
+    private static final List<String> FORM_HEADERS = List.of("cellule", "valeur", "Fiche", "Tableau", "Ligne",
+        "Colonne", "Type", "Guide de saisie");
 
-    QuestionnaireResource(Supplier<PluginRegistry> registry) {
+    private final Supplier<PluginRegistry> registry;
+    private final Supplier<SignatureService> signatures;
+    private final Supplier<DossierExchange> exchange;
+
+    QuestionnaireResource(Supplier<PluginRegistry> registry, Supplier<SignatureService> signatures,
+                          Supplier<DossierExchange> exchange) {
         this.registry = registry;
+        this.signatures = signatures;
+        this.exchange = exchange;
     }
 
     /**
@@ -91,6 +113,62 @@ public class QuestionnaireResource {
                 + "(paramètres « from » et « to »).", List.of());
         }
         return QuestionnaireDiff.between(find(code, from), find(code, to));
+    }
+
+    /**
+     * The blank form of a version ({@code format}: {@code pdf} by default, or {@code xlsx}). The PDF shows the fiches
+     * as the tables to fill with the guide de saisie; the workbook lists the cells to enter, one a line, in the
+     * columns {@code cellule} and {@code valeur} of the built-in import format, so that it can be imported once
+     * filled (a line left with an empty value clears its cell: delete the lines not filled).
+     */
+    @GET
+    @Path("{code}/{version}/trame")
+    @Produces({PDF, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Access(value = Access.Level.AUTHENTICATED, perimeter = Access.Scope.NONE)
+    public Response form(@PathParam("code") String code, @PathParam("version") String version,
+                         @QueryParam("format") String format) {
+        QuestionnaireDefinition questionnaire = find(code, version);
+        int year = questionnaire.years().get(questionnaire.years().size() - 1);
+        String name = "trame-" + questionnaire.code() + "-" + questionnaire.version();
+        if (format == null || format.isBlank() || "pdf".equalsIgnoreCase(format.strip())) {
+            return download(signatures.get().form(questionnaire, year), PDF, name + ".pdf");
+        }
+        if (ExchangeFormat.named(format).filter(ExchangeFormat.XLSX::equals).isEmpty()) {
+            throw new LiasseException(400, "format-inconnu",
+                "Format de trame inconnu : choisissez pdf ou xlsx (paramètre format).");
+        }
+        List<List<Object>> lines = questionnaire.cells().values().stream().filter(cell -> !cell.computed())
+            .map(cell -> Arrays.<Object>asList(cell.code(), null, cell.fiche().title(), cell.table().title(),
+                cell.table().repeating() ? cell.row() : cell.table().rows().stream()
+                    .filter(row -> row.code().equals(cell.row())).findFirst().map(row -> row.label()).orElse(cell.row()),
+                cell.column().label(), kind(cell.column()), cell.help()))
+            .toList();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            exchange.get().writeTable(ExchangeFormat.XLSX, "Trame " + questionnaire.code(), FORM_HEADERS, lines, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return download(out.toByteArray(), ExchangeFormat.XLSX.mediaType(), name + ".xlsx");
+    }
+
+    /** What a column takes, in French, e.g. « montant en euros », « code : OPH, ESH ». */
+    private static String kind(ColumnDefinition column) {
+        return switch (column.type()) {
+            case INTEGER -> "nombre entier";
+            case DECIMAL -> "nombre décimal";
+            case AMOUNT -> "montant en euros";
+            case PERCENTAGE -> "pourcentage";
+            case TEXT -> "texte";
+            case DATE -> "date JJ/MM/AAAA";
+            case CODE -> "code : " + String.join(", ", column.codes());
+            case BOOLEAN -> "oui ou non";
+        };
+    }
+
+    private static Response download(byte[] content, String mediaType, String name) {
+        return Response.ok(content, mediaType).header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(name))
+            .build();
     }
 
     private QuestionnaireDefinition find(String code, String version) {

@@ -15,12 +15,14 @@ import java.util.Optional;
 
 import javax.servlet.Servlet;
 
+import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.signature.SignatureReport;
 import org.liasse.api.signature.SignatureService;
 import org.liasse.api.signature.SignedStatement;
 import org.liasse.api.signature.SigningCertificate;
 import org.liasse.api.signature.Statement;
+import org.liasse.api.signature.StatementSection;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -74,6 +76,12 @@ public class PlatformSignatureService implements SignatureService {
     @Override
     public byte[] preview(Statement statement) {
         return StatementPdf.render(statement, List.of(), List.of());
+    }
+
+    @Override
+    public byte[] form(QuestionnaireDefinition questionnaire, int year) {
+        return StatementPdf.form(new Statement(0, 0, "", "", year, questionnaire.code(), questionnaire.title(),
+            questionnaire.version(), "", "", Instant.now(), StatementSection.form(questionnaire)));
     }
 
     @Override

@@ -63,16 +63,31 @@ final class StatementPdf {
     private final PDFont bold = fonts.bold();
     private final PDFont italic = fonts.italic();
     private final PdfTags tags = new PdfTags(document);
+    private final boolean form;
     private PDPageContentStream content;
     private float y;
 
-    private StatementPdf() {
+    private StatementPdf(boolean form) {
+        this.form = form;
     }
 
     /** The PDF of a statement, not signed yet, with the given validation data in its DSS. */
     static byte[] render(Statement statement, List<X509Certificate> certificates, List<X509CRL> crls) {
+        return render(statement, false, certificates, crls);
+    }
+
+    /**
+     * The blank form (« trame ») of a questionnaire: the statement's sections with every cell empty, titled as a form
+     * to fill; its dossier, organisation and signer are not shown.
+     */
+    static byte[] form(Statement blank) {
+        return render(blank, true, List.of(), List.of());
+    }
+
+    private static byte[] render(Statement statement, boolean form, List<X509Certificate> certificates,
+                                 List<X509CRL> crls) {
         try {
-            StatementPdf pdf = new StatementPdf();
+            StatementPdf pdf = new StatementPdf(form);
             try (PDDocument document = pdf.document) {
                 pdf.write(statement);
                 pdf.validationData(certificates, crls);
@@ -93,6 +108,24 @@ final class StatementPdf {
 
     private void write(Statement statement) throws IOException {
         ZonedDateTime signedAt = statement.signedAt().atZone(PARIS);
+        if (form) {
+            PdfArchive.declare(document, "Trame — " + statement.questionnaireLabel() + " " + statement.year(),
+                "Liasse", "Questionnaire " + statement.questionnaireCode() + ", version "
+                    + statement.questionnaireVersion(), signedAt);
+            newPage(statement);
+            paragraph(StandardStructureTypes.H1, bold, 16, statement.questionnaireLabel() + " " + statement.year());
+            paragraph(StandardStructureTypes.P, regular, 11, "Trame de saisie, à compléter");
+            y -= 6;
+            field("Questionnaire", "code " + statement.questionnaireCode() + ", version "
+                + statement.questionnaireVersion());
+            field("Campagne", Integer.toString(statement.year()));
+            y -= 4;
+            paragraph(StandardStructureTypes.P, italic, 8, "Ce document aide à préparer les chiffres : il n’est ni "
+                + "un dossier ni un état signé. Les valeurs se saisissent ou s’importent dans Liasse ; les cellules "
+                + "« calculé » y sont calculées par la plateforme.");
+            sections(statement);
+            return;
+        }
         PdfArchive.declare(document, title(statement), statement.organisationName(),
             "Dossier " + statement.dossierId() + ", révision " + statement.revision(), signedAt);
         Claims claims = Claims.of(statement);
@@ -111,6 +144,11 @@ final class StatementPdf {
         paragraph(StandardStructureTypes.P, italic, 8, "Ce document porte le cachet électronique horodaté de la "
             + "plateforme Liasse ; toute modification le rend invalide. Les valeurs figurent aussi, telles "
             + "qu’enregistrées, dans le fichier de données signé.");
+        sections(statement);
+    }
+
+    /** The fiches, then the page furniture. */
+    private void sections(Statement statement) throws IOException {
         for (StatementSection section : statement.sections()) {
             section(statement, section);
         }
@@ -300,7 +338,9 @@ final class StatementPdf {
 
     private void footers(Statement statement) throws IOException {
         int count = document.getNumberOfPages();
-        String left = safe("Liasse — dossier n° " + statement.dossierId() + ", révision " + statement.revision());
+        String left = safe(form ? "Liasse — trame du questionnaire " + statement.questionnaireCode() + ", version "
+            + statement.questionnaireVersion() : "Liasse — dossier n° " + statement.dossierId() + ", révision "
+            + statement.revision());
         for (int i = 0; i < count; i++) {
             String right = "Page " + (i + 1) + " / " + count;
             try (PDPageContentStream foot = new PDPageContentStream(document, document.getPage(i),
@@ -346,7 +386,7 @@ final class StatementPdf {
         document.addPage(page);
         tags.page(page);
         content = new PDPageContentStream(document, page);
-        String left = safe(statement.organisationName() + " — SIREN " + statement.siren());
+        String left = safe(form ? "Trame de saisie" : statement.organisationName() + " — SIREN " + statement.siren());
         String right = safe(statement.questionnaireLabel() + " " + statement.year());
         float baseline = PDRectangle.A4.getHeight() - MARGIN + 8;
         PdfTags.artifact(content, () -> {

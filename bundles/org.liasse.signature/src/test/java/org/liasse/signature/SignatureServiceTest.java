@@ -106,6 +106,23 @@ class SignatureServiceTest {
     }
 
     @Test
+    void theBlankFormIsAValidPdfA2bTitledAsAFormNotAStatement() throws Exception {
+        byte[] form = StatementPdf.form(Fixtures.statement());
+
+        assertEquals(List.of(), VeraPdf.failures(form), "veraPDF finds no failed rule");
+        try (PDDocument document = Loader.loadPDF(form)) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Trame de saisie, à compléter"), text);
+            assertTrue(text.contains("Liasse — trame du questionnaire ER, version 2025.1"), "page footer: " + text);
+            assertTrue(text.contains("Note — Loyers, Exercice N : Loyers quittancés"), "the guide de saisie: " + text);
+            for (String absent : List.of("Signé par", "État signé", "000000018", "Office public", "dossier n°")) {
+                assertFalse(text.contains(absent), "a form names no dossier, organisation nor signer: " + absent);
+            }
+            assertTrue(document.getSignatureDictionaries().isEmpty(), "nothing is signed");
+        }
+    }
+
+    @Test
     void theSignedPdfVerifies() throws Exception {
         SignatureReport report = service.verify(signed.pdf());
         assertTrue(report.valid(), report.problems().toString());

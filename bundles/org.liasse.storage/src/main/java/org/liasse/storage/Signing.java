@@ -3,27 +3,20 @@ package org.liasse.storage;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import javax.persistence.EntityManager;
 
-import org.liasse.api.definition.CellDefinition;
 import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.dossier.Dossier;
 import org.liasse.api.dossier.DossierService;
 import org.liasse.api.dossier.Organisation;
 import org.liasse.api.dossier.OrganisationService;
 import org.liasse.api.error.LiasseException;
-import org.liasse.api.format.FrenchFormat;
 import org.liasse.api.identity.Caller;
 import org.liasse.api.plugin.PluginRegistry;
 import org.liasse.api.signature.SignatureService;
 import org.liasse.api.signature.SignedStatement;
 import org.liasse.api.signature.Statement;
-import org.liasse.api.signature.StatementLine;
 import org.liasse.api.signature.StatementSection;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -97,28 +90,7 @@ public class Signing {
         Organisation organisation = organisations.find(dossier.siren()).orElseThrow();
         return new Statement(dossier.id(), dossier.revision(), dossier.siren(), organisation.name(),
             dossier.year(), definition.code(), definition.title(), definition.version(), caller.login(),
-            caller.displayName(), now, sections(definition, dossier.values()));
-    }
-
-    private static List<StatementSection> sections(QuestionnaireDefinition definition, Map<String, String> values) {
-        Map<String, List<StatementLine>> lines = new HashMap<>();
-        for (CellDefinition cell : definition.cells().values()) {
-            if (!values.getOrDefault(cell.code(), "").isEmpty()) {
-                lines.computeIfAbsent(cell.fiche().code(), fiche -> new ArrayList<>())
-                    .add(new StatementLine(cell.code(), rowLabel(cell) + " — " + cell.column().label(),
-                        values.get(cell.code()), FrenchFormat.cell(cell.column(), values.get(cell.code())),
-                        cell.table().title(), rowLabel(cell), cell.column().label(), cell.help()));
-            }
-        }
-        return definition.fiches().stream().map(fiche -> new StatementSection(fiche.code(), fiche.title(),
-            lines.getOrDefault(fiche.code(), List.of()), fiche.help())).toList();
-    }
-
-    private static String rowLabel(CellDefinition cell) {
-        return cell.table().repeating()
-            ? cell.table().title() + " n° " + cell.row().substring(cell.table().code().length() + 1)
-            : cell.table().rows().stream().filter(r -> r.code().equals(cell.row())).findFirst()
-                .map(r -> r.label()).orElse(cell.row());
+            caller.displayName(), now, StatementSection.of(definition, dossier.values()));
     }
 
     /** Records a signed statement in the transition's transaction; returns its identifier. */

@@ -263,6 +263,9 @@ class DossierWebIT {
         try (Browser browser = signedIn()) {
             browser.open("/dossiers.html");
             assertTrue(browser.byId("initialisations").getText().contains("à déposer avant le 30 juin 2027"));
+            assertEquals("/api/v1/questionnaires/ER/2025.1/trame",
+                browser.find("#initialisations a[href$='/trame']").getDomAttribute("href"), "its blank form, to prepare");
+            assertEquals(200, user.download("/questionnaires/ER/2025.1/trame?format=xlsx").status());
             browser.checkPage("28-dossiers-a-initialiser");
             browser.find("#initialisations button").click();
             browser.awaitPage("/dossier/sommaire.html");

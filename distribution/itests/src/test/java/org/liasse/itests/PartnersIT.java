@@ -3,6 +3,9 @@ package org.liasse.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +14,12 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -97,7 +106,7 @@ class PartnersIT {
     }
 
     /** A société de coordination files the ER (seed 003: 56 of them did in 2024), from its initialisation to transmission. */
-    private static void coordinationFilesTheEr(int port, Http operator) {
+    private static void coordinationFilesTheEr(int port, Http operator) throws IOException {
         String siren = "000000208";
         Http administrator = Accounts.organisation(port, operator, siren, "SOCIETE_COORDINATION", null);
         Http manager = Accounts.user(port, administrator, siren, "hierarchique." + siren, "RESPONSABLE_HIERARCHIQUE");
@@ -106,12 +115,63 @@ class PartnersIT {
         Http.Reply created = manager.post("/organisations/" + siren + "/dossiers", "{\"year\":2025,\"questionnaire\":\"ER\"}");
         assertEquals(201, created.status(), created.body());
         long dossier = created.json().path("id").asLong();
+        preparesItsFiguresOnTheBlankForms(manager, dossier);
         String step;
         do {
             step = Dossiers.advance(manager, dossier);
         } while (!step.equals("TRANSMIS"));
         assertTrue(operator.get("/campaigns/2025/completion?questionnaire=ER").json().path("rows")
             .findValuesAsText("siren").contains(siren), "the société de coordination is expected to file the ER");
+    }
+
+    /**
+     * The blank forms of the ER (issue 23: « trame »): a PDF/A of the tables to fill with the guide de saisie, and a
+     * workbook of the cells to enter that imports once filled.
+     */
+    private static void preparesItsFiguresOnTheBlankForms(Http user, long dossier) throws IOException {
+        Http.Download pdf = user.download("/questionnaires/ER/2025.1/trame");
+        assertEquals(200, pdf.status());
+        assertTrue(pdf.header("Content-Type").startsWith("application/pdf"), pdf.header("Content-Type"));
+        assertTrue(pdf.header("Content-Disposition").contains("trame-ER-2025.1.pdf"));
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            for (String expected : List.of("Trame de saisie, à compléter", "Compte de résultat", "Loyers", "calculé",
+                "Guide de saisie : ", "Liasse — trame du questionnaire ER, version 2025.1")) {
+                assertTrue(text.contains(expected), "the blank form shows « " + expected + " »");
+            }
+        }
+        assertEquals("format-inconnu", user.get("/questionnaires/ER/2025.1/trame?format=xml").json().path("code").asText());
+
+        Http.Download form = user.download("/questionnaires/ER/2025.1/trame?format=xlsx");
+        assertEquals(200, form.status());
+        byte[] filled;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(form.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertEquals("cellule", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("valeur", sheet.getRow(0).getCell(1).getStringCellValue());
+            int kept = 0;
+            for (int i = sheet.getLastRowNum(); i >= 1; i--) {
+                Row row = sheet.getRow(i);
+                if (row.getCell(0).getStringCellValue().equals("CR.LOYERS.MONTANT")) {
+                    assertEquals("montant en euros", row.getCell(6).getStringCellValue());
+                    row.createCell(1).setCellValue("1250000,5");
+                    kept++;
+                } else {
+                    sheet.removeRow(row);
+                }
+            }
+            assertEquals(1, kept, "the rents are a cell to enter");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            filled = out.toByteArray();
+        }
+        long revision = user.get("/dossiers/" + dossier).json().path("revision").asLong();
+        Http.Reply imported = user.upload("POST", "/dossiers/" + dossier + "/imports?format=xlsx&apply=true",
+            "application/octet-stream", filled, "\"" + revision + "\"");
+        assertEquals(200, imported.status(), imported.body());
+        assertEquals(0, imported.json().path("problems").size(), imported.body());
+        assertEquals(new BigDecimal("1250000.5"), Dossiers.amount(user.get("/dossiers/" + dossier).json().path("values"),
+            "CR.LOYERS.MONTANT").stripTrailingZeros(), "the filled form imports into the dossier");
     }
 
     /** The demo's 2024 dossier passes its error and warning controls, and its aggregate moves from year to year. */

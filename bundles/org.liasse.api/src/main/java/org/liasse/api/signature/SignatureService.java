@@ -1,5 +1,6 @@
 package org.liasse.api.signature;
 
+import org.liasse.api.definition.QuestionnaireDefinition;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -17,6 +18,12 @@ public interface SignatureService {
 
     /** Renders a statement as the PDF signing it would produce, unsigned: what the signer reads before signing. */
     byte[] preview(Statement statement);
+
+    /**
+     * Renders the blank form (« trame ») of a questionnaire for a campaign as a PDF/A: its fiches as the tables to
+     * fill, every cell empty, with the guide de saisie; nothing is signed.
+     */
+    byte[] form(QuestionnaireDefinition questionnaire, int year);
 
     /** Verifies a signed PDF or data file: signature, integrity of every byte, timestamp, chain of trust. */
     SignatureReport verify(byte[] file);
