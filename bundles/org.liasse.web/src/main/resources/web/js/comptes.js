@@ -7,7 +7,7 @@ import { byId, el, fillTable, pageReady } from './dom.js';
 import { request } from './api.js';
 import { announce, clearMessages, onSubmit, silence } from './forms.js';
 import { confirmAction } from './confirmation.js';
-import { accountState, fullName, managesOperators, startPage } from './layout.js';
+import { accountState, createdMessages, fullName, managesOperators, startPage } from './layout.js';
 
 const ROLES = ['CAMPAIGN_MANAGER', 'SUPPORT', 'PLUGIN_MANAGER', 'SUPER_ADMIN'];
 const FEDERATIONS = ['OPH', 'ESH', 'COOP', 'EPL'];
@@ -122,12 +122,7 @@ onSubmit(createForm, async (values) => {
     body: { ...values, federation: values.federation || null, roles: chosenRoles(createForm) },
   });
   createForm.reset();
-  const messages = [t('comptes.cree', { login: created.user.login })];
-  if (created.activationCode) {
-    messages.push(el('p', {}, `${t('utilisateurs.code-demo', { login: created.user.login })} : `,
-      el('code', { id: 'code-activation', text: created.activationCode })));
-  }
-  announce(byId('creation-messages'), 'succes', ...messages);
+  announce(byId('creation-messages'), 'succes', ...createdMessages(t('comptes.cree', { login: created.user.login }), created));
   await showOperators();
 }, { check: () => noRole(createForm) });
 

@@ -71,6 +71,16 @@ export function accountState(account) {
   return account.activated ? t('utilisateurs.actif') : t('utilisateurs.en-attente');
 }
 
+/**
+ * The messages that tell an account was created: the given text and, in demo mode (when the platform shows it),
+ * the activation code of the new account.
+ */
+export function createdMessages(text, created) {
+  const code = created.activationCode && el('p', {}, `${t('utilisateurs.code-demo', { login: created.user.login })} : `,
+    el('code', { id: 'code-activation', text: created.activationCode }));
+  return [text, code].filter(Boolean);
+}
+
 /** The display name of a person. */
 export function fullName(person) {
   return [person.firstName, person.lastName].filter(Boolean).join(' ') || person.login;

@@ -7,7 +7,7 @@ import { byId, el, fillTable, pageReady, replaceChildren } from './dom.js';
 import { request } from './api.js';
 import { announce, onSubmit, silence } from './forms.js';
 import { confirmAction } from './confirmation.js';
-import { accountState, fullName, managesUsers, startPage } from './layout.js';
+import { accountState, createdMessages, fullName, managesUsers, startPage } from './layout.js';
 
 const session = await startPage(managesUsers);
 const base = `/organisations/${encodeURIComponent(session.siren)}/users`;
@@ -120,12 +120,7 @@ const addForm = byId('ajout');
 onSubmit(addForm, async (values) => {
   const created = await request('POST', base, { body: values });
   addForm.reset();
-  const messages = [t('utilisateurs.cree', { login: created.user.login })];
-  if (created.activationCode) {
-    messages.push(el('p', {}, `${t('utilisateurs.code-demo', { login: created.user.login })} : `,
-      el('code', { id: 'code-activation', text: created.activationCode })));
-  }
-  announce(byId('ajout-messages'), 'succes', ...messages);
+  announce(byId('ajout-messages'), 'succes', ...createdMessages(t('utilisateurs.cree', { login: created.user.login }), created));
   await load();
 });
 
