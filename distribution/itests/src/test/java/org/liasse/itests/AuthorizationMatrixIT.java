@@ -181,6 +181,7 @@ class AuthorizationMatrixIT {
         "POST /organisations", "{\"federation\":\"OPH\"}",
         "PUT /organisations/{siren}", "{\"active\":true}",
         "PUT /organisations/{siren}/users/{id}", "{\"active\":true}",
+        "PUT /operators/{id}", "{\"active\":true}",
         "PUT /campaigns/{year}", "{\"year\":2025}");
 
     private static Distribution platform;
