@@ -84,7 +84,7 @@ async function showLastImpact() {
   const paragraph = byId('dernier-impact');
   paragraph.hidden = !last;
   if (last) {
-    replaceChildren(paragraph, el('a', { href: '/operateur/impacts.html',
+    replaceChildren(paragraph, el('a', { href: `/operateur/impacts.html?rapport=${last.id}`,
       text: t('plugins.dernier-impact', { trigger: last.trigger, at: formatInstant(last.started) }) }));
   }
 }

@@ -21,8 +21,9 @@ import org.openqa.selenium.WebElement;
  * distribution in demo mode: a plugin manager uploads plugin jars through the page, sees them become active, sees a
  * broken one refused with its file and line, and rolls back after confirming; a super-administrator creates an
  * operator, changes their roles and perimeter, and deactivates them after confirming, after which they can no longer
- * sign in. Both pages pass axe and reflow at 200 %. The REST side of the upload (size limit, checks before install,
- * 202 and its Location) and of operator accounts (If-Match, the last super-administrator) is checked too.
+ * sign in. An upload that changes controls links to its impact report. Both pages pass axe and reflow at 200 %.
+ * The REST side of the upload (size limit, checks before install, 202 and its Location, audit) and of operator
+ * accounts (If-Match and the revision read) is checked too.
  */
 class OperatorScreensWebIT {
 
@@ -108,6 +109,35 @@ class OperatorScreensWebIT {
             JsonNode plugin = admin.get("/plugins/" + PLUGIN).json();
             assertEquals("1.0.0", plugin.path("activeVersion").asText(), plugin.toString());
             assertEquals("plugins.essai", plugin.path("activatedBy").asText(), plugin.toString());
+        }
+    }
+
+    @Test
+    void anUploadThatChangesControlsLinksToTheImpactReportOfThatUpdate() throws Exception {
+        Http entry = Http.session(ministry.httpPort(), "saisie.demo", Distribution.DEMO_PASSWORD);
+        long dossier = Dossiers.demo(entry, 2025);
+        Http.Reply verified = entry.post("/dossiers/" + dossier + "/verifications", "");
+        assertEquals(201, verified.status(), verified.body());
+        String er = "org.liasse.ministry.er";
+        Path stricter = Files.write(jars.resolve("er-strict.jar"), PluginJar.copyOf(ministry.shippedJar(er), er,
+            "0.9.0", "controls/bilan.json", "sum(IDENT.ACTIONNAIRES_*.PART) <= 100",
+            "max(IDENT.ACTIONNAIRES_*.PART) <= 60").bytes());
+
+        try (Browser browser = new Browser(base)) {
+            browser.signIn("operateur.demo", Distribution.DEMO_PASSWORD, "/operateur/organisations.html");
+            browser.open("/operateur/plugins.html");
+            assertTrue(upload(browser, stricter, "succes").contains("version 0.9.0 installé"));
+            JsonNode report = Await.until("the impact report of the update", 60_000,
+                () -> admin.get("/impacts").json(), reports -> reports.size() > 0
+                    && reports.get(0).path("trigger").asText().contains("0.9.0")).get(0);
+            browser.reload();
+            WebElement link = browser.find("#dernier-impact a");
+            assertTrue(link.getText().contains(report.path("trigger").asText()), link.getText());
+            link.click();
+            browser.awaitPage("/operateur/impacts.html");
+            browser.until(d -> browser.byId("detail-bloc").isDisplayed());
+            String title = browser.byId("titre-detail").getText();
+            assertTrue(title.contains("campagne 2025") && title.contains("0.9.0"), title);
         }
     }
 
