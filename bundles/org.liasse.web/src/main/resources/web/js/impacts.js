@@ -1,9 +1,10 @@
 /**
  * Impact reports for operators: each change of the controls of a questionnaire, the dossiers re-verified, and per
  * dossier the controls newly failing and newly passing (a federation operator sees its federation's dossiers only).
+ * /operateur/impacts.html?rapport=<id> opens the detail of that report.
  */
 import { formatInstant, t } from './messages-fr.js';
-import { byId, el, fillTable, pageReady } from './dom.js';
+import { byId, el, fillTable, pageReady, queryParam } from './dom.js';
 import { request } from './api.js';
 import { announce } from './forms.js';
 import { isOperator, startPage } from './layout.js';
@@ -52,6 +53,9 @@ async function showReports() {
 
 try {
   await showReports();
+  if (queryParam('rapport')) {
+    await showDetail({ id: encodeURIComponent(queryParam('rapport')) });
+  }
 } catch (error) {
   announce(region, 'erreur', error.message);
 }

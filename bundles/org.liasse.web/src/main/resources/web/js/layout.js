@@ -24,6 +24,16 @@ export function isOperator(session) {
   return Array.isArray(session.operatorRoles) && session.operatorRoles.length > 0;
 }
 
+/** Whether the session is an operator who installs plugins and rolls them back. */
+export function managesPlugins(session) {
+  return isOperator(session) && session.operatorRoles.some((role) => ['PLUGIN_MANAGER', 'SUPER_ADMIN'].includes(role));
+}
+
+/** Whether the session is a super-administrator, who manages the operator accounts. */
+export function managesOperators(session) {
+  return isOperator(session) && session.operatorRoles.includes('SUPER_ADMIN');
+}
+
 /** Whether the session may manage the users of its organisation. */
 export function managesUsers(session) {
   return Boolean(session.siren) && (session.rights || []).includes(MANAGE_USERS);
@@ -51,6 +61,24 @@ export function homeOf(session) {
     return '/organisation/utilisateurs.html';
   }
   return '/accueil.html';
+}
+
+/** The state of an account, in words: deactivated (marked), active, or waiting for its activation. */
+export function accountState(account) {
+  if (!account.active) {
+    return el('span', { class: 'etat-inactif', text: t('utilisateurs.inactif') });
+  }
+  return account.activated ? t('utilisateurs.actif') : t('utilisateurs.en-attente');
+}
+
+/**
+ * The messages that tell an account was created: the given text and, in demo mode (when the platform shows it),
+ * the activation code of the new account.
+ */
+export function createdMessages(text, created) {
+  const code = created.activationCode && el('p', {}, `${t('utilisateurs.code-demo', { login: created.user.login })} : `,
+    el('code', { id: 'code-activation', text: created.activationCode }));
+  return [text, code].filter(Boolean);
 }
 
 /** The display name of a person. */
@@ -81,6 +109,8 @@ export function pagesOf(session) {
     isOperator(session) && { href: '/operateur/destinataires.html', name: 'destinataires' },
     isOperator(session) && { href: '/operateur/matrice.html', name: 'matrice' },
     isOperator(session) && { href: '/operateur/livraisons.html', name: 'livraisons' },
+    managesPlugins(session) && { href: '/operateur/plugins.html', name: 'plugins' },
+    managesOperators(session) && { href: '/operateur/comptes.html', name: 'comptes' },
     managesUsers(session) && { href: '/organisation/utilisateurs.html', name: 'utilisateurs' },
     readsAuditLog(session) && { href: '/journal.html', name: 'journal' },
     (isOperator(session) || Boolean(session.siren)) && { href: '/echanges.html', name: 'echanges' },

@@ -7,7 +7,7 @@ import { byId, el, fillTable, pageReady, replaceChildren } from './dom.js';
 import { request } from './api.js';
 import { announce, onSubmit, silence } from './forms.js';
 import { confirmAction } from './confirmation.js';
-import { fullName, managesUsers, startPage } from './layout.js';
+import { accountState, createdMessages, fullName, managesUsers, startPage } from './layout.js';
 
 const session = await startPage(managesUsers);
 const base = `/organisations/${encodeURIComponent(session.siren)}/users`;
@@ -22,13 +22,6 @@ byId('organisation').textContent = t('utilisateurs.titre-organisation', { name: 
 function profileLabel(code) {
   const profile = catalogue.profiles.find((candidate) => candidate.code === code);
   return profile ? profile.label : code || t('utilisateurs.sans-profil');
-}
-
-function stateOf(user) {
-  if (!user.active) {
-    return el('span', { class: 'etat-inactif', text: t('utilisateurs.inactif') });
-  }
-  return user.activated ? t('utilisateurs.actif') : t('utilisateurs.en-attente');
 }
 
 function replaceUser(updated) {
@@ -64,7 +57,7 @@ function showList() {
       el('td', { text: user.login }),
       el('td', { text: user.email }),
       el('td', { text: profileLabel(user.profile) }),
-      el('td', {}, stateOf(user)),
+      el('td', {}, accountState(user)),
       el('td', {}, user.id === session.userId ? t('utilisateurs.vous') : el('button', {
         type: 'button',
         class: 'bouton-secondaire bouton-petit',
@@ -127,12 +120,7 @@ const addForm = byId('ajout');
 onSubmit(addForm, async (values) => {
   const created = await request('POST', base, { body: values });
   addForm.reset();
-  const messages = [t('utilisateurs.cree', { login: created.user.login })];
-  if (created.activationCode) {
-    messages.push(el('p', {}, `${t('utilisateurs.code-demo', { login: created.user.login })} : `,
-      el('code', { id: 'code-activation', text: created.activationCode })));
-  }
-  announce(byId('ajout-messages'), 'succes', ...messages);
+  announce(byId('ajout-messages'), 'succes', ...createdMessages(t('utilisateurs.cree', { login: created.user.login }), created));
   await load();
 });
 

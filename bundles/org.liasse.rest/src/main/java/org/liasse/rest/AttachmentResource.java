@@ -114,7 +114,8 @@ public class AttachmentResource {
     }
 
     /** Reads what is left of a refused body (up to a limit), so that the client gets the answer, not a reset. */
-    private static void drain(InputStream body) {
+    /** Reads what is left of a request body (up to a limit), so that the client receives the answer. */
+    static void drain(InputStream body) {
         if (body == null) {
             return;
         }

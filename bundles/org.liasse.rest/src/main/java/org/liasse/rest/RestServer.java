@@ -1,6 +1,7 @@
 package org.liasse.rest;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -93,6 +94,10 @@ public class RestServer {
          */
         @AttributeDefinition(description = "Écritures sans connexion permises par adresse et par minute (0 : sans limite)")
         int public_writes_per_minute() default 600;
+
+        /** The largest plugin jar an operator may upload, in bytes; beyond, 413. */
+        @AttributeDefinition(description = "Taille maximale d’un plugin envoyé par l’API, en octets")
+        long plugin_upload_max_bytes() default 20L * 1024 * 1024;
     }
 
     /** Path of the API's servlet context. */
@@ -173,7 +178,8 @@ public class RestServer {
         List<Object> resources = List.of(
             new HealthResource(() -> List.copyOf(indicators)),
             new ContactResource(slot(() -> contact, "assistance")),
-            new PluginResource(slot(() -> plugins, "plugins")),
+            new PluginResource(slot(() -> plugins, "plugins"), auditSlot,
+                Path.of(context.getProperty("karaf.base"), "deploy"), config.plugin_upload_max_bytes()),
             new OrganisationResource(organisationSlot, dossierSlot, slot(() -> campaigns, "campagnes"),
                 slot(() -> plugins, "plugins")),
             new CampaignResource(slot(() -> campaigns, "campagnes")),

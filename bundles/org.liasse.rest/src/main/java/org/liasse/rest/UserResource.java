@@ -111,7 +111,7 @@ public class UserResource {
             request == null ? null : request.email()));
     }
 
-    private static EntityTag tag(Account account) {
+    static EntityTag tag(Account account) {
         return new EntityTag(Long.toString(account.revision()));
     }
 }

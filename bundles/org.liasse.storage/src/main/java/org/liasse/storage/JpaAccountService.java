@@ -20,6 +20,7 @@ import javax.persistence.EntityManager;
 
 import org.liasse.api.audit.AuditEvent;
 import org.liasse.api.audit.AuditLog;
+import org.liasse.api.dossier.OrganisationTypes;
 import org.liasse.api.error.FieldError;
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.error.TooManyRequestsException;
@@ -37,6 +38,7 @@ import org.liasse.api.identity.Credentials;
 import org.liasse.api.identity.IssuedToken;
 import org.liasse.api.identity.Mailer;
 import org.liasse.api.identity.NewAccount;
+import org.liasse.api.identity.OperatorChanges;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.identity.Rights;
 import org.liasse.api.identity.Session;
@@ -484,20 +486,70 @@ public class JpaAccountService implements AccountService, Authenticator, HealthI
     @Override
     public CreatedAccount createOperator(Caller by, NewAccount account, String federation, Set<OperatorRole> roles) {
         validate(account, true, false);
+        checkOperator(by, federation, roles);
+        return store.inTransaction(em -> factory.create(em, new UserEntity(account.login().strip(),
+            account.firstName().strip(), account.lastName().strip(), account.email().strip(), null, federation, null,
+            Set.of(), roles, now()), by.login()));
+    }
+
+    @Override
+    public List<Account> operators() {
+        return store.inTransaction(em -> em.createQuery("SELECT u FROM UserEntity u WHERE u.siren IS NULL ORDER BY u.login",
+            UserEntity.class).getResultList().stream().map(UserEntity::toAccount)
+            .filter(account -> !account.operatorRoles().isEmpty()).toList());
+    }
+
+    @Override
+    public Account updateOperator(Caller by, long id, long revision, OperatorChanges changes) {
+        checkOperator(by, changes.federation(), changes.roles());
+        return store.inTransaction(em -> {
+            UserEntity user = em.find(UserEntity.class, id);
+            if (user == null || user.siren() != null || user.toAccount().operatorRoles().isEmpty()) {
+                throw LiasseException.notFound("operateur-inconnu", "Aucun compte opérateur " + id + ".");
+            }
+            if (user.revision() != revision) {
+                throw LiasseException.conflict("revision-perimee", "Ce compte a été modifié entre-temps : rechargez la page.");
+            }
+            if (!stillSuperAdmin(changes) && otherActiveSuperAdmins(em, id) == 0) {
+                throw LiasseException.conflict("dernier-super-administrateur", "Ce compte est le dernier "
+                    + "super-administrateur actif : nommez-en un autre avant de lui retirer ce rôle ou de le désactiver.");
+            }
+            user.operator(changes.federation(), changes.roles(), changes.active());
+            String ended = changes.active() ? "" : " ; " + endCredentials(em, id, null, true);
+            JdbcAuditLog.append(em, new AuditEvent("operateur.modifie", by.login(), null, null, user.login(),
+                (changes.active() ? "actif" : "désactivé") + ", périmètre " + (changes.federation() == null ? "national"
+                    : changes.federation()) + ", rôles " + new TreeSet<>(changes.roles()) + ended));
+            return user.toAccount();
+        });
+    }
+
+    private static boolean stillSuperAdmin(OperatorChanges changes) {
+        return changes.active() && changes.roles().contains(OperatorRole.SUPER_ADMIN);
+    }
+
+    private static long otherActiveSuperAdmins(EntityManager em, long id) {
+        return em.createQuery("SELECT u FROM UserEntity u WHERE u.siren IS NULL AND u.active = TRUE AND u.id <> :id",
+                UserEntity.class).setParameter("id", id).getResultList().stream()
+            .filter(u -> u.toAccount().operatorRoles().contains(OperatorRole.SUPER_ADMIN)).count();
+    }
+
+    /** The rules an operator's perimeter and roles follow, whoever sets them. */
+    private static void checkOperator(Caller by, String federation, Set<OperatorRole> roles) {
         if (roles.isEmpty()) {
             throw LiasseException.invalid("roles-manquants", "Un opérateur a au moins un rôle.", List.of());
         }
+        if (federation != null && !OrganisationTypes.FEDERATIONS.contains(federation)) {
+            throw LiasseException.invalid("federation-inconnue", "Fédération inconnue « " + federation
+                + " » ; valeurs possibles : " + String.join(", ", OrganisationTypes.FEDERATIONS) + ".", List.of());
+        }
         if (by.federation() != null && !by.federation().equals(federation)) {
-            throw new LiasseException(403, "acces-refuse", "Vous ne pouvez créer que des opérateurs de votre "
+            throw new LiasseException(403, "acces-refuse", "Vous ne pouvez gérer que des opérateurs de votre "
                 + "fédération (" + by.federation() + ").");
         }
         if (federation != null && roles.stream().anyMatch(NATIONAL_ROLES::contains)) {
             throw LiasseException.invalid("role-national", "Les rôles de super-administrateur et de gestionnaire des "
                 + "plugins portent sur tout le serveur : ils sont réservés aux opérateurs nationaux.", List.of());
         }
-        return store.inTransaction(em -> factory.create(em, new UserEntity(account.login().strip(),
-            account.firstName().strip(), account.lastName().strip(), account.email().strip(), null, federation, null,
-            Set.of(), roles, now()), by.login()));
     }
 
     @Override

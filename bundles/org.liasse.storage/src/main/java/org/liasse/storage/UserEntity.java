@@ -146,6 +146,13 @@ public class UserEntity {
         revision++;
     }
 
+    void operator(String federation, Set<OperatorRole> roles, boolean active) {
+        this.federation = federation;
+        this.operatorRoles = join(roles.stream().map(Enum::name).collect(Collectors.toSet()));
+        this.active = active;
+        revision++;
+    }
+
     void rights(Set<String> rights) {
         this.rights = join(rights);
         revision++;

@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liasse.api.error.LiasseException;
 import org.liasse.api.error.TooManyRequestsException;
+import org.liasse.api.identity.Account;
 import org.liasse.api.identity.Caller;
 import org.liasse.api.identity.Credentials;
 import org.liasse.api.identity.Mailer;
 import org.liasse.api.identity.NewAccount;
+import org.liasse.api.identity.OperatorChanges;
 import org.liasse.api.identity.OperatorRole;
 import org.liasse.api.identity.Session;
 
@@ -206,6 +208,51 @@ class AccountSecurityTest {
         assertEquals(1, mailer.sent.size());
         assertEquals(0L, queued());
         assertEquals(1L, unusedResetLinks());
+    }
+
+    @Test
+    void deactivatingAnOperatorEndsItsSessionsAndTokensAndReactivationLetsItSignInAgain() {
+        Caller user = operator("depart.demo");
+        Session session = service.login("depart.demo", PASSWORD, "192.0.2.70");
+        String token = service.createToken(user, "script", 30).secret();
+        long revision = service.account(user.userId()).orElseThrow().revision();
+
+        Account off = service.updateOperator(admin, user.userId(), revision,
+            new OperatorChanges("OPH", Set.of(OperatorRole.CAMPAIGN_MANAGER), false));
+        assertEquals("OPH", off.federation());
+        assertEquals(Set.of(OperatorRole.CAMPAIGN_MANAGER), off.operatorRoles());
+        assertTrue(service.session(session.token()).isEmpty(), "the open session ends");
+        assertTrue(bearer(token).isEmpty(), "the API token is revoked");
+        assertEquals(403, assertThrows(LiasseException.class,
+            () -> service.login("depart.demo", PASSWORD, "192.0.2.71")).status());
+        assertEquals("revision-perimee", assertThrows(LiasseException.class, () -> service.updateOperator(admin,
+            user.userId(), revision, new OperatorChanges(null, Set.of(OperatorRole.SUPPORT), true))).code());
+
+        service.updateOperator(admin, user.userId(), off.revision(),
+            new OperatorChanges("OPH", Set.of(OperatorRole.CAMPAIGN_MANAGER), true));
+        assertEquals("depart.demo", service.login("depart.demo", PASSWORD, "192.0.2.72").account().login());
+        assertEquals(List.of("admin", "depart.demo"), service.operators().stream().map(Account::login).toList());
+    }
+
+    @Test
+    void theLastActiveSuperAdministratorKeepsTheRoleAndStaysActive() {
+        long revision = service.account(admin.userId()).orElseThrow().revision();
+        for (OperatorChanges change : List.of(new OperatorChanges(null, Set.of(OperatorRole.SUPPORT), true),
+            new OperatorChanges(null, Set.of(OperatorRole.SUPER_ADMIN), false))) {
+            LiasseException refused = assertThrows(LiasseException.class,
+                () -> service.updateOperator(admin, admin.userId(), revision, change));
+            assertEquals(409, refused.status());
+            assertEquals("dernier-super-administrateur", refused.code());
+        }
+        assertEquals("role-national", assertThrows(LiasseException.class, () -> service.updateOperator(admin,
+            admin.userId(), revision, new OperatorChanges("OPH", Set.of(OperatorRole.SUPER_ADMIN), true))).code());
+
+        Caller other = operator("second.admin");
+        service.updateOperator(admin, other.userId(), service.account(other.userId()).orElseThrow().revision(),
+            new OperatorChanges(null, Set.of(OperatorRole.SUPER_ADMIN), true));
+        Account demoted = service.updateOperator(admin, admin.userId(), revision,
+            new OperatorChanges(null, Set.of(OperatorRole.SUPPORT), true));
+        assertEquals(Set.of(OperatorRole.SUPPORT), demoted.operatorRoles(), "another super-administrator remains");
     }
 
     /** Creates and activates an operator; returns it as a caller. */

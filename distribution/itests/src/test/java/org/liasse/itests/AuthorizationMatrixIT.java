@@ -94,6 +94,10 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /campaigns/{year}/matrix/history", "saN cmN supN");
         EXPECTED.put("PUT /campaigns/{year}/matrix", "saN cmN");
         EXPECTED.put("POST /operators", "saN");
+        EXPECTED.put("GET /operators", "saN");
+        EXPECTED.put("GET /operators/{id}", "saN");
+        EXPECTED.put("PUT /operators/{id}", "saN");
+        EXPECTED.put("POST /plugins", "saN pmN");
         EXPECTED.put("GET /audit/verification", "saN supN");
         EXPECTED.put("POST /plugins/{id}/rollback", "saN pmN");
 
@@ -170,13 +174,14 @@ class AuthorizationMatrixIT {
         "POST /dossiers/{id}/workflow/reopen", "POST /dossiers/{id}/workflow/send-back", "POST /plugins/{id}/rollback",
         "PUT /dossiers/{id}/recipients/{target}", "PUT /dossiers/{id}/justifications/{control}",
         "DELETE /dossiers/{id}/pieces/{piece}", "PUT /organisations/{siren}/consents/{peer}",
-        "DELETE /organisations/{siren}/consents/{peer}");
+        "DELETE /organisations/{siren}/consents/{peer}", "PUT /operators/{id}");
 
     /** Bodies that are read without error (primitives given), so that a missing If-Match is what answers. */
     private static final Map<String, String> BODIES = Map.of(
         "POST /organisations", "{\"federation\":\"OPH\"}",
         "PUT /organisations/{siren}", "{\"active\":true}",
         "PUT /organisations/{siren}/users/{id}", "{\"active\":true}",
+        "PUT /operators/{id}", "{\"active\":true}",
         "PUT /campaigns/{year}", "{\"year\":2025}");
 
     private static Distribution platform;
@@ -480,11 +485,13 @@ class AuthorizationMatrixIT {
             .replace("{year}", "2025")
             .replace("{token}", "jeton-inconnu")
             .replace("{code}", "code-inconnu");
+        boolean raw = path.endsWith("/import") || operation.equals("POST /plugins");
         String body = switch (method) {
             case "GET", "DELETE" -> null;
-            default -> path.endsWith("/import") ? "" : BODIES.getOrDefault(operation, "{}");
+            default -> raw ? "" : BODIES.getOrDefault(operation, "{}");
         };
-        String type = body == null ? null : path.endsWith("/import") ? "text/csv" : "application/json";
+        String type = body == null ? null : operation.equals("POST /plugins") ? "application/java-archive"
+            : raw ? "text/csv" : "application/json";
         return http.send(method, path, type, body, null);
     }
 }

@@ -93,4 +93,15 @@ public interface AccountService {
      * holds a role over the whole server, super-administrator or plugin manager (422 {@code role-national}).
      */
     CreatedAccount createOperator(Caller by, NewAccount account, String federation, Set<OperatorRole> roles);
+
+    /** Every partner staff account, by login. */
+    List<Account> operators();
+
+    /**
+     * Changes the perimeter, roles and state of a partner staff account, with the same rules as
+     * {@link #createOperator}; refuses a stale revision (409 {@code revision-perimee}) and a change that would leave no
+     * active super-administrator (409 {@code dernier-super-administrateur}). Deactivation ends the account's sessions,
+     * reset links and API tokens.
+     */
+    Account updateOperator(Caller by, long id, long revision, OperatorChanges changes);
 }
