@@ -79,6 +79,7 @@ class AuthorizationMatrixIT {
         for (String own : List.of("DELETE /session", "PUT /me/password", "GET /me/tokens", "POST /me/tokens",
             "DELETE /me/tokens/{id}", "GET /me/notifications", "GET /rights", "GET /organisation-types",
             "GET /questionnaires/{code}", "GET /questionnaires/{code}/{version}", "GET /questionnaires/{code}/diff",
+            "GET /questionnaires/{code}/{version}/trame",
             "GET /campaigns", "GET /campaigns/{year}", "POST /signatures/verify", "GET /organisations", "GET /audit/actions")) {
             EXPECTED.put(own, "signed");
         }
