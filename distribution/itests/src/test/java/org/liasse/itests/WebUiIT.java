@@ -80,7 +80,7 @@ class WebUiIT {
         assertTrue(root.headers().firstValue("Location").orElse("").endsWith("/connexion.html"), root.headers().toString());
 
         HttpResponse<String> page = fetch("/connexion.html");
-        assertEquals("default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+        assertEquals("default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
             page.headers().firstValue("Content-Security-Policy").orElse(null));
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(null));
         assertEquals("same-origin", page.headers().firstValue("Referrer-Policy").orElse(null));
