@@ -84,7 +84,7 @@ class WebUiIT {
             page.headers().firstValue("Content-Security-Policy").orElse(null));
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(null));
         assertEquals("same-origin", page.headers().firstValue("Referrer-Policy").orElse(null));
-        assertTrue(page.body().contains("<html lang=\"fr\">"));
+        assertTrue(page.body().contains("<html lang=\"fr\" class=\"theme-dsfr\">"), "the ministry's theme");
         assertTrue(fetch("/app.css").headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
         assertTrue(fetch("/js/api.js").headers().firstValue("Content-Type").orElse("").contains("javascript"));
 
