@@ -122,8 +122,12 @@ export function pagesOf(session) {
 function menu(session) {
   const links = [['/accueil.html', t('menu.accueil')], ...pagesOf(session).map((page) => [page.href, t(`menu.${page.name}`)])];
   const here = window.location.pathname;
-  return el('nav', { class: 'menu', 'aria-label': t('menu.libelle') },
-    el('ul', {},
+  // On a phone the links fold behind a button (the style sheet shows the button and hides the folded list).
+  const toggle = el('button', { type: 'button', class: 'bouton-menu', id: 'bouton-menu', 'aria-expanded': 'false',
+    'aria-controls': 'menu-liens', text: t('menu.bouton') });
+  toggle.addEventListener('click', () => toggle.setAttribute('aria-expanded', String(toggle.getAttribute('aria-expanded') !== 'true')));
+  return el('nav', { class: 'menu', 'aria-label': t('menu.libelle') }, toggle,
+    el('ul', { id: 'menu-liens' },
       links.map(([href, text]) => el('li', {}, el('a', { href, text, 'aria-current': href === here ? 'page' : null }))),
       el('li', {}, el('button', { type: 'button', class: 'bouton-lien', id: 'deconnexion', text: t('menu.deconnexion'), onClick: signOut }))));
 }

@@ -15,6 +15,7 @@ const messages = {
   'champ.obligatoire': 'Renseignez le champ « {label} ».',
 
   'menu.libelle': 'Menu principal',
+  'menu.bouton': 'Menu',
   'menu.accueil': 'Accueil',
   'menu.utilisateurs': 'Utilisateurs',
   'menu.organisations': 'Organisations',

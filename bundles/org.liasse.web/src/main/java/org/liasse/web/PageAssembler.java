@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
  * the marker. A page file is a {@code layout} block: {@code {{# layout titre="…" accueil="…"}}} (its title, and
  * where the brand link leads; {@code script="…"} gives it another page's script, as the help pages share
  * {@code aide.js}), then the content of its {@code <main>}.
+ * <p>
+ * One set of page files serves every theme: a fragment of the theme, {@code templates/<theme>/name.html}, takes
+ * the place of {@code templates/name.html} (e.g. the header and footer), and the values of the site (the theme's
+ * name as {@code theme}, the partner's name…) are seen everywhere.
  */
 final class PageAssembler {
 
@@ -33,17 +37,29 @@ final class PageAssembler {
     private static final Pattern NEXT_LINE = Pattern.compile("\n(?=.)");
 
     private final Function<String, String> source;
+    private final String theme;
+    private final Map<String, String> site;
 
-    /** {@code source} gives the text of a resource of the bundle by its path, or null when there is none. */
-    PageAssembler(Function<String, String> source) {
+    /**
+     * {@code source} gives the text of a resource of the bundle by its path, or null when there is none;
+     * {@code theme} names the folder of the theme's fragments; {@code site} holds the values every page sees, as
+     * HTML.
+     */
+    PageAssembler(Function<String, String> source, String theme, Map<String, String> site) {
         this.source = source;
+        this.theme = theme;
+        this.site = new HashMap<>(site);
+        this.site.put("theme", theme);
+        this.site.put("prefixe", "");
     }
 
     /** The complete HTML of a page, by the path of its file below {@link #PAGES}, e.g. {@code operateur/organisations.html}. */
     String assemble(String page) {
         String file = page.substring(page.lastIndexOf('/') + 1);
         try {
-            return render(read(PAGES + "/" + page), Map.of("script", file.substring(0, file.length() - ".html".length()), "prefixe", "")) + "\n";
+            Map<String, String> values = new HashMap<>(site);
+            values.put("script", file.substring(0, file.length() - ".html".length()));
+            return render(read(PAGES + "/" + page), values) + "\n";
         } catch (IllegalStateException e) {
             throw new IllegalStateException("Page " + page + ": " + e.getMessage(), e);
         }
@@ -78,7 +94,8 @@ final class PageAssembler {
                     scope.put("contenu", render(block.stripTrailing().stripIndent(), values));
                     end = close.end();
                 }
-                text = render(read(TEMPLATES + name + ".html"), scope);
+                String themed = source.apply(TEMPLATES + theme + "/" + name + ".html");
+                text = render(themed == null ? read(TEMPLATES + name + ".html") : themed.stripTrailing(), scope);
             }
             String before = template.substring(template.lastIndexOf('\n', marker.start() - 1) + 1, marker.start());
             html.append(template, done, marker.start())

@@ -16,7 +16,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
 
 /**
  * Sets the security headers of the web UI responses and sends the bare root path to the login page. The pages
- * load only same-origin files (no inline script or style), so the policy needs no exception; {@code no-cache}
+ * load only same-origin files (no inline script or style); the one exception is images written in a style sheet as
+ * {@code data:} addresses, as the State's design system draws the Marianne of its bloc-marque; {@code no-cache}
  * makes browsers revalidate the files (ETag) so that an updated UI is seen at once. The REST API, published by
  * CXF in its own servlet context, keeps its own headers.
  */
@@ -24,8 +25,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
 @HttpWhiteboardFilterPattern("/*")
 public class SecurityHeadersFilter implements Filter {
 
-    /** Same-origin content only, no framing, forms posted to this origin only. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; form-action 'self'";
+    /** Same-origin content only (and images inlined as data), no framing, forms posted to this origin only. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
     /** The page shown at the root path. */
     static final String LOGIN_PAGE = "/connexion.html";
 

@@ -26,7 +26,7 @@ class SecurityHeadersFilterTest {
         FakeHttp.Recorded recorded = filter("/connexion.html");
 
         assertTrue(passed.get());
-        assertEquals("default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+        assertEquals("default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
             recorded.headers.get("Content-Security-Policy"));
         assertEquals("nosniff", recorded.headers.get("X-Content-Type-Options"));
         assertEquals("same-origin", recorded.headers.get("Referrer-Policy"));

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -23,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -239,16 +239,34 @@ public final class Browser implements AutoCloseable {
      * scrolling (wide tables scroll inside their own region). Takes a screenshot, then restores the window.
      */
     public Browser checkReflow(String name) {
-        Dimension size = driver.manage().window().getSize();
-        driver.manage().window().setSize(new Dimension(640 + size.getWidth() - viewportWidth(), size.getHeight()));
-        try {
-            wait.until(d -> viewportWidth() <= 640);
+        return checkWidth(name, 640);
+    }
+
+    /**
+     * Checks the page at a viewport of the given width in CSS pixels (320: a phone, WCAG 1.4.10; 1366: a common
+     * laptop): the document needs no horizontal scrolling. Takes a screenshot, then restores the window.
+     */
+    public Browser checkWidth(String name, int width) {
+        return atWidth(width, () -> {
             screenshot(name);
             Number overflow = (Number) driver.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertTrue(overflow.intValue() <= 0, "horizontal scrolling of " + overflow + " px on " + location());
+            assertTrue(overflow.intValue() <= 0, "horizontal scrolling of " + overflow + " px at " + width + " px on " + location());
+        });
+    }
+
+    /**
+     * Runs checks with a viewport of the given width in CSS pixels (emulated through the DevTools protocol, since a
+     * window cannot be made as narrow as a phone), then restores the window's own viewport.
+     */
+    public Browser atWidth(int width, Runnable checks) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            wait.until(d -> viewportWidth() == width);
+            checks.run();
         } finally {
-            driver.manage().window().setSize(size);
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
         return this;
     }

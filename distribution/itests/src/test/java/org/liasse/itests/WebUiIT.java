@@ -80,11 +80,11 @@ class WebUiIT {
         assertTrue(root.headers().firstValue("Location").orElse("").endsWith("/connexion.html"), root.headers().toString());
 
         HttpResponse<String> page = fetch("/connexion.html");
-        assertEquals("default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+        assertEquals("default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
             page.headers().firstValue("Content-Security-Policy").orElse(null));
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(null));
         assertEquals("same-origin", page.headers().firstValue("Referrer-Policy").orElse(null));
-        assertTrue(page.body().contains("<html lang=\"fr\">"));
+        assertTrue(page.body().contains("<html lang=\"fr\" class=\"theme-dsfr\">"), "the ministry's theme");
         assertTrue(fetch("/app.css").headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
         assertTrue(fetch("/js/api.js").headers().firstValue("Content-Type").orElse("").contains("javascript"));
 
