@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -23,6 +25,8 @@ public final class Distribution implements AutoCloseable {
     private final Path home;
     private final int httpPort;
     private final Map<String, String> environment;
+    private static final Set<Integer> GIVEN_PORTS = ConcurrentHashMap.newKeySet();
+
     private Process process;
 
     private Distribution(String partner, Path home, int httpPort, Map<String, String> environment) {
@@ -256,12 +260,19 @@ public final class Distribution implements AutoCloseable {
             + System.getProperty("liasse.version") + ".tar.gz");
     }
 
-    /** A TCP port free at the time of the call. */
+    /**
+     * A TCP port free at the time of the call and never given before in this run: the ports of one distribution
+     * (HTTP, console, RMI) are chosen before it binds any, so the kernel could otherwise offer one of them twice.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (GIVEN_PORTS.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
