@@ -19,17 +19,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Ends the process when the HTTP port could not be opened. Pax Web then logs one error and registers no HTTP runtime,
  * and without this check the server would keep running with no listener, looking alive to {@code bin/status}. Once
- * Karaf has installed its boot features, the HTTP runtime has {@link #GRACE_SECONDS} to appear; otherwise an ERROR line
- * names the port, the framework is stopped and the JVM exits with status 1, so that {@code bin/karaf server} (and the
- * service manager running it) sees the failure.
+ * Karaf has installed its boot features, the HTTP runtime has {@code liasse.http.grace.seconds} (60 by default) to
+ * appear; otherwise an ERROR line names the port, the framework is stopped and the JVM exits with status 1, so that
+ * {@code bin/karaf server} (and the service manager running it) sees the failure.
  */
 @Component(immediate = true, configurationPid = HttpPortCheck.PAX_WEB, configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class HttpPortCheck {
 
     /** The Pax Web settings ({@code etc/org.ops4j.pax.web.cfg}), read here for the port only. */
     static final String PAX_WEB = "org.ops4j.pax.web";
-    /** Time the HTTP runtime has to appear once the boot features are installed; it is normally there before. */
-    static final long GRACE_SECONDS = 60;
     /** Exit status of a start that could not open its HTTP port. */
     static final int EXIT_STATUS = 1;
     private static final long STOP_TIMEOUT_MILLIS = 60_000;
@@ -42,6 +40,9 @@ public class HttpPortCheck {
 
         /** The HTTP port Pax Web opens (Pax Web's own default when absent). */
         int org_osgi_service_http_port() default 8080;
+
+        /** Time the HTTP runtime has to appear once the boot features are installed; it is normally there before. */
+        long liasse_http_grace_seconds() default 60;
     }
 
     private final Thread watch;
@@ -53,10 +54,11 @@ public class HttpPortCheck {
         ServiceTracker<Object, Object> http = tracker(context, HTTP_RUNTIME);
         Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_ID);
         int port = config.org_osgi_service_http_port();
+        long grace = TimeUnit.SECONDS.toMillis(Math.max(1, config.liasse_http_grace_seconds()));
         watch = new Thread(() -> {
             try {
                 boot.waitForService(0);
-                if (http.waitForService(TimeUnit.SECONDS.toMillis(GRACE_SECONDS)) == null) {
+                if (http.waitForService(grace) == null) {
                     LOG.error("Le serveur HTTP n'a pas pu ouvrir le port {} (déjà occupé par un autre programme ou "
                         + "refusé) : arrêt du serveur. Libérez le port ou changez LIASSE_HTTP_PORT, puis redémarrez.",
                         port);

@@ -80,6 +80,7 @@ class StartupIT {
     void aBusyHttpPortEndsTheStartWithAnErrorStatusAndALogLine() throws Exception {
         try (Distribution ministry = Distribution.unpack("ministry", Map.of());
              ServerSocket busy = new ServerSocket(ministry.httpPort())) {
+            ministry.setProperty("etc/org.ops4j.pax.web.cfg", "liasse.http.grace.seconds", "5");
             ministry.start();
             assertEquals(1, ministry.awaitExit(BOOT_TIMEOUT), "bin/karaf server exits with an error status");
             String log = Files.readString(ministry.home().resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
