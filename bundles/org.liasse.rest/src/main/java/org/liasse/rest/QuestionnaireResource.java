@@ -18,6 +18,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.liasse.api.definition.CellDefinition;
 import org.liasse.api.definition.ColumnDefinition;
 import org.liasse.api.definition.FicheDefinition;
 import org.liasse.api.definition.QuestionnaireDefinition;
@@ -27,6 +28,7 @@ import org.liasse.api.exchange.DossierExchange;
 import org.liasse.api.exchange.ExchangeFormat;
 import org.liasse.api.plugin.PluginRegistry;
 import org.liasse.api.signature.SignatureService;
+import org.liasse.api.signature.StatementSection;
 
 /**
  * Active questionnaire versions, what changed from one version to the next, and their blank forms (« trames »)
@@ -137,11 +139,11 @@ public class QuestionnaireResource {
             throw new LiasseException(400, "format-inconnu",
                 "Format de trame inconnu : choisissez pdf ou xlsx (paramètre format).");
         }
-        List<List<Object>> lines = questionnaire.cells().values().stream().filter(cell -> !cell.computed())
-            .map(cell -> Arrays.<Object>asList(cell.code(), null, cell.fiche().title(), cell.table().title(),
-                cell.table().repeating() ? cell.row() : cell.table().rows().stream()
-                    .filter(row -> row.code().equals(cell.row())).findFirst().map(row -> row.label()).orElse(cell.row()),
-                cell.column().label(), kind(cell.column()), cell.help()))
+        Map<String, CellDefinition> cells = questionnaire.cells();
+        List<List<Object>> lines = StatementSection.form(questionnaire).stream()
+            .flatMap(fiche -> fiche.lines().stream().filter(line -> !cells.get(line.cell()).computed())
+                .map(line -> Arrays.<Object>asList(line.cell(), null, fiche.label(), line.table(), line.row(),
+                    line.column(), kind(cells.get(line.cell()).column()), line.help())))
             .toList();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

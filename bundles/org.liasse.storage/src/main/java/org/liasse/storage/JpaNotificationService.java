@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.liasse.api.definition.QuestionnaireDefinition;
 import org.liasse.api.definition.StepDefinition;
 import org.liasse.api.definition.WorkflowDefinition;
 import org.liasse.api.dossier.Campaign;
@@ -83,9 +85,11 @@ public class JpaNotificationService implements NotificationService {
         for (Campaign campaign : open) {
             for (CampaignQuestionnaire questionnaire : campaign.questionnaires()) {
                 Row dossier = dossiers.get(campaign.year() + " " + questionnaire.code());
-                boolean voluntary = plugins.collected(campaign.year(), questionnaire)
-                    .map(q -> q.voluntaryFor(type)).orElse(false);
-                notifications.addAll(dossier == null ? toInitialise(caller, type, campaign, questionnaire, voluntary)
+                Optional<QuestionnaireDefinition> collected = plugins.collected(campaign.year(), questionnaire);
+                boolean voluntary = collected.map(q -> q.voluntaryFor(type)).orElse(false);
+                notifications.addAll(dossier == null
+                    ? toInitialise(caller, collected.map(q -> q.appliesTo(type)).orElse(false), campaign, questionnaire,
+                        voluntary)
                     : about(caller, campaign.year(), questionnaire, dossier, last.get(dossier.id()), today, voluntary));
             }
         }
@@ -95,12 +99,11 @@ public class JpaNotificationService implements NotificationService {
 
     /**
      * The dossier to initialise, when the caller may and the organisation files the questionnaire the campaign
-     * collects; a voluntary filing is offered, not required.
+     * collects ({@code files}); a voluntary filing is offered, not required.
      */
-    private List<Notification> toInitialise(Caller caller, String type, Campaign campaign,
-                                            CampaignQuestionnaire questionnaire, boolean voluntary) {
-        if (!caller.rights().contains(Rights.INITIALISE)
-            || !plugins.collected(campaign.year(), questionnaire).map(q -> q.appliesTo(type)).orElse(false)) {
+    private static List<Notification> toInitialise(Caller caller, boolean files, Campaign campaign,
+                                                   CampaignQuestionnaire questionnaire, boolean voluntary) {
+        if (!caller.rights().contains(Rights.INITIALISE) || !files) {
             return List.of();
         }
         String deadline = FrenchFormat.longDate(questionnaire.deadline());
